@@ -1,0 +1,52 @@
+/** One row as an object keyed by column name. */
+export type Row = Record<string, unknown>;
+
+/** What a query returns: its rows and the number of rows it returned or affected. */
+export interface QueryResult<R = Row> {
+  readonly rows: R[];
+  /** Rows returned by a SELECT, or affected by INSERT / UPDATE / DELETE. */
+  readonly rowCount: number;
+}
+
+/**
+ * Something that runs SQL: a driver, a pinned session, or a transaction.
+ *
+ * Result values are normalised by every adapter, whatever the client library does:
+ * `int2`/`int4`/`float4`/`float8`/`oid` → number, `int8` and `numeric` → string (no precision lost),
+ * `bool` → boolean, `json`/`jsonb` → parsed value, `date` → `'YYYY-MM-DD'` string, `timestamp` and
+ * `timestamptz` → `Date`, `bytea` → `Uint8Array`, arrays of these → arrays, everything else → text.
+ */
+export interface Queryable {
+  /** Runs one statement with `$1`, `$2`, ... bound to `params`. */
+  query<R = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of one or more statements with no parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Runs `fn` in a transaction: commits when it returns, rolls back when it throws (and rethrows).
+   * Called inside a transaction, it uses a savepoint instead.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** A connection pinned for the whole callback: session state (`SET`, advisory locks) stays on it. */
+export type Session = Queryable;
+
+/** The server's version, e.g. `{ num: 150019, text: 'PostgreSQL 15.19 ...', major: 15 }`. */
+export interface ServerVersion {
+  /** `server_version_num`. */
+  readonly num: number;
+  readonly major: number;
+  /** `version()`. */
+  readonly text: string;
+}
+
+/** How JustScale Postgres talks to PostgreSQL. Adapters wrap `pg`, postgres.js and PGlite. */
+export interface Driver extends Queryable {
+  /** Which adapter this is, for messages: `'pg'`, `'postgres'`, `'pglite'`, ... */
+  readonly name: string;
+  /** Pins one connection for `fn`; it is released (and its session state with it) when `fn` settles. */
+  session<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  serverVersion(): Promise<ServerVersion>;
+  /** Releases everything the driver opened, so that the process can exit by itself. */
+  close(): Promise<void>;
+}

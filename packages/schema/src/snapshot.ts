@@ -1,0 +1,326 @@
+/**
+ * The schema snapshot: plain, readonly, JSON-serialisable data that describes a database schema.
+ *
+ * Snapshots are keyed by qualified name (`{ schema, name }`), never by OID. Introspection fills them
+ * with PostgreSQL's canonical spellings (`format_type`, `pg_get_expr`, ...) so that a snapshot made
+ * from models and one read from a database describing the same schema are equal (see `equal`).
+ *
+ * Conventions:
+ * - Every optional attribute is present with an explicit "nothing" value (`null`, `false`, `[]`), so
+ *   that two snapshots compare structurally; the factories in `factories.ts` fill them in.
+ * - Names are raw (unquoted) identifiers. SQL fragments (defaults, expressions, view bodies) are in
+ *   PostgreSQL's own deparsed spelling.
+ * - Big numbers (sequence bounds) are decimal strings: they do not fit a JS number.
+ */
+
+/** A name inside a schema: `{ schema: 'public', name: 'users' }`. Never split on `.`. */
+export interface QualifiedName {
+  readonly schema: string;
+  readonly name: string;
+}
+
+/**
+ * A column or attribute type.
+ *
+ * Built-in types have `schema: 'pg_catalog'` and `name` in PostgreSQL's own spelling *with* their
+ * modifiers, exactly as `format_type(oid, typmod)` prints it: `'character varying(200)'`,
+ * `'numeric(10,2)'`, `'timestamp(3) with time zone'`, `'integer'`, `'text'`.
+ * Other types (enums, domains, composites, extension types) have their schema and raw name, and any
+ * type modifier separately in `modifiers` (e.g. `'(1536)'` for `vector(1536)`).
+ */
+export interface TypeRef {
+  readonly schema: string;
+  readonly name: string;
+  /** Type modifiers of a non-built-in type, with parentheses, or null. */
+  readonly modifiers: string | null;
+  /** An array of the type. PostgreSQL does not enforce dimensions, so one flag is enough. */
+  readonly array: boolean;
+}
+
+export interface SchemaDef {
+  readonly name: string;
+  readonly comment: string | null;
+}
+
+export interface Extension {
+  readonly name: string;
+  readonly schema: string;
+  /** The installed version; null in a desired snapshot means "any version". */
+  readonly version: string | null;
+}
+
+export interface EnumType extends QualifiedName {
+  readonly values: readonly string[];
+  readonly comment: string | null;
+}
+
+export interface DomainCheck {
+  readonly name: string;
+  /** The check's boolean expression as `pg_get_expr(conbin)` prints it, e.g. `(VALUE > 0)`. */
+  readonly expression: string;
+}
+
+export interface Domain extends QualifiedName {
+  readonly type: TypeRef;
+  readonly collation: QualifiedName | null;
+  readonly default: string | null;
+  readonly notNull: boolean;
+  readonly checks: readonly DomainCheck[];
+  readonly comment: string | null;
+}
+
+export interface CompositeAttribute {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly collation: QualifiedName | null;
+}
+
+export interface CompositeType extends QualifiedName {
+  readonly attributes: readonly CompositeAttribute[];
+  readonly comment: string | null;
+}
+
+/** Options shared by free sequences and identity columns. Numbers are decimal strings. */
+export interface SequenceOptions {
+  /** `'smallint' | 'integer' | 'bigint'`. */
+  readonly type: 'smallint' | 'integer' | 'bigint';
+  readonly start: string;
+  readonly increment: string;
+  readonly minValue: string;
+  readonly maxValue: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+}
+
+export interface Sequence extends QualifiedName, SequenceOptions {
+  /** `OWNED BY table.column` (not an identity column's own sequence, which is a column property). */
+  readonly ownedBy: { readonly table: QualifiedName; readonly column: string } | null;
+  readonly comment: string | null;
+}
+
+export interface Identity {
+  readonly generation: 'ALWAYS' | 'BY DEFAULT';
+  /** The sequence behind the identity column; its name is PostgreSQL's `<table>_<column>_seq` by default. */
+  readonly sequence: SequenceOptions & { readonly name: string };
+}
+
+export interface Column {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly notNull: boolean;
+  /** Default expression as `pg_get_expr(adbin)` prints it, e.g. `now()`, `'active'::"UserStatus"`. */
+  readonly default: string | null;
+  readonly identity: Identity | null;
+  /** A `GENERATED ALWAYS AS (expr) STORED` column's expression. */
+  readonly generated: string | null;
+  /** A collation other than the type's default. */
+  readonly collation: QualifiedName | null;
+  readonly comment: string | null;
+}
+
+export type ConstraintKind = 'primaryKey' | 'unique' | 'check' | 'foreignKey' | 'exclusion';
+
+interface ConstraintBase {
+  readonly name: string;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly comment: string | null;
+}
+
+export interface PrimaryKeyConstraint extends ConstraintBase {
+  readonly kind: 'primaryKey';
+  readonly columns: readonly string[];
+  readonly include: readonly string[];
+}
+
+export interface UniqueConstraint extends ConstraintBase {
+  readonly kind: 'unique';
+  readonly columns: readonly string[];
+  readonly include: readonly string[];
+  /** `NULLS NOT DISTINCT` (PostgreSQL 15+). */
+  readonly nullsNotDistinct: boolean;
+}
+
+export interface CheckConstraint extends ConstraintBase {
+  readonly kind: 'check';
+  /** The boolean expression as `pg_get_expr(conbin)` prints it, e.g. `(price > (0)::numeric)`. */
+  readonly expression: string;
+  readonly noInherit: boolean;
+}
+
+export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
+
+export interface ForeignKeyConstraint extends ConstraintBase {
+  readonly kind: 'foreignKey';
+  readonly columns: readonly string[];
+  readonly references: { readonly table: QualifiedName; readonly columns: readonly string[] };
+  readonly match: 'SIMPLE' | 'FULL' | 'PARTIAL';
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+  /** `ON DELETE SET NULL (cols)` / `SET DEFAULT (cols)` (PostgreSQL 15+); null for all columns. */
+  readonly onDeleteColumns: readonly string[] | null;
+}
+
+export interface ExclusionConstraint extends ConstraintBase {
+  readonly kind: 'exclusion';
+  /** The constraint as `pg_get_constraintdef` prints it, e.g. `EXCLUDE USING gist (room WITH =, during WITH &&)`. */
+  readonly definition: string;
+}
+
+export type Constraint =
+  | PrimaryKeyConstraint
+  | UniqueConstraint
+  | CheckConstraint
+  | ForeignKeyConstraint
+  | ExclusionConstraint;
+
+export type PolicyCommand = 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+export interface Policy {
+  readonly name: string;
+  readonly permissive: boolean;
+  readonly command: PolicyCommand;
+  /** Role names; `['public']` when the policy applies to everyone. Sorted. */
+  readonly roles: readonly string[];
+  readonly using: string | null;
+  readonly withCheck: string | null;
+  readonly comment: string | null;
+}
+
+export type PartitionStrategy = 'RANGE' | 'LIST' | 'HASH';
+
+export interface Table extends QualifiedName {
+  readonly columns: readonly Column[];
+  readonly constraints: readonly Constraint[];
+  readonly policies: readonly Policy[];
+  readonly unlogged: boolean;
+  readonly rowSecurity: boolean;
+  readonly forceRowSecurity: boolean;
+  /** `PARTITION BY` of a partitioned table, as `pg_get_partkeydef` prints it: `RANGE (created_at)`. */
+  readonly partitionBy: string | null;
+  /** For a partition: its parent and bound as `pg_get_expr(relpartbound)` prints it (`FOR VALUES ...`, `DEFAULT`). */
+  readonly partitionOf: { readonly parent: QualifiedName; readonly bound: string } | null;
+  /** Parents of a table created with `INHERITS`, in order. */
+  readonly inherits: readonly QualifiedName[];
+  /** Storage parameters (`WITH (fillfactor=70)`), keys sorted. */
+  readonly options: Readonly<Record<string, string>>;
+  readonly comment: string | null;
+}
+
+export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'brin' | 'spgist' | (string & {});
+
+export interface IndexKey {
+  /** A plain column, or null for an expression key. */
+  readonly column: string | null;
+  /** An expression key as `pg_get_indexdef` prints it (without the outer parentheses), or null. */
+  readonly expression: string | null;
+  readonly collation: QualifiedName | null;
+  /** A non-default operator class, e.g. `{ schema: 'pg_catalog', name: 'jsonb_path_ops' }`. */
+  readonly opclass: QualifiedName | null;
+  readonly descending: boolean;
+  /** Explicit always: `false` for ASC (NULLS LAST) and `true` for DESC (NULLS FIRST) by default. */
+  readonly nullsFirst: boolean;
+}
+
+/** An index. It lives in its table's schema, so `table` is a bare name. */
+export interface Index extends QualifiedName {
+  readonly table: string;
+  readonly unique: boolean;
+  readonly method: IndexMethod;
+  readonly keys: readonly IndexKey[];
+  readonly include: readonly string[];
+  readonly where: string | null;
+  readonly nullsNotDistinct: boolean;
+  /** Storage parameters (`WITH (fastupdate=off)`), keys sorted. */
+  readonly options: Readonly<Record<string, string>>;
+  readonly comment: string | null;
+}
+
+export interface View extends QualifiedName {
+  readonly materialized: boolean;
+  /** The query as `pg_get_viewdef(oid, true)` prints it. */
+  readonly definition: string;
+  /** Explicit column names, or empty when they come from the query. */
+  readonly columns: readonly string[];
+  readonly checkOption: 'LOCAL' | 'CASCADED' | null;
+  readonly securityBarrier: boolean;
+  readonly securityInvoker: boolean;
+  /** Column comments, by column name. */
+  readonly columnComments: Readonly<Record<string, string>>;
+  readonly comment: string | null;
+}
+
+export type Volatility = 'IMMUTABLE' | 'STABLE' | 'VOLATILE';
+
+export interface FunctionDef extends QualifiedName {
+  readonly kind: 'function' | 'procedure';
+  /** Arguments as `pg_get_function_arguments` prints them (with names and defaults). */
+  readonly arguments: string;
+  /** Argument types only, as `pg_get_function_identity_arguments` prints them: part of the key. */
+  readonly identityArguments: string;
+  /** `pg_get_function_result`, e.g. `trigger`, `SETOF integer`, `TABLE(a integer)`; null for procedures. */
+  readonly returns: string | null;
+  readonly language: string;
+  readonly volatility: Volatility;
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly leakproof: boolean;
+  readonly parallel: 'SAFE' | 'RESTRICTED' | 'UNSAFE';
+  /** `SET` clauses (`search_path=public`), sorted. */
+  readonly config: readonly string[];
+  /** The body (`prosrc`). */
+  readonly body: string;
+  readonly comment: string | null;
+}
+
+export type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE';
+
+/** A trigger on a table or view; it lives in its table's schema. */
+export interface Trigger {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly timing: 'BEFORE' | 'AFTER' | 'INSTEAD OF';
+  /** In PostgreSQL's order: INSERT, UPDATE, DELETE, TRUNCATE. */
+  readonly events: readonly TriggerEvent[];
+  /** `UPDATE OF` columns. */
+  readonly updateColumns: readonly string[];
+  readonly level: 'ROW' | 'STATEMENT';
+  readonly when: string | null;
+  readonly function: QualifiedName;
+  readonly arguments: readonly string[];
+  /** A constraint trigger (`CREATE CONSTRAINT TRIGGER`). */
+  readonly constraint: boolean;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly comment: string | null;
+}
+
+export type GrantObjectKind = 'schema' | 'table' | 'sequence' | 'function';
+
+/** One grantee's privileges on one object (opt-in: introspection reads them only when asked). */
+export interface Grant {
+  readonly objectKind: GrantObjectKind;
+  /** For a schema, `name` is the schema and `schema` is the same; for a function, `arguments` identifies it. */
+  readonly object: QualifiedName & { readonly arguments?: string };
+  readonly grantee: string;
+  /** Privilege keywords, sorted: `['INSERT', 'SELECT']`. */
+  readonly privileges: readonly string[];
+  readonly grantable: boolean;
+}
+
+/** A whole schema. Every list is sorted by its key (see `normalize`). */
+export interface Snapshot {
+  readonly schemas: readonly SchemaDef[];
+  readonly extensions: readonly Extension[];
+  readonly enums: readonly EnumType[];
+  readonly domains: readonly Domain[];
+  readonly compositeTypes: readonly CompositeType[];
+  readonly sequences: readonly Sequence[];
+  readonly tables: readonly Table[];
+  readonly indexes: readonly Index[];
+  readonly views: readonly View[];
+  readonly functions: readonly FunctionDef[];
+  readonly triggers: readonly Trigger[];
+  readonly grants: readonly Grant[];
+}
