@@ -1,0 +1,168 @@
+import type {
+  AddColumnOperation,
+  AddIdentityOperation,
+  AlterColumnTypeOperation,
+  AlterIdentityOperation,
+  DropColumnDefaultOperation,
+  DropColumnNotNullOperation,
+  DropColumnOperation,
+  DropIdentityOperation,
+  RenameColumnOperation,
+  SetColumnDefaultOperation,
+  SetColumnNotNullOperation,
+} from './columns.js';
+import type { SetCommentOperation } from './comments.js';
+import type {
+  AddConstraintOperation,
+  AddConstraintUsingIndexOperation,
+  DropConstraintOperation,
+  RenameConstraintOperation,
+  ValidateConstraintOperation,
+} from './constraints.js';
+import type { CreateFunctionOperation, DropFunctionOperation, RenameFunctionOperation } from './functions.js';
+import type { GrantOperation, RevokeOperation } from './grants.js';
+import type {
+  CreateIndexOperation,
+  DropIndexOperation,
+  RenameIndexOperation,
+  SetIndexOptionsOperation,
+} from './indexes.js';
+import type {
+  AlterPolicyOperation,
+  CreatePolicyOperation,
+  DropPolicyOperation,
+  RenamePolicyOperation,
+  SetForceRowSecurityOperation,
+  SetRowSecurityOperation,
+} from './policies.js';
+import type { RawOperation } from './raw.js';
+import type {
+  AlterExtensionOperation,
+  CreateExtensionOperation,
+  CreateSchemaOperation,
+  DropExtensionOperation,
+  DropSchemaOperation,
+  RenameSchemaOperation,
+} from './schemas.js';
+import type {
+  AlterSequenceOperation,
+  CreateSequenceOperation,
+  DropSequenceOperation,
+  RenameSequenceOperation,
+} from './sequences.js';
+import type {
+  AddInheritOperation,
+  AttachPartitionOperation,
+  CreateTableOperation,
+  DetachPartitionOperation,
+  DropInheritOperation,
+  DropTableOperation,
+  RenameTableOperation,
+  SetTableLoggedOperation,
+  SetTableOptionsOperation,
+} from './tables.js';
+import type { CreateTriggerOperation, DropTriggerOperation, RenameTriggerOperation } from './triggers.js';
+import type {
+  AddCompositeAttributeOperation,
+  AddDomainCheckOperation,
+  AddEnumValueOperation,
+  AlterDomainDefaultOperation,
+  AlterDomainNotNullOperation,
+  CreateCompositeTypeOperation,
+  CreateDomainOperation,
+  CreateEnumOperation,
+  DropCompositeAttributeOperation,
+  DropDomainCheckOperation,
+  DropTypeOperation,
+  RenameEnumValueOperation,
+  RenameTypeOperation,
+  ValidateDomainCheckOperation,
+} from './types.js';
+import type {
+  CreateViewOperation,
+  DropViewOperation,
+  RefreshMaterializedViewOperation,
+  RenameViewOperation,
+} from './views.js';
+
+/** Every DDL operation. A closed union: the compiler handles each kind, or does not compile. */
+export type Operation =
+  | CreateSchemaOperation
+  | DropSchemaOperation
+  | RenameSchemaOperation
+  | CreateExtensionOperation
+  | DropExtensionOperation
+  | AlterExtensionOperation
+  | CreateEnumOperation
+  | AddEnumValueOperation
+  | RenameEnumValueOperation
+  | CreateDomainOperation
+  | AlterDomainDefaultOperation
+  | AlterDomainNotNullOperation
+  | AddDomainCheckOperation
+  | DropDomainCheckOperation
+  | ValidateDomainCheckOperation
+  | CreateCompositeTypeOperation
+  | AddCompositeAttributeOperation
+  | DropCompositeAttributeOperation
+  | DropTypeOperation
+  | RenameTypeOperation
+  | CreateSequenceOperation
+  | AlterSequenceOperation
+  | DropSequenceOperation
+  | RenameSequenceOperation
+  | CreateTableOperation
+  | DropTableOperation
+  | RenameTableOperation
+  | SetTableLoggedOperation
+  | SetTableOptionsOperation
+  | AttachPartitionOperation
+  | DetachPartitionOperation
+  | AddInheritOperation
+  | DropInheritOperation
+  | AddColumnOperation
+  | DropColumnOperation
+  | RenameColumnOperation
+  | AlterColumnTypeOperation
+  | SetColumnDefaultOperation
+  | DropColumnDefaultOperation
+  | SetColumnNotNullOperation
+  | DropColumnNotNullOperation
+  | AddIdentityOperation
+  | AlterIdentityOperation
+  | DropIdentityOperation
+  | AddConstraintOperation
+  | AddConstraintUsingIndexOperation
+  | DropConstraintOperation
+  | RenameConstraintOperation
+  | ValidateConstraintOperation
+  | CreateIndexOperation
+  | DropIndexOperation
+  | RenameIndexOperation
+  | SetIndexOptionsOperation
+  | CreateViewOperation
+  | DropViewOperation
+  | RenameViewOperation
+  | RefreshMaterializedViewOperation
+  | CreateFunctionOperation
+  | DropFunctionOperation
+  | RenameFunctionOperation
+  | CreateTriggerOperation
+  | DropTriggerOperation
+  | RenameTriggerOperation
+  | SetRowSecurityOperation
+  | SetForceRowSecurityOperation
+  | CreatePolicyOperation
+  | AlterPolicyOperation
+  | DropPolicyOperation
+  | RenamePolicyOperation
+  | SetCommentOperation
+  | GrantOperation
+  | RevokeOperation
+  | RawOperation;
+
+/** The discriminant of every operation. */
+export type OperationKind = Operation['kind'];
+
+/** The operation of one kind. */
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
