@@ -7,6 +7,11 @@ export interface AddColumnOperation {
   readonly table: QualifiedName;
   readonly column: Column;
   readonly ifNotExists: boolean;
+  /**
+   * Set by `invert` when this node re-creates something a drop destroyed: the definition comes back,
+   * the data does not, and the compiled statement carries a `deletes-data` hazard saying so.
+   */
+  readonly restoresDropped?: boolean;
 }
 
 /** `ALTER TABLE t DROP COLUMN [IF EXISTS] c [CASCADE]`. */

@@ -13,7 +13,6 @@
  * - `irreversible`: the operation cannot be undone by another operation.
  * - `drops-dependents`: `CASCADE` drops every object that depends on this one.
  * - `enum-value-uncommitted`: a new enum value cannot be used until the transaction that added it commits.
- * - `unsafe-raw-sql`: raw SQL that the compiler cannot inspect.
  */
 export type HazardKind =
   | 'deletes-data'
@@ -26,8 +25,7 @@ export type HazardKind =
   | 'not-transactional'
   | 'irreversible'
   | 'drops-dependents'
-  | 'enum-value-uncommitted'
-  | 'unsafe-raw-sql';
+  | 'enum-value-uncommitted';
 
 /** Every hazard kind, in a stable order (for validation and documentation). */
 export const HAZARD_KINDS: readonly HazardKind[] = Object.freeze([
@@ -42,7 +40,6 @@ export const HAZARD_KINDS: readonly HazardKind[] = Object.freeze([
   'irreversible',
   'drops-dependents',
   'enum-value-uncommitted',
-  'unsafe-raw-sql',
 ]);
 
 /** A hazard with its human message. */

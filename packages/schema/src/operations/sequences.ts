@@ -6,6 +6,11 @@ export interface CreateSequenceOperation {
   readonly kind: 'createSequence';
   readonly sequence: Sequence;
   readonly ifNotExists: boolean;
+  /**
+   * Set by `invert` when this node re-creates something a drop destroyed: the definition comes back,
+   * the data does not, and the compiled statement carries a `deletes-data` hazard saying so.
+   */
+  readonly restoresDropped?: boolean;
 }
 
 /** What `ALTER SEQUENCE` changes; absent keys stay as they are. */

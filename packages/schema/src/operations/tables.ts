@@ -13,6 +13,11 @@ export interface CreateTableOperation {
   readonly kind: 'createTable';
   readonly table: Table;
   readonly ifNotExists: boolean;
+  /**
+   * Set by `invert` when this node re-creates something a drop destroyed: the definition comes back,
+   * the data does not, and the compiled statement carries a `deletes-data` hazard saying so.
+   */
+  readonly restoresDropped?: boolean;
 }
 
 /** `DROP TABLE [IF EXISTS] name [CASCADE]`. */

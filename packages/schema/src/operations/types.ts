@@ -88,6 +88,11 @@ export interface AddCompositeAttributeOperation {
   readonly kind: 'addCompositeAttribute';
   readonly type: QualifiedName;
   readonly attribute: CompositeAttribute;
+  /**
+   * Set by `invert` when this node re-creates something a drop destroyed: the definition comes back,
+   * the data does not, and the compiled statement carries a `deletes-data` hazard saying so.
+   */
+  readonly restoresDropped?: boolean;
 }
 
 /** `ALTER TYPE name DROP ATTRIBUTE [IF EXISTS] a [CASCADE]`. */

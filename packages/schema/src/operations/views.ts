@@ -12,6 +12,11 @@ export interface CreateViewOperation {
   readonly orReplace: boolean;
   /** Materialized views: `WITH DATA` (true) or `WITH NO DATA`. */
   readonly withData: boolean;
+  /**
+   * Set by `invert` when this node re-creates something a drop destroyed: the definition comes back,
+   * the data does not, and the compiled statement carries a `deletes-data` hazard saying so.
+   */
+  readonly restoresDropped?: boolean;
 }
 
 /** `DROP [MATERIALIZED] VIEW [IF EXISTS] name [CASCADE]`. */
