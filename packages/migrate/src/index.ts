@@ -1,1 +1,48 @@
-export {};
+export { toDriver } from './connection/to-driver.js';
+export type { DataMethods, FindOptions, OrderBy, Where } from './database/data.js';
+export type { Database } from './database/database.js';
+export { createDatabase, databaseOn } from './database/database.js';
+export { dryRunExecutor, type Executor, liveExecutor, type Statement } from './database/executor.js';
+export type { InspectMethods } from './database/inspect.js';
+export type { TableName } from './database/names.js';
+export type { RawMethods } from './database/raw.js';
+export {
+  defineMigration,
+  type MigrationContext,
+  type MigrationDefinition,
+} from './define-migration.js';
+export {
+  MigrateError,
+  type MigrateErrorCode,
+  MigrationFailedError,
+  MigrationIntegrityError,
+  MigrationLoadError,
+  MigrationLockError,
+  StatementError,
+} from './errors.js';
+export { jitiLoader, nodeFileSystem } from './files/default-io.js';
+export { checksum, discoverMigrations } from './files/discover.js';
+export { type LoadedMigration, loadMigration } from './files/load.js';
+export { parseSqlMigration, type SqlMigrationSource } from './files/sql-file.js';
+export type {
+  MigrationExtension,
+  MigrationFile,
+  MigrationFileSystem,
+  MigrationModuleLoader,
+} from './files/types.js';
+export { formatSqlError } from './format-sql-error.js';
+export {
+  createMigrationRunner,
+  type DryRunResult,
+  type FreshResult,
+  type MigrationRunner,
+} from './runner/create-runner.js';
+export type { DryRunStatement, MigrationResult, TransactionMode } from './runner/execute.js';
+export { type LockMode, lockKey } from './runner/lock.js';
+export type {
+  DryRunOption,
+  FreshOptions,
+  MigrationRunnerOptions,
+  RollbackOptions,
+} from './runner/options.js';
+export type { MigrationProblem, MigrationStatus } from './runner/state.js';

@@ -1,0 +1,158 @@
+import type { PostgresErrorFields } from '@justscale/driver';
+import { formatSqlError } from './format-sql-error.js';
+
+/** Every error `@justscale/migrate` raises has one of these stable codes. */
+export type MigrateErrorCode =
+  /** A migration file could not be loaded: syntax error, no default export, bad shape, missing import. */
+  | 'MIGRATION_LOAD_FAILED'
+  /** Two files in the directory give the same migration name. */
+  | 'MIGRATION_DUPLICATE_NAME'
+  /** A migration's `up` or `down` failed; nothing of it was kept. */
+  | 'MIGRATION_FAILED'
+  /** A statement run through the Database API failed. */
+  | 'STATEMENT_FAILED'
+  /** An applied migration's file changed since it was applied. */
+  | 'MIGRATION_CHECKSUM_CHANGED'
+  /** An applied migration's file is gone. */
+  | 'MIGRATION_FILE_MISSING'
+  /** A pending migration is named before one that is already applied. */
+  | 'MIGRATION_OUT_OF_ORDER'
+  /** A migration to roll back has no `down`. */
+  | 'MIGRATION_NOT_REVERSIBLE'
+  /** A `transaction: false` migration in a batch run with `transaction: 'all'`. */
+  | 'MIGRATION_NOT_TRANSACTIONAL'
+  /** Another runner holds the migration lock (`lock: 'fail'` or a timeout). */
+  | 'MIGRATION_LOCKED'
+  /** A Database API data method named a table that does not exist. */
+  | 'UNKNOWN_TABLE'
+  /** A Database API data method named a column the table does not have. */
+  | 'UNKNOWN_COLUMN'
+  /** An argument is not valid (empty values, bad limit, bad option). */
+  | 'INVALID_ARGUMENT';
+
+/** Base class of every error raised by `@justscale/migrate`; switch on `code`. */
+export class MigrateError extends Error {
+  override name = 'MigrateError';
+  readonly code: MigrateErrorCode;
+
+  constructor(code: MigrateErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** A migration file could not be loaded; nothing was applied. */
+export class MigrationLoadError extends MigrateError {
+  override name = 'MigrationLoadError';
+  constructor(
+    readonly file: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super('MIGRATION_LOAD_FAILED', `Cannot load migration ${file}: ${reason}`, options);
+  }
+}
+
+/**
+ * A statement run through the Database API failed. The message shows the statement's line with a
+ * caret under the position PostgreSQL reported; the PostgreSQL fields are kept, and the driver's
+ * `DatabaseError` is the `cause`.
+ */
+export class StatementError extends MigrateError {
+  override name = 'StatementError';
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  /** The PostgreSQL fields of the failure (`code` there is the SQLSTATE). */
+  readonly postgres: PostgresErrorFields;
+
+  constructor(sql: string, params: readonly unknown[], cause: unknown) {
+    const fields = pgFields(cause);
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super('STATEMENT_FAILED', formatSqlError({ ...fields, message }, sql), { cause });
+    this.sql = sql;
+    this.params = params;
+    this.postgres = fields;
+  }
+}
+
+/** A migration failed: names its file and, when a statement failed, the statement (with a caret). */
+export class MigrationFailedError extends MigrateError {
+  override name = 'MigrationFailedError';
+  readonly migration: string;
+  readonly file: string;
+  readonly direction: 'up' | 'down';
+  /** The failing statement, when a statement failed (not a JavaScript error in the migration). */
+  readonly sql: string | undefined;
+  readonly postgres: PostgresErrorFields | undefined;
+
+  constructor(
+    migration: { name: string; file: string },
+    direction: 'up' | 'down',
+    cause: unknown,
+    note?: string,
+  ) {
+    const detail =
+      cause instanceof StatementError
+        ? `\n${cause.message}`
+        : `: ${cause instanceof Error ? cause.message : String(cause)}`;
+    super(
+      'MIGRATION_FAILED',
+      `Migration ${migration.name} (${migration.file}) failed in ${direction}${detail}${note ? `\n${note}` : ''}`,
+      { cause },
+    );
+    this.migration = migration.name;
+    this.file = migration.file;
+    this.direction = direction;
+    this.sql = cause instanceof StatementError ? cause.sql : undefined;
+    this.postgres = cause instanceof StatementError ? cause.postgres : undefined;
+  }
+}
+
+/** An integrity check failed before anything ran. `migrations` lists the names at fault. */
+export class MigrationIntegrityError extends MigrateError {
+  override name = 'MigrationIntegrityError';
+  constructor(
+    code: 'MIGRATION_CHECKSUM_CHANGED' | 'MIGRATION_FILE_MISSING' | 'MIGRATION_OUT_OF_ORDER',
+    readonly migrations: readonly string[],
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/** Another runner holds the migration lock. */
+export class MigrationLockError extends MigrateError {
+  override name = 'MigrationLockError';
+  constructor(message: string) {
+    super('MIGRATION_LOCKED', message);
+  }
+}
+
+const fieldNames = [
+  'code',
+  'severity',
+  'detail',
+  'hint',
+  'position',
+  'internalPosition',
+  'internalQuery',
+  'where',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'routine',
+] as const;
+
+function pgFields(error: unknown): PostgresErrorFields {
+  if (typeof error !== 'object' || error === null) return {};
+  const source = error as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const key of fieldNames) {
+    const value = source[key];
+    if (value === undefined || value === null) continue;
+    fields[key] = key === 'position' || key === 'internalPosition' ? Number(value) : value;
+  }
+  return fields as PostgresErrorFields;
+}

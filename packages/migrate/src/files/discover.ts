@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { extname, join } from 'node:path';
+import { MigrateError } from '../errors.js';
+import {
+  type MigrationExtension,
+  type MigrationFile,
+  type MigrationFileSystem,
+  migrationExtensions,
+} from './types.js';
+
+/** sha256 of `bytes`, hex: the checksum recorded for an applied migration. */
+export function checksum(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Lists the migration files in `directory`, ordered by name, with their checksums. Modules are not
+ * imported here: that happens only for a migration about to run (see `loadMigration`).
+ */
+export async function discoverMigrations(
+  fs: MigrationFileSystem,
+  directory: string,
+): Promise<MigrationFile[]> {
+  const entries = (await fs.readdir(directory)).filter(isMigrationFile).sort(compareNames);
+  const files: MigrationFile[] = [];
+  const byName = new Map<string, string>();
+  for (const entry of entries) {
+    const extension = extname(entry) as MigrationExtension;
+    const name = entry.slice(0, -extension.length);
+    const previous = byName.get(name);
+    if (previous !== undefined) {
+      throw new MigrateError(
+        'MIGRATION_DUPLICATE_NAME',
+        `Migration files ${previous} and ${entry} have the same name "${name}"; rename one of them.`,
+      );
+    }
+    if (Buffer.byteLength(name) > 255) {
+      throw new MigrateError('INVALID_ARGUMENT', `Migration name "${name}" is longer than 255 bytes.`);
+    }
+    byName.set(name, entry);
+    const path = join(directory, entry);
+    const bytes = await fs.readFile(path);
+    files.push({ name, path, extension, checksum: checksum(bytes), bytes });
+  }
+  return files;
+}
+
+/** Plain code-unit order, the same on every machine (no locale). */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isMigrationFile(entry: string): boolean {
+  if (entry.startsWith('.') || /\.d\.m?ts$/.test(entry)) return false;
+  return (migrationExtensions as readonly string[]).includes(extname(entry));
+}

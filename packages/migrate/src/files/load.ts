@@ -1,0 +1,74 @@
+import type { MigrationDefinition } from '../define-migration.js';
+import { MigrationLoadError } from '../errors.js';
+import { parseSqlMigration } from './sql-file.js';
+import type { MigrationFile, MigrationModuleLoader } from './types.js';
+
+/** A migration file, loaded and checked. */
+export interface LoadedMigration {
+  readonly file: MigrationFile;
+  readonly up: MigrationDefinition['up'];
+  readonly down: MigrationDefinition['down'] | undefined;
+  readonly transaction: boolean;
+}
+
+/**
+ * Loads one migration: a `.sql` file is parsed from the bytes that were checksummed; a module is
+ * imported with `loader` and its default export checked. Every failure is a `MigrationLoadError`
+ * naming the file, with the loader's error as `cause`.
+ */
+export async function loadMigration(
+  file: MigrationFile,
+  loader: MigrationModuleLoader,
+): Promise<LoadedMigration> {
+  if (file.extension === '.sql') {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
+    const source = parseSqlMigration(file.path, text);
+    const down = source.down;
+    return {
+      file,
+      up: ({ db }) => db.raw(source.up),
+      down: down === null ? undefined : ({ db }) => db.raw(down),
+      transaction: source.transaction,
+    };
+  }
+  let namespace: unknown;
+  try {
+    namespace = await loader.import(file.path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationLoadError(file.path, reason, { cause: error });
+  }
+  const definition = defaultExport(namespace);
+  if (typeof definition !== 'object' || definition === null) {
+    throw new MigrationLoadError(
+      file.path,
+      'it has no default export; write `export default defineMigration({ up, down })`.',
+    );
+  }
+  const { up, down, transaction } = definition as Record<string, unknown>;
+  if (typeof up !== 'function') {
+    throw new MigrationLoadError(file.path, 'its default export has no `up` function.');
+  }
+  if (down !== undefined && typeof down !== 'function') {
+    throw new MigrationLoadError(file.path, 'its `down` is not a function.');
+  }
+  if (transaction !== undefined && typeof transaction !== 'boolean') {
+    throw new MigrationLoadError(file.path, 'its `transaction` option must be true or false.');
+  }
+  return {
+    file,
+    up: up as MigrationDefinition['up'],
+    down: down as MigrationDefinition['down'],
+    transaction: transaction !== false,
+  };
+}
+
+function defaultExport(namespace: unknown): unknown {
+  if (typeof namespace !== 'object' || namespace === null) return undefined;
+  const value = (namespace as { default?: unknown }).default;
+  // A CommonJS module transformed by the loader can nest the default one level deeper.
+  if (typeof value === 'object' && value !== null && 'default' in value && !('up' in value)) {
+    return (value as { default?: unknown }).default;
+  }
+  return value;
+}

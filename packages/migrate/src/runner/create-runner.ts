@@ -1,0 +1,261 @@
+import type { Driver, Queryable, Session } from '@justscale/driver';
+import { toDriver } from '../connection/to-driver.js';
+import { MigrateError } from '../errors.js';
+import { jitiLoader, nodeFileSystem } from '../files/default-io.js';
+import { discoverMigrations } from '../files/discover.js';
+import { type LoadedMigration, loadMigration } from '../files/load.js';
+import type { MigrationFile, MigrationModuleLoader } from '../files/types.js';
+import { dropSchemaStatements } from './drop-schemas.js';
+import {
+  checkTransactionMode,
+  type DryRunStatement,
+  type MigrationResult,
+  type RunStep,
+  runSteps,
+} from './execute.js';
+import { acquireLock, lockKey, releaseLock } from './lock.js';
+import type { DryRunOption, FreshOptions, MigrationRunnerOptions, RollbackOptions } from './options.js';
+import { analyse, checkIntegrity, type MigrationState, type MigrationStatus, statusOf } from './state.js';
+import { TrackingTable } from './tracking.js';
+
+/** What a command given `{ dryRun: true }` returns: the SQL it would run. Nothing ran. */
+export interface DryRunResult {
+  readonly dryRun: true;
+  /** The migrations it would run, in order, with their direction. */
+  readonly migrations: readonly {
+    readonly name: string;
+    readonly batch: number;
+    readonly direction: 'up' | 'down';
+  }[];
+  /** Every statement it would run, in order, with its parameters. */
+  readonly statements: readonly DryRunStatement[];
+}
+
+/** What `fresh()` did. */
+export interface FreshResult {
+  /** Migrations reverted by their `down` (empty with `drop: true`). */
+  readonly rolledBack: readonly MigrationResult[];
+  /** Schemas dropped and recreated (empty without `drop: true`). */
+  readonly dropped: readonly string[];
+  readonly applied: readonly MigrationResult[];
+}
+
+export interface MigrationRunner {
+  /** Applies every pending migration as one new batch; returns what it applied. */
+  migrate(options: DryRunOption & { dryRun: true }): Promise<DryRunResult>;
+  migrate(options?: DryRunOption): Promise<MigrationResult[]>;
+  /** Every migration, from the files and the tracking table, with its problems. Read-only. */
+  status(): Promise<MigrationStatus[]>;
+  /** The migrations not applied yet, in the order they would run. Read-only. */
+  pending(): Promise<MigrationStatus[]>;
+  /** Runs the last batch's `down`s (or `steps` batches, or `all`) in reverse order; returns what it reverted. */
+  rollback(options: RollbackOptions & { dryRun: true }): Promise<DryRunResult>;
+  rollback(options?: RollbackOptions): Promise<MigrationResult[]>;
+  /** Rolls everything back (or, with `drop`, empties the managed schemas) and migrates from scratch. */
+  fresh(options: FreshOptions & { dryRun: true }): Promise<DryRunResult>;
+  fresh(options?: FreshOptions): Promise<FreshResult>;
+}
+
+/**
+ * Creates a migration runner over `client`: a Driver, or a raw pg / postgres.js / PGlite client.
+ *
+ * `migrate`, `rollback` and `fresh` hold a PostgreSQL advisory lock (keyed by the tracking table) on
+ * one pinned connection, and do all their work on it: runners racing on one database take turns,
+ * and each finds the state the one before left.
+ *
+ * @example
+ * const runner = createMigrationRunner(client, { directory: './migrations', table: '_migrations' });
+ * const applied = await runner.migrate();
+ * for (const m of await runner.status()) console.log(m.applied ? '✓' : '✗', m.name);
+ * await runner.rollback();
+ */
+export function createMigrationRunner(client: unknown, options: MigrationRunnerOptions): MigrationRunner {
+  const driver: Driver = toDriver(client);
+  const schema = options.schema ?? 'public';
+  const tracking = new TrackingTable(schema, options.table ?? '_migrations');
+  const key = lockKey(schema, tracking.table);
+  const mode = options.transaction ?? 'each';
+  const fs = options.fs ?? nodeFileSystem;
+  let loader: MigrationModuleLoader | undefined = options.loader;
+  if (mode !== 'each' && mode !== 'all') {
+    throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
+  }
+
+  const readState = async (queryable: Queryable): Promise<MigrationState> =>
+    analyse(await discoverMigrations(fs, options.directory), await tracking.rows(queryable));
+
+  const load = async (file: MigrationFile): Promise<LoadedMigration> => {
+    loader ??= jitiLoader();
+    return loadMigration(file, loader);
+  };
+
+  const withLock = <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
+    driver.session(async (session) => {
+      await acquireLock(session, key, options.lock ?? 'wait', tracking.label);
+      let result: T;
+      try {
+        result = await fn(session);
+      } catch (error) {
+        // The session may be broken by the failure; releasing the session releases the lock too.
+        await releaseLock(session, key).catch(() => undefined);
+        throw error;
+      }
+      await releaseLock(session, key);
+      return result;
+    });
+
+  /** Checks integrity and loads every pending module before anything runs. */
+  const planMigrate = async (state: MigrationState): Promise<RunStep[]> => {
+    checkIntegrity(state, options.directory, options, { checkOrder: true });
+    const batch = state.rows.reduce((max, row) => Math.max(max, row.batch), 0) + 1;
+    const steps: RunStep[] = [];
+    for (const file of state.pending) steps.push({ migration: await load(file), batch });
+    checkTransactionMode(steps, mode);
+    return steps;
+  };
+
+  const planRollback = async (state: MigrationState, rollback: RollbackOptions): Promise<RunStep[]> => {
+    const batches = [...new Set(state.rows.map((row) => row.batch))].sort((a, b) => b - a);
+    const steps = rollback.all ? batches.length : (rollback.steps ?? 1);
+    if (!Number.isSafeInteger(steps) || steps < 0) {
+      throw new MigrateError(
+        'INVALID_ARGUMENT',
+        `rollback steps must be a positive integer, got ${String(steps)}.`,
+      );
+    }
+    const chosen = new Set(batches.slice(0, steps));
+    const rows = state.rows
+      .filter((row) => chosen.has(row.batch))
+      .sort((a, b) => b.batch - a.batch || b.id - a.id);
+    checkIntegrity(state, options.directory, options, {
+      checkOrder: false,
+      only: new Set(rows.map((r) => r.name)),
+    });
+    const files = new Map(state.files.map((file) => [file.name, file]));
+    const plan: RunStep[] = [];
+    for (const row of rows) plan.push({ migration: await load(files.get(row.name)!), batch: row.batch });
+    const irreversible = plan
+      .filter((step) => step.migration.down === undefined)
+      .map((s) => s.migration.file.path);
+    if (irreversible.length > 0) {
+      throw new MigrateError(
+        'MIGRATION_NOT_REVERSIBLE',
+        `Cannot roll back: ${irreversible.join(', ')} ${irreversible.length === 1 ? 'has' : 'have'} no down. ` +
+          'Add a down, or use fresh({ drop: true }) to rebuild from scratch. Nothing was rolled back.',
+      );
+    }
+    checkTransactionMode(plan, mode);
+    return plan;
+  };
+
+  const ensureTracking = async (session: Queryable): Promise<void> => {
+    const [createSchema, createTable, addChecksum] = tracking.createStatements();
+    if (!(await tracking.exists(session))) {
+      const { rows } = await session.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [
+        schema,
+      ]);
+      if (rows.length === 0) await session.query(createSchema!.sql);
+      await session.query(createTable!.sql);
+    } else if (!(await tracking.hasChecksum(session))) {
+      await session.query(addChecksum!.sql);
+    }
+  };
+
+  const dryRunResult = (
+    statements: DryRunStatement[],
+    ...groups: [readonly RunStep[], 'up' | 'down'][]
+  ): DryRunResult => ({
+    dryRun: true,
+    migrations: groups.flatMap(([steps, direction]) =>
+      steps.map((step) => ({ name: step.migration.file.name, batch: step.batch, direction })),
+    ),
+    statements,
+  });
+
+  const trackingCreation = async (): Promise<DryRunStatement[]> =>
+    (await tracking.exists(driver))
+      ? []
+      : tracking.createStatements().map((s) => ({ ...s, migration: null }));
+
+  const runner = {
+    async migrate(opts: DryRunOption = {}) {
+      if (opts.dryRun) {
+        const statements = await trackingCreation();
+        const steps = await planMigrate(await readState(driver));
+        await runSteps(driver, tracking, 'up', steps, mode, statements);
+        return dryRunResult(statements, [steps, 'up']);
+      }
+      return withLock(async (session) => {
+        await ensureTracking(session);
+        const steps = await planMigrate(await readState(session));
+        return runSteps(session, tracking, 'up', steps, mode);
+      });
+    },
+
+    async status() {
+      return statusOf(await readState(driver));
+    },
+
+    async pending() {
+      return statusOf(await readState(driver)).filter((m) => !m.applied);
+    },
+
+    async rollback(opts: RollbackOptions = {}) {
+      if (opts.dryRun) {
+        const statements: DryRunStatement[] = [];
+        const steps = await planRollback(await readState(driver), opts);
+        await runSteps(driver, tracking, 'down', steps, mode, statements);
+        return dryRunResult(statements, [steps, 'down']);
+      }
+      return withLock(async (session) => {
+        await ensureTracking(session);
+        const steps = await planRollback(await readState(session), opts);
+        return runSteps(session, tracking, 'down', steps, mode);
+      });
+    },
+
+    async fresh(opts: FreshOptions = {}) {
+      const schemas = options.schemas ?? [schema];
+      if (opts.dryRun) {
+        const state = await readState(driver);
+        const statements: DryRunStatement[] = [];
+        let down: RunStep[] = [];
+        if (opts.drop) {
+          for (const s of await dropSchemaStatements(driver, schemas))
+            statements.push({ ...s, migration: null });
+          if (!schemas.includes(schema))
+            statements.push({ sql: `DELETE FROM ${tracking.ref}`, params: [], migration: null });
+          statements.push(...tracking.createStatements().map((s) => ({ ...s, migration: null })));
+        } else {
+          statements.push(...(await trackingCreation()));
+          down = await planRollback(state, { all: true });
+          await runSteps(driver, tracking, 'down', down, mode, statements);
+        }
+        const up = await planMigrate(analyse(state.files, []));
+        await runSteps(driver, tracking, 'up', up, mode, statements);
+        return dryRunResult(statements, [down, 'down'], [up, 'up']);
+      }
+      return withLock(async (session) => {
+        await ensureTracking(session);
+        const state = await readState(session);
+        // Everything is planned (and every module loaded) before anything is dropped or reverted.
+        const down = opts.drop ? [] : await planRollback(state, { all: true });
+        const up = await planMigrate(analyse(state.files, []));
+        let rolledBack: MigrationResult[] = [];
+        if (opts.drop) {
+          const statements = await dropSchemaStatements(session, schemas);
+          await session.transaction(async (tx) => {
+            for (const s of statements) await tx.query(s.sql, s.params);
+            if (!schemas.includes(schema)) await tx.query(`DELETE FROM ${tracking.ref}`);
+          });
+          await ensureTracking(session);
+        } else {
+          rolledBack = await runSteps(session, tracking, 'down', down, mode);
+        }
+        const applied = await runSteps(session, tracking, 'up', up, mode);
+        return { rolledBack, dropped: opts.drop ? [...schemas] : [], applied } satisfies FreshResult;
+      });
+    },
+  };
+  return runner as MigrationRunner;
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Session } from '@justscale/driver';
+import { MigrationLockError } from '../errors.js';
+
+/** How a runner waits for the migration lock. */
+export type LockMode = 'wait' | 'fail' | { readonly timeout: number };
+
+/**
+ * The advisory lock key for a tracking table: the first 8 bytes of sha256 of its schema and name,
+ * as a signed bigint (decimal string). Runners sharing a tracking table share the key.
+ */
+export function lockKey(schema: string, table: string): string {
+  const digest = createHash('sha256').update(`justscale/migrate\0${schema}\0${table}`).digest();
+  return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
+}
+
+/** Takes the session-level advisory lock on `session`, waiting, failing at once, or polling until a timeout. */
+export async function acquireLock(
+  session: Session,
+  key: string,
+  mode: LockMode,
+  label: string,
+): Promise<void> {
+  if (mode === 'wait') {
+    await session.query('SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)', [key]);
+    return;
+  }
+  const deadline = mode === 'fail' ? 0 : Date.now() + mode.timeout;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
+    const { rows } = await session.query<{ locked: boolean }>(
+      'SELECT pg_catalog.pg_try_advisory_lock($1::pg_catalog.int8) AS locked',
+      [key],
+    );
+    if (rows[0]?.locked === true) return;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const waited = mode === 'fail' ? 'it is held' : `it was still held after ${mode.timeout} ms`;
+      throw new MigrationLockError(
+        `Another migration runner holds the lock for ${label} (advisory lock ${key}); ${waited}. ` +
+          `Run again when it has finished, or use lock: 'wait'.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+  }
+}
+
+export async function releaseLock(session: Session, key: string): Promise<void> {
+  await session.query('SELECT pg_catalog.pg_advisory_unlock($1::pg_catalog.int8)', [key]);
+}
