@@ -1,1 +1,39 @@
-export {};
+export { field, type JsonValue, type TimeOptions } from './builders.js';
+export { ModelError, type ModelErrorCode } from './errors.js';
+export {
+  type AnyField,
+  type ColumnRef,
+  type DefaultSpec,
+  Field,
+  type FieldConfig,
+  type FieldKind,
+  type FieldMeta,
+  type IdentityOptions,
+  type Meta,
+  type ReferenceOptions,
+  type ReferenceTarget,
+  StringField,
+} from './field.js';
+export { defaultLiteral, jsonbText } from './literals.js';
+export {
+  defineEnum,
+  defineModel,
+  type InferEnum,
+  type InferInsert,
+  type InferSelect,
+  type Model,
+} from './model.js';
+export type {
+  CheckOption,
+  EnumDef,
+  ForeignKeyOption,
+  IndexKeyOption,
+  IndexOption,
+  ModelLike,
+  ModelOptions,
+  Naming,
+  UniqueOption,
+} from './model-types.js';
+export { makeObjectName, quoteIdentLikePostgres, toColumnName } from './naming.js';
+export { isSql, type Sql, type SqlValue, sql } from './sql.js';
+export { modelsToSnapshot } from './to-snapshot.js';
