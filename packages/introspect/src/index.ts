@@ -1,1 +1,3 @@
-export {};
+export { snapshotHash } from './hash.js';
+export { introspect } from './introspect.js';
+export type { IntrospectOptions } from './options.js';

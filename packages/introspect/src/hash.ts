@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { normalizeSnapshot, type Snapshot, stableStringify } from '@justscale/schema';
+
+/**
+ * A stable fingerprint of a snapshot: the SHA-256 (hex) of its normalised, key-sorted JSON.
+ * Two snapshots have the same hash exactly when they are equal.
+ *
+ * @example
+ * const before = snapshotHash(await introspect(driver));
+ * // ... later: has anything changed?
+ * const changed = snapshotHash(await introspect(driver)) !== before;
+ */
+export function snapshotHash(snapshot: Snapshot): string {
+  return createHash('sha256')
+    .update(stableStringify(normalizeSnapshot(snapshot)))
+    .digest('hex');
+}

@@ -1,0 +1,120 @@
+import type { Driver, Queryable } from '@justscale/driver';
+import { normalizeSnapshot, type Snapshot } from '@justscale/schema';
+import { mapIndex, mapView } from './map/relations.js';
+import { mapFunction, mapGrant, mapTrigger } from './map/routines.js';
+import type { Row } from './map/rows.js';
+import { mapSequence, mapTables } from './map/tables.js';
+import { mapComposite, mapDomain, mapEnum } from './map/types.js';
+import { type IntrospectOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { loadQuery, type QueryName } from './queries.js';
+
+/**
+ * The statement that opens introspection's transaction: one consistent, read-only view of the
+ * catalog, and a search_path under which every deparsed expression and view body schema-qualifies
+ * the user objects it names (so the result does not depend on the caller's search_path).
+ */
+export const TRANSACTION_SETUP =
+  'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog';
+
+/** The catalog queries run after `version` and `schemas`, each with the schema OIDs as `$1`. */
+const PER_SCHEMA_QUERIES = [
+  'extensions',
+  'enums',
+  'domains',
+  'composites',
+  'sequences',
+  'tables',
+  'columns',
+  'constraints',
+  'indexes',
+  'views',
+  'functions',
+  'triggers',
+  'policies',
+] as const satisfies readonly QueryName[];
+
+type PerSchemaQuery = (typeof PER_SCHEMA_QUERIES)[number] | 'grants';
+
+/** The raw rows of every catalog query, keyed by query name. */
+export type CatalogRows = Record<PerSchemaQuery, Row[]>;
+
+/**
+ * Runs the catalog queries on `q`, which must already be inside the transaction opened with
+ * `TRANSACTION_SETUP`. The number of queries depends only on the options, never on the schema.
+ */
+export async function readCatalog(q: Queryable, options: ResolvedOptions): Promise<CatalogRows> {
+  const version = await q.query(loadQuery('version', 0));
+  const major = Math.floor(Number(version.rows[0]?.version_num) / 10000);
+  const schemas = await q.query(loadQuery('schemas', major), [
+    options.schemas === null ? null : JSON.stringify(options.schemas),
+    JSON.stringify(options.excludeSchemas),
+  ]);
+  const oids = schemas.rows.map((r) => String(r.oid)).join(',');
+  const rows = { schemas: schemas.rows } as unknown as CatalogRows & { schemas: Row[] };
+  const names: PerSchemaQuery[] = options.privileges
+    ? [...PER_SCHEMA_QUERIES, 'grants']
+    : [...PER_SCHEMA_QUERIES];
+  for (const name of names) rows[name] = (await q.query(loadQuery(name, major), [oids])).rows;
+  if (!options.privileges) rows.grants = [];
+  return rows;
+}
+
+/** Builds the snapshot from the catalog rows: maps, drops the migrations table, normalises. */
+export function buildSnapshot(rows: CatalogRows & { schemas: Row[] }, options: ResolvedOptions): Snapshot {
+  const skip = options.isMigrationsTable;
+  const tables = mapTables(rows.tables, rows.columns, rows.constraints, rows.policies).filter(
+    (t) => !skip(t.schema, t.name),
+  );
+  const sequences = rows.sequences
+    .map(mapSequence)
+    .filter((s) => s.ownedBy === null || !skip(s.ownedBy.table.schema, s.ownedBy.table.name));
+  const kept = new Set(sequences.map((s) => `${s.schema}\u0000${s.name}`));
+  const droppedSequence = (schema: string, name: string): boolean =>
+    !kept.has(`${schema}\u0000${name}`) && rows.sequences.some((r) => r.schema === schema && r.name === name);
+  return normalizeSnapshot({
+    schemas: rows.schemas.map((r) => ({
+      name: String(r.name),
+      comment: (r.comment as string | null) ?? null,
+    })),
+    extensions: rows.extensions.map((r) => ({
+      name: String(r.name),
+      schema: String(r.schema),
+      version: (r.version as string | null) ?? null,
+    })),
+    enums: rows.enums.map(mapEnum),
+    domains: rows.domains.map(mapDomain),
+    compositeTypes: rows.composites.map(mapComposite),
+    sequences,
+    tables,
+    indexes: rows.indexes.map(mapIndex).filter((i) => !skip(i.schema, i.table)),
+    views: rows.views.map(mapView),
+    functions: rows.functions.map(mapFunction),
+    triggers: rows.triggers.map(mapTrigger).filter((t) => !skip(t.schema, t.table)),
+    grants: rows.grants
+      .map(mapGrant)
+      .filter(
+        (g) =>
+          !(g.objectKind === 'table' && skip(g.object.schema, g.object.name)) &&
+          !(g.objectKind === 'sequence' && droppedSequence(g.object.schema, g.object.name)),
+      ),
+  });
+}
+
+/**
+ * Reads the schema of the database behind `driver` into a normalised, deterministic snapshot, in
+ * a fixed number of queries whatever the number of objects, all in one read-only REPEATABLE READ
+ * transaction.
+ *
+ * @example
+ * import { introspect, snapshotHash } from '@justscale/introspect';
+ * const snapshot = await introspect(driver, { schemas: ['public'], privileges: true });
+ * console.log(snapshot.tables.map((t) => t.name), snapshotHash(snapshot));
+ */
+export async function introspect(driver: Driver, options: IntrospectOptions = {}): Promise<Snapshot> {
+  const resolved = resolveOptions(options);
+  const rows = await driver.transaction(async (tx) => {
+    await tx.exec(TRANSACTION_SETUP);
+    return readCatalog(tx, resolved);
+  });
+  return buildSnapshot(rows as CatalogRows & { schemas: Row[] }, resolved);
+}

@@ -1,0 +1,197 @@
+import type {
+  Column,
+  Constraint,
+  Identity,
+  Policy,
+  PolicyCommand,
+  QualifiedName,
+  ReferentialAction,
+  Sequence,
+  SequenceOptions,
+  Table,
+} from '@justscale/schema';
+import { bool, json, num, options, optName, optStr, type Row, str } from './rows.js';
+import { typeRef } from './types.js';
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+const MATCH: Record<string, 'SIMPLE' | 'FULL' | 'PARTIAL'> = { s: 'SIMPLE', f: 'FULL', p: 'PARTIAL' };
+
+const COMMANDS: Record<string, PolicyCommand> = {
+  '*': 'ALL',
+  r: 'SELECT',
+  a: 'INSERT',
+  w: 'UPDATE',
+  d: 'DELETE',
+};
+
+function lookup<V>(table: Record<string, V>, key: string, what: string): V {
+  const v = table[key];
+  if (v === undefined) throw new TypeError(`introspect: unknown ${what} '${key}'`);
+  return v;
+}
+
+function sequenceType(name: string): SequenceOptions['type'] {
+  if (name === 'smallint' || name === 'integer' || name === 'bigint') return name;
+  throw new TypeError(`introspect: unexpected sequence type '${name}'`);
+}
+
+function identity(row: Row): Identity | null {
+  const kind = optStr(row, 'identity');
+  if (kind !== 'a' && kind !== 'd') return null;
+  return {
+    generation: kind === 'a' ? 'ALWAYS' : 'BY DEFAULT',
+    sequence: {
+      name: str(row, 'seq_name'),
+      type: sequenceType(str(row, 'seq_type')),
+      start: str(row, 'seq_start'),
+      increment: str(row, 'seq_increment'),
+      minValue: str(row, 'seq_min'),
+      maxValue: str(row, 'seq_max'),
+      cache: str(row, 'seq_cache'),
+      cycle: bool(row, 'seq_cycle'),
+    },
+  };
+}
+
+export function mapColumn(row: Row): Column {
+  return {
+    name: str(row, 'name'),
+    type: typeRef(row),
+    notNull: bool(row, 'not_null'),
+    default: optStr(row, 'default'),
+    identity: identity(row),
+    generated: optStr(row, 'generated'),
+    collation: optName(row, 'collation_schema', 'collation_name'),
+    comment: optStr(row, 'comment'),
+  };
+}
+
+export function mapConstraint(row: Row): Constraint {
+  const base = {
+    name: str(row, 'name'),
+    deferrable: bool(row, 'deferrable'),
+    initiallyDeferred: bool(row, 'initially_deferred'),
+    comment: optStr(row, 'comment'),
+  };
+  const columns = json<string[]>(row, 'columns', []);
+  const type = str(row, 'type');
+  switch (type) {
+    case 'p':
+      return { ...base, kind: 'primaryKey', columns, include: json<string[]>(row, 'include', []) };
+    case 'u':
+      return {
+        ...base,
+        kind: 'unique',
+        columns,
+        include: json<string[]>(row, 'include', []),
+        nullsNotDistinct: bool(row, 'nulls_not_distinct'),
+      };
+    case 'c':
+      return {
+        ...base,
+        kind: 'check',
+        expression: str(row, 'expression'),
+        noInherit: bool(row, 'no_inherit'),
+      };
+    case 'f':
+      return {
+        ...base,
+        kind: 'foreignKey',
+        columns,
+        references: {
+          table: { schema: str(row, 'ref_schema'), name: str(row, 'ref_table') },
+          columns: json<string[]>(row, 'ref_columns', []),
+        },
+        match: lookup(MATCH, str(row, 'match_type'), 'match type'),
+        onDelete: lookup(ACTIONS, str(row, 'on_delete'), 'referential action'),
+        onUpdate: lookup(ACTIONS, str(row, 'on_update'), 'referential action'),
+        onDeleteColumns: json<string[] | null>(row, 'on_delete_columns', null),
+      };
+    case 'x':
+      return { ...base, kind: 'exclusion', definition: str(row, 'definition') };
+    default:
+      throw new TypeError(`introspect: unexpected constraint type '${type}'`);
+  }
+}
+
+export function mapPolicy(row: Row): Policy {
+  return {
+    name: str(row, 'name'),
+    permissive: bool(row, 'permissive'),
+    command: lookup(COMMANDS, str(row, 'command'), 'policy command'),
+    roles: json<string[]>(row, 'roles', []),
+    using: optStr(row, 'using'),
+    withCheck: optStr(row, 'with_check'),
+    comment: optStr(row, 'comment'),
+  };
+}
+
+/** The table rows joined with their columns, constraints and policies (grouped by table OID). */
+export function mapTables(
+  tables: readonly Row[],
+  columns: readonly Row[],
+  constraints: readonly Row[],
+  policies: readonly Row[],
+): Table[] {
+  const group = <T>(rows: readonly Row[], map: (r: Row) => T): Map<number, T[]> => {
+    const out = new Map<number, T[]>();
+    for (const r of rows) {
+      const key = num(r, 'table_oid');
+      let list = out.get(key);
+      if (list === undefined) {
+        list = [];
+        out.set(key, list);
+      }
+      list.push(map(r));
+    }
+    return out;
+  };
+  const cols = group(columns, mapColumn);
+  const cons = group(constraints, mapConstraint);
+  const pols = group(policies, mapPolicy);
+  return tables.map((row) => {
+    const oid = num(row, 'oid');
+    const parents = json<QualifiedName[]>(row, 'parents', []);
+    const bound = optStr(row, 'partition_bound');
+    const parent = bound === null ? undefined : parents[0];
+    return {
+      schema: str(row, 'schema'),
+      name: str(row, 'name'),
+      columns: cols.get(oid) ?? [],
+      constraints: cons.get(oid) ?? [],
+      policies: pols.get(oid) ?? [],
+      unlogged: bool(row, 'unlogged'),
+      rowSecurity: bool(row, 'row_security'),
+      forceRowSecurity: bool(row, 'force_row_security'),
+      partitionBy: optStr(row, 'partition_by'),
+      partitionOf: parent === undefined || bound === null ? null : { parent, bound },
+      inherits: parent === undefined ? parents : [],
+      options: options(row, 'options'),
+      comment: optStr(row, 'comment'),
+    };
+  });
+}
+
+export function mapSequence(row: Row): Sequence {
+  const table = optName(row, 'table_schema', 'table_name');
+  return {
+    schema: str(row, 'schema'),
+    name: str(row, 'name'),
+    type: sequenceType(str(row, 'type')),
+    start: str(row, 'start'),
+    increment: str(row, 'increment'),
+    minValue: str(row, 'min_value'),
+    maxValue: str(row, 'max_value'),
+    cache: str(row, 'cache'),
+    cycle: bool(row, 'cycle'),
+    ownedBy: table === null ? null : { table, column: str(row, 'column_name') },
+    comment: optStr(row, 'comment'),
+  };
+}

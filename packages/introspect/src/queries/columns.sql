@@ -1,0 +1,73 @@
+-- Columns of the tables read by tables.sql ($1: comma-separated schema OIDs), in attnum order,
+-- dropped columns skipped. Identity columns carry their sequence's options.
+SELECT
+  a.attrelid::pg_catalog.int8 AS table_oid,
+  a.attname::pg_catalog.text AS name,
+  tn.nspname::pg_catalog.text AS type_schema,
+  et.typname::pg_catalog.text AS type_name,
+  pg_catalog.format_type(et.oid, a.atttypmod) AS type_format,
+  pg_catalog.format_type(et.oid, NULL) AS type_bare,
+  (et.oid OPERATOR(pg_catalog.<>) t.oid) AS type_array,
+  a.atttypmod AS type_mod,
+  a.attnotnull AS not_null,
+  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
+  CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+  a.attidentity::pg_catalog.text AS identity,
+  ids.seq_name,
+  ids.seq_type,
+  ids.seq_start,
+  ids.seq_increment,
+  ids.seq_min,
+  ids.seq_max,
+  ids.seq_cache,
+  ids.seq_cycle,
+  cn.nspname::pg_catalog.text AS collation_schema,
+  co.collname::pg_catalog.text AS collation_name,
+  d.description AS comment
+FROM pg_catalog.pg_attribute AS a
+JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_type AS t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type AS te ON te.oid = t.typelem AND te.typarray = t.oid
+JOIN pg_catalog.pg_type AS et ON et.oid = COALESCE(te.oid, t.oid)
+JOIN pg_catalog.pg_namespace AS tn ON tn.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation AS co
+  ON co.oid = a.attcollation AND a.attcollation OPERATOR(pg_catalog.<>) t.typcollation
+LEFT JOIN pg_catalog.pg_namespace AS cn ON cn.oid = co.collnamespace
+LEFT JOIN LATERAL (
+  SELECT
+    sc.relname::pg_catalog.text AS seq_name,
+    pg_catalog.format_type(s.seqtypid, NULL) AS seq_type,
+    s.seqstart::pg_catalog.text AS seq_start,
+    s.seqincrement::pg_catalog.text AS seq_increment,
+    s.seqmin::pg_catalog.text AS seq_min,
+    s.seqmax::pg_catalog.text AS seq_max,
+    s.seqcache::pg_catalog.text AS seq_cache,
+    s.seqcycle AS seq_cycle
+  FROM pg_catalog.pg_depend AS dep
+  JOIN pg_catalog.pg_class AS sc ON sc.oid = dep.objid
+  JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = sc.oid
+  WHERE a.attidentity <> ''
+    AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    AND dep.refobjid = a.attrelid
+    AND dep.refobjsubid = a.attnum
+    AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    AND dep.deptype = 'i'
+    AND sc.relkind = 'S'
+  LIMIT 1
+) AS ids ON true
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = a.attrelid
+  AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  AND d.objsubid = a.attnum
+WHERE c.relkind IN ('r', 'p')
+  AND c.relnamespace = ANY (pg_catalog.string_to_array($1::pg_catalog.text, ',')::pg_catalog.oid[])
+  AND a.attnum > 0
+  AND NOT a.attisdropped
+  AND NOT EXISTS (
+    SELECT FROM pg_catalog.pg_depend AS x
+    WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND x.objid = c.oid
+      AND x.deptype = 'e'
+  )
+ORDER BY a.attrelid, a.attnum

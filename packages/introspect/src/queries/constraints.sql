@@ -1,0 +1,61 @@
+-- Table constraints ($1: comma-separated schema OIDs): primary key, unique, check, foreign key,
+-- exclusion. Left out: NOT NULL constraints (a column property), constraint triggers (triggers.sql),
+-- constraints cloned from a partitioned parent (conparentid) and inherited checks (not conislocal).
+-- Version-specific columns are chosen by the /*@15+*/ ... /*@else*/ ... /*@end*/ markers.
+SELECT
+  c.conrelid::pg_catalog.int8 AS table_oid,
+  c.conname::pg_catalog.text AS name,
+  c.contype::pg_catalog.text AS type,
+  c.condeferrable AS deferrable,
+  c.condeferred AS initially_deferred,
+  (
+    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.ord)
+    FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+  ) AS columns,
+  (
+    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.n)
+    FROM pg_catalog.generate_series(i.indnkeyatts, i.indnatts - 1) AS k(n)
+    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n]
+  ) AS include,
+  /*@15+*/ COALESCE(i.indnullsnotdistinct, false) /*@else*/ false /*@end*/ AS nulls_not_distinct,
+  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
+  c.connoinherit AS no_inherit,
+  rn.nspname::pg_catalog.text AS ref_schema,
+  r.relname::pg_catalog.text AS ref_table,
+  (
+    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.ord)
+    FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.attnum
+  ) AS ref_columns,
+  c.confmatchtype::pg_catalog.text AS match_type,
+  c.confdeltype::pg_catalog.text AS on_delete,
+  c.confupdtype::pg_catalog.text AS on_update,
+  /*@15+*/ (
+    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.ord)
+    FROM pg_catalog.unnest(c.confdelsetcols) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+  ) /*@else*/ NULL::pg_catalog.json /*@end*/ AS on_delete_columns,
+  CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END AS definition,
+  d.description AS comment
+FROM pg_catalog.pg_constraint AS c
+JOIN pg_catalog.pg_class AS t ON t.oid = c.conrelid
+LEFT JOIN pg_catalog.pg_index AS i ON i.indexrelid = c.conindid AND c.contype IN ('p', 'u')
+LEFT JOIN pg_catalog.pg_class AS r ON r.oid = c.confrelid AND c.contype = 'f'
+LEFT JOIN pg_catalog.pg_namespace AS rn ON rn.oid = r.relnamespace
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid
+  AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
+  AND d.objsubid = 0
+WHERE c.contype IN ('p', 'u', 'c', 'f', 'x')
+  AND t.relkind IN ('r', 'p')
+  AND t.relnamespace = ANY (pg_catalog.string_to_array($1::pg_catalog.text, ',')::pg_catalog.oid[])
+  AND c.conparentid = 0
+  AND (c.contype <> 'c' OR c.conislocal)
+  AND NOT EXISTS (
+    SELECT FROM pg_catalog.pg_depend AS x
+    WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND x.objid = t.oid
+      AND x.deptype = 'e'
+  )
+ORDER BY c.conrelid, c.conname
