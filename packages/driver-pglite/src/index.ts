@@ -1,1 +1,7 @@
-export {};
+export { type CreatePgliteDriverOptions, createPgliteDriver } from './create-pglite-driver.js';
+export {
+  type PgliteDriverOptions,
+  type PgliteLike,
+  type PgliteResult,
+  pgliteDriver,
+} from './pglite-driver.js';

@@ -1,1 +1,9 @@
-export {};
+export { createPostgresDriver } from './create-postgres-driver.js';
+export {
+  type PostgresDriverOptions,
+  type PostgresPendingQuery,
+  type PostgresRawResult,
+  type PostgresReservedSqlLike,
+  type PostgresSqlLike,
+  postgresDriver,
+} from './postgres-driver.js';

@@ -1,2 +1,20 @@
+export {
+  type Connection,
+  type Lease,
+  Mutex,
+  mutexFor,
+  pooledDriver,
+  queryableOf,
+  readServerVersion,
+  redact,
+  runTransaction,
+  SESSION_RESET_SQL,
+  singleConnectionDriver,
+  toDatabaseError,
+} from './adapter/index.js';
+export { parseArray } from './codec/array.js';
+export { encodeParam } from './codec/encode.js';
+export { arrayElementOid, Oid } from './codec/oids.js';
+export { parseBytea, parserFor, parseTimestamp, parseValue, type TextParser } from './codec/parse.js';
 export { DatabaseError, isDatabaseError, type PostgresErrorFields } from './errors.js';
 export type { Driver, Queryable, QueryResult, Row, ServerVersion, Session } from './types.js';

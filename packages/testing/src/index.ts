@@ -1,1 +1,6 @@
-export {};
+export { CONTAINER_IMAGE } from './container.js';
+export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './create-test-database.js';
+export { dockerEndpoint, pingDocker } from './docker.js';
+export { pgliteExtensionModule } from './pglite.js';
+export { type SourceProbes, selectTestSource, type TestSource, type TestTarget } from './select-source.js';
+export { withDatabase } from './server.js';

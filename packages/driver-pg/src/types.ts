@@ -1,0 +1,37 @@
+/** The part of a `pg` query result this adapter reads. */
+export interface PgResult {
+  rows: Record<string, unknown>[];
+  rowCount: number | null;
+  command: string;
+}
+
+/** A query config as `pg` takes it. */
+export interface PgQueryConfig {
+  text: string;
+  values?: unknown[];
+  types?: { getTypeParser(oid: number, format?: string): (value: string) => unknown };
+}
+
+/** What this adapter calls on a `pg` Client (declared here so the adapter depends on no class). */
+export interface PgClientLike {
+  query(config: PgQueryConfig | string): Promise<PgResult | PgResult[]>;
+  end(): Promise<void>;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** A client checked out of a Pool. */
+export interface PgPoolClientLike extends PgClientLike {
+  release(destroy?: boolean | Error): void;
+}
+
+/** What this adapter calls on a `pg` Pool. */
+export interface PgPoolLike extends PgClientLike {
+  connect(): Promise<PgPoolClientLike>;
+  readonly totalCount: number;
+  readonly idleCount: number;
+}
+
+/** A `pg` Pool (it has `totalCount`/`idleCount`), as opposed to a single Client. */
+export function isPgPool(x: PgClientLike | PgPoolLike): x is PgPoolLike {
+  return typeof (x as PgPoolLike).totalCount === 'number' && typeof (x as PgPoolLike).connect === 'function';
+}
