@@ -16,7 +16,9 @@ export function formatSqlError(error: PostgresErrorFields & { message: string },
   if (sql !== undefined && error.position !== undefined && error.position > 0) {
     lines.push(...caret(sql, error.position, 'LINE'));
   } else if (sql !== undefined) {
-    lines.push(`STATEMENT: ${sql.trim()}`);
+    const statement = sql.trim();
+    // A generated statement can be huge (a bulk insert): show its start, enough to recognise it.
+    lines.push(`STATEMENT: ${statement.length > 500 ? `${statement.slice(0, 500)}…` : statement}`);
   }
   if (error.internalQuery && error.internalPosition !== undefined && error.internalPosition > 0) {
     lines.push(...caret(error.internalQuery, error.internalPosition, 'QUERY'));

@@ -8,13 +8,14 @@ export interface ColumnInfo {
   readonly name: string;
   /** `format_type` spelling, e.g. `character varying(200)`. */
   readonly type: string;
-  /** json or jsonb: non-string values are sent as JSON text. */
-  readonly json: boolean;
+  /** `json` or `jsonb` for those columns (values are sent as JSON text), else null. */
+  readonly json: 'json' | 'jsonb' | null;
 }
 
 const columnsSql = `SELECT r.oid IS NOT NULL AS found, a.attname AS name,
   pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
-  a.atttypid IN ('pg_catalog.json'::pg_catalog.regtype, 'pg_catalog.jsonb'::pg_catalog.regtype) AS json
+  CASE a.atttypid WHEN 'pg_catalog.json'::pg_catalog.regtype THEN 'json'
+    WHEN 'pg_catalog.jsonb'::pg_catalog.regtype THEN 'jsonb' END AS json
 FROM (SELECT pg_catalog.to_regclass($1::pg_catalog.text)::pg_catalog.oid AS oid) AS r
 LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attnum`;
@@ -76,7 +77,7 @@ export class ColumnCatalog {
     }
     if (columns === null) {
       if (this.#executor.dryRun)
-        return keys.map((key) => ({ name: toColumnName(key), type: 'unknown', json: false }));
+        return keys.map((key) => ({ name: toColumnName(key), type: 'unknown', json: null }));
       throw new MigrateError('UNKNOWN_TABLE', `Table ${tableLabel(table)} does not exist.`);
     }
     const known = columns;

@@ -13,15 +13,15 @@ export type OrderBy = string | readonly string[] | Readonly<Record<string, 'asc'
 export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, column: ColumnInfo): string {
-    this.values.push(encode(value, column));
+    if (column.json !== null && value !== null) {
+      // JSON goes over the wire as text and is cast by the server, so that every driver sends the
+      // same thing (left to themselves, some serialise a string parameter a second time).
+      this.values.push(typeof value === 'string' ? value : JSON.stringify(value));
+      return `$${this.values.length}::pg_catalog.text::pg_catalog.${column.json}`;
+    }
+    this.values.push(value);
     return `$${this.values.length}`;
   }
-}
-
-/** json/jsonb columns take JSON text: anything but a string is serialised. */
-function encode(value: unknown, column: ColumnInfo): unknown {
-  if (column.json && value !== null && typeof value !== 'string') return JSON.stringify(value);
-  return value;
 }
 
 /** The keys of `values` whose value is not `undefined` (an absent value, as in an optional field). */

@@ -85,8 +85,11 @@ export interface DataMethods {
   ): Promise<R | null>;
 }
 
-/** PostgreSQL's limit on the parameters of one statement. */
-const maxParams = 65_535;
+/**
+ * Parameters per statement. PostgreSQL allows 65,535, some clients fewer; half keeps every client
+ * happy and statements a reasonable size.
+ */
+const maxParams = 32_767;
 
 export function dataMethods({ executor, catalog }: DatabaseContext): DataMethods {
   const insertRows = async (

@@ -9,11 +9,20 @@ export const nodeFileSystem: MigrationFileSystem = {
   readFile: async (path) => new Uint8Array(await readFile(path)),
 };
 
+let loads = 0;
+
 /**
  * The default loader: jiti, so `.ts` and `.mts` files run with no build step. Caches are off so a
- * file edited between two runs in one process is read afresh.
+ * file edited between two runs in one process is read afresh. jiti hands `.mjs` files to Node's own
+ * `import()`, whose cache cannot be cleared, so those are imported with a query string of their own.
  */
 export function jitiLoader(): MigrationModuleLoader {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
-  return { import: (path) => jiti.import(pathToFileURL(path).href) };
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false });
+  return {
+    import(path) {
+      const url = pathToFileURL(path).href;
+      if (path.endsWith('.mjs')) return import(/* @vite-ignore */ `${url}?justscale-load=${++loads}`);
+      return jiti.import(url);
+    },
+  };
 }
