@@ -1,0 +1,90 @@
+import type { Argv } from 'yargs';
+import { CommandContext, type ConfigOverrides, type GlobalArgs } from './context.js';
+import { CliError, codeOf, exitCodeOf, messageOf, stackOf } from './errors.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { Redactor } from './redact.js';
+
+/** A command's work: it returns the exit code, and throws for failures. */
+export type Handler<A> = (args: A, ctx: CommandContext) => Promise<ExitCode>;
+
+/** Where commands run: the io, overrides fixed in code, and where the exit code goes. */
+export interface CommandEnv {
+  readonly io: CliIo;
+  readonly overrides?: ConfigOverrides | undefined;
+  /** Receives the command's exit code. Handlers never call `process.exit`. */
+  readonly report: (code: ExitCode) => void;
+}
+
+/**
+ * A yargs handler that loads the command's module on first use (so `--help` loads nothing),
+ * runs it, prints any error with its stable code, closes what it opened and reports the exit code.
+ */
+export function lazyHandler<A>(
+  env: CommandEnv,
+  load: () => Promise<Handler<A>>,
+): (args: { readonly [key: string]: unknown }) => Promise<void> {
+  return async (args) => {
+    const ctx = new CommandContext(env.io, args as GlobalArgs, env.overrides, new Redactor());
+    let code: ExitCode;
+    try {
+      const handler = await load();
+      code = await handler(args as A, ctx);
+    } catch (error) {
+      code = reportError(ctx, error);
+    } finally {
+      await ctx.close();
+    }
+    env.report(code);
+  };
+}
+
+/**
+ * Prints an error: `error [CODE]: message` on stderr (the message of a failed migration holds the
+ * file, the statement and a caret under PostgreSQL's position), the stack only with `--verbose`,
+ * and with `--json` an `{ error }` object on stdout.
+ */
+export function reportError(ctx: CommandContext, error: unknown): ExitCode {
+  const code = codeOf(error);
+  const exitCode = exitCodeOf(error);
+  const message = messageOf(error);
+  if (ctx.json) {
+    const e = error as Record<string, unknown>;
+    ctx.printJson({
+      error: {
+        code,
+        exitCode,
+        message,
+        ...(typeof e.file === 'string' ? { file: e.file } : {}),
+        ...(typeof e.migration === 'string' ? { migration: e.migration } : {}),
+        ...(typeof e.sql === 'string' ? { sql: e.sql } : {}),
+        ...(e.postgres !== undefined ? { postgres: e.postgres } : {}),
+      },
+    });
+  }
+  const c = ctx.err.colors;
+  ctx.err.line(`${c.red(c.bold(`error [${code}]`))}: ${message}`);
+  if (ctx.verbose) ctx.err.line(c.dim(stackOf(error)));
+  else if (!(error instanceof CliError) && code === 'UNEXPECTED')
+    ctx.err.line(c.dim('Run with --verbose for the stack trace.'));
+  return exitCode;
+}
+
+/** The options every command takes: where the config and the database are, and how to print. */
+export function withGlobalOptions<T>(y: Argv<T>) {
+  return y
+    .option('config', {
+      type: 'string',
+      describe: 'Config file (default: justscale.config.{ts,mts,js,mjs,json})',
+    })
+    .option('database-url', {
+      type: 'string',
+      describe: 'Database URL (postgres://... or pglite:<dir>); overrides DATABASE_URL and the config',
+    })
+    .option('migrations', { type: 'string', describe: 'Migrations directory (default ./migrations)' })
+    .option('table', { type: 'string', describe: 'Tracking table (default _migrations)' })
+    .option('json', { type: 'boolean', describe: 'Machine-readable output on stdout' })
+    .option('verbose', { type: 'boolean', describe: 'Show stack traces on errors' });
+}
+
+export { ExitCode };

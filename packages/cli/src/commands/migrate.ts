@@ -1,0 +1,102 @@
+import type { Argv, CommandModule } from 'yargs';
+import { type CommandEnv, lazyHandler, withGlobalOptions } from '../command.js';
+import type { GlobalArgs } from '../context.js';
+import type { RunFlags } from '../handlers/migrate.js';
+
+type Args = GlobalArgs & RunFlags & Record<string, unknown>;
+
+const load = () => import('../handlers/migrate.js');
+
+function runFlags<T>(y: Argv<T>, dryRun: boolean) {
+  let out = y
+    .option('wait', {
+      type: 'boolean',
+      default: true,
+      describe: 'Wait for another runner holding the lock (--no-wait: exit 5 at once)',
+    })
+    .option('transaction', {
+      choices: ['each', 'all'] as const,
+      describe: 'One transaction per migration (each, default) or for the whole batch (all)',
+    })
+    .option('allow-changed', { type: 'boolean', describe: 'Go on although applied migration files changed' })
+    .option('allow-missing', { type: 'boolean', describe: 'Go on although applied migration files are gone' })
+    .option('allow-out-of-order', {
+      type: 'boolean',
+      describe: 'Apply pending migrations named before an applied one',
+    });
+  if (dryRun)
+    out = out.option('dry-run', { type: 'boolean', describe: 'Print the SQL it would run; run nothing' });
+  return out;
+}
+
+/**
+ * The `migrate` command and its subcommands, for `justscale` and for `createMigrationController`.
+ * `globals` adds the config and output options to it (a host program may define its own).
+ */
+export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule<object, Args> {
+  return {
+    command: 'migrate',
+    describe: 'Run pending migrations (and manage them: status, rollback, make, pending, fresh)',
+    builder: (y) => {
+      const base = globals ? withGlobalOptions(y) : y;
+      return runFlags(base, true)
+        .command({
+          command: 'status',
+          describe: 'Show every migration: ✓ applied (batch, time) or ✗ pending',
+          builder: (s) =>
+            s.option('check', { type: 'boolean', describe: 'Exit 4 when migrations are pending' }),
+          handler: lazyHandler(env, async () => (await load()).status),
+        })
+        .command({
+          command: 'pending',
+          describe: 'List the migrations not applied yet',
+          builder: (s) =>
+            s.option('check', { type: 'boolean', describe: 'Exit 4 when migrations are pending' }),
+          handler: lazyHandler(env, async () => (await load()).pending),
+        })
+        .command({
+          command: 'rollback',
+          describe: 'Roll back the last batch (or --steps N batches, or --all)',
+          builder: (s) =>
+            runFlags(s, true)
+              .option('steps', { type: 'number', describe: 'How many batches to roll back (default 1)' })
+              .option('all', { type: 'boolean', describe: 'Roll back every batch' })
+              .conflicts('steps', 'all')
+              .check((a) => {
+                if (a.steps !== undefined && (!Number.isInteger(a.steps) || a.steps < 1)) {
+                  throw new Error('--steps must be a positive integer');
+                }
+                return true;
+              }),
+          handler: lazyHandler(env, async () => (await load()).rollback),
+        })
+        .command({
+          command: 'fresh',
+          describe: 'Roll everything back (or --drop the schemas) and migrate from scratch',
+          builder: (s) =>
+            runFlags(s, true).option('drop', {
+              type: 'boolean',
+              describe: 'Drop and recreate the managed schemas instead of running the downs',
+            }),
+          handler: lazyHandler(env, async () => (await load()).fresh),
+        })
+        .command({
+          command: 'make <name>',
+          describe: 'Write a migration generated from the models against the database (--empty: a blank one)',
+          builder: (s) =>
+            s
+              .positional('name', {
+                type: 'string',
+                demandOption: true,
+                describe: 'e.g. add_avatar_to_users',
+              })
+              .option('empty', { type: 'boolean', describe: 'Write a blank migration' })
+              .option('models', { type: 'string', describe: 'Models module (default: models in the config)' })
+              .option('dry-run', { type: 'boolean', describe: 'Print the file instead of writing it' })
+              .option('allow-empty', { type: 'boolean', describe: 'Write a file even when nothing changed' }),
+          handler: lazyHandler(env, async () => (await import('../handlers/make.js')).make),
+        });
+    },
+    handler: lazyHandler(env, async () => (await load()).migrate),
+  };
+}

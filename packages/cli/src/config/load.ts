@@ -1,0 +1,75 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createJiti } from 'jiti';
+import { CliError, usageError } from '../errors.js';
+import { configSchema, describeIssues, type ParsedConfig } from './schema.js';
+
+/** The names looked for, in order, in the working directory. */
+export const configFileNames = [
+  'justscale.config.ts',
+  'justscale.config.mts',
+  'justscale.config.js',
+  'justscale.config.mjs',
+  'justscale.config.json',
+] as const;
+
+export interface LoadedConfig {
+  /** The file, or null when there is none. */
+  readonly file: string | null;
+  readonly config: ParsedConfig;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds and loads the config: `explicit` (from `--config`) must exist; otherwise the first of
+ * `configFileNames` in `cwd`, or an empty config. TypeScript is loaded with jiti; the result is
+ * validated, and a bad key is a usage error naming the key and why.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  let file: string | null = null;
+  if (explicit !== undefined) {
+    file = resolve(cwd, explicit);
+    if (!(await isFile(file))) throw usageError(`Config file not found: ${explicit}`, 'CONFIG_NOT_FOUND');
+  } else {
+    for (const name of configFileNames) {
+      if (await isFile(resolve(cwd, name))) {
+        file = resolve(cwd, name);
+        break;
+      }
+    }
+  }
+  if (file === null) return { file: null, config: {} };
+
+  let raw: unknown;
+  try {
+    if (file.endsWith('.json')) {
+      raw = JSON.parse(await readFile(file, 'utf8'));
+    } else {
+      const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false });
+      raw = await jiti.import(pathToFileURL(file).href, { default: true });
+    }
+  } catch (error) {
+    throw new CliError(
+      'CONFIG_LOAD_FAILED',
+      `Cannot load ${basename(file)}: ${error instanceof Error ? error.message : String(error)}`,
+      { exitCode: 2, cause: error },
+    );
+  }
+  if (typeof raw === 'function') raw = await (raw as () => unknown)();
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw usageError(
+      `Invalid config in ${basename(file)}:\n${describeIssues(parsed.error)}`,
+      'CONFIG_INVALID',
+    );
+  }
+  return { file, config: parsed.data };
+}

@@ -1,0 +1,97 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { loadConfig } from './load.js';
+
+/** Where the database comes from, after flags, environment and config file. */
+export type DatabaseSource =
+  | { readonly kind: 'url'; readonly url: string; readonly from: 'flag' | 'env' | 'config' }
+  | {
+      readonly kind: 'pglite';
+      readonly dataDir: string;
+      readonly from: 'flag' | 'env' | 'config' | 'embedded';
+    }
+  | { readonly kind: 'client'; readonly client: object };
+
+/** The configuration every command runs with. Paths are absolute. */
+export interface ResolvedConfig {
+  readonly root: string;
+  readonly file: string | null;
+  readonly database: DatabaseSource;
+  readonly migrations: {
+    readonly directory: string;
+    readonly table: string;
+    readonly schema: string;
+    readonly importFrom: string;
+  };
+  readonly models: string | null;
+  readonly schemas: readonly string[];
+  readonly renames: string | null;
+}
+
+/** The flags that override the config file. */
+export interface ConfigFlags {
+  readonly config?: string | undefined;
+  readonly databaseUrl?: string | undefined;
+  readonly migrations?: string | undefined;
+  readonly table?: string | undefined;
+  readonly models?: string | undefined;
+}
+
+/** The embedded default's data directory, relative to the project root. */
+export const embeddedDataDir = '.justscale/pglite';
+
+/** A database URL string as a source: `pglite:<dir>` is embedded PostgreSQL in `<dir>`. */
+export function sourceOf(url: string, root: string, from: 'flag' | 'env' | 'config'): DatabaseSource {
+  if (url.startsWith('pglite:')) {
+    const dir = url.slice('pglite:'.length).replace(/^\/\/(?=\/)/, '');
+    return { kind: 'pglite', dataDir: resolve(root, dir === '' ? embeddedDataDir : dir), from };
+  }
+  return { kind: 'url', url, from };
+}
+
+/**
+ * Loads the config file and applies, in increasing precedence: defaults, the file, `DATABASE_URL`,
+ * flags. With no database anywhere, the embedded default: PGlite in `.justscale/pglite`.
+ */
+export async function resolveConfig(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  flags: ConfigFlags,
+): Promise<ResolvedConfig> {
+  const { file, config } = await loadConfig(cwd, flags.config);
+  const root = file === null ? cwd : dirname(file);
+  const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
+  const fromCwd = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+
+  let database: DatabaseSource;
+  const envUrl = env.DATABASE_URL;
+  if (flags.databaseUrl !== undefined && flags.databaseUrl !== '')
+    database = sourceOf(flags.databaseUrl, cwd, 'flag');
+  else if (envUrl !== undefined && envUrl !== '') database = sourceOf(envUrl, cwd, 'env');
+  else if (typeof config.database === 'string') database = sourceOf(config.database, root, 'config');
+  else if (config.database !== undefined) database = { kind: 'client', client: config.database };
+  else database = { kind: 'pglite', dataDir: resolve(root, embeddedDataDir), from: 'embedded' };
+
+  const models = flags.models ?? undefined;
+  return {
+    root,
+    file,
+    database,
+    migrations: {
+      directory: flags.migrations
+        ? fromCwd(flags.migrations)
+        : fromRoot(config.migrations?.directory ?? './migrations'),
+      table: flags.table ?? config.migrations?.table ?? '_migrations',
+      schema: config.migrations?.schema ?? 'public',
+      importFrom: config.migrations?.importFrom ?? '@justscale/postgres',
+    },
+    models: models !== undefined ? fromCwd(models) : config.models ? fromRoot(config.models) : null,
+    schemas: config.schemas ?? ['public'],
+    renames: config.renames ? fromRoot(config.renames) : null,
+  };
+}
+
+/** A path as the user would type it from `cwd`. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}

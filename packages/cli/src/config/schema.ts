@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const name = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine(
+    (value) => Buffer.byteLength(value) <= 63,
+    'must be at most 63 bytes (PostgreSQL truncates longer names)',
+  );
+
+const database = z.union(
+  [
+    z
+      .string()
+      .refine(
+        (value) => /^(postgres|postgresql):\/\//.test(value) || value.startsWith('pglite:'),
+        'must be a postgres:// or postgresql:// URL, or pglite:<directory>',
+      ),
+    z.custom<object>(
+      (value) => typeof value === 'object' && value !== null,
+      'must be a URL, a Driver or a client',
+    ),
+  ],
+  { error: 'must be a postgres:// URL, pglite:<directory>, a Driver or a client' },
+);
+
+const path = z.string().min(1, 'must be a path');
+
+/** The shape of `justscale.config.*`, strict: an unknown key is an error, so a typo is caught. */
+export const configSchema = z.strictObject({
+  database: database.optional(),
+  migrations: z
+    .strictObject({
+      directory: path.optional(),
+      table: name.optional(),
+      schema: name.optional(),
+      importFrom: z.string().min(1).optional(),
+    })
+    .optional(),
+  models: path.optional(),
+  schemas: z.array(name).min(1, 'must list at least one schema').optional(),
+  renames: path.optional(),
+});
+
+export type ParsedConfig = z.infer<typeof configSchema>;
+
+/** One line per problem: `migrations.table: must not be empty`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.length === 0 ? '(config)' : issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        const keys = issue.keys.join(', ');
+        const where = issue.path.length === 0 ? '' : ` in ${key}`;
+        return `  unknown key${issue.keys.length === 1 ? '' : 's'}${where}: ${keys}`;
+      }
+      return `  ${key}: ${issue.message}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,132 @@
+import { resolve as resolvePath } from 'node:path';
+import {
+  type ConfigFlags,
+  type DatabaseSource,
+  displayPath,
+  type ResolvedConfig,
+  resolveConfig,
+  sourceOf,
+} from './config/resolve.js';
+import { type OpenDatabase, openDatabase } from './database.js';
+import { type CliIo, type Printer, printer } from './io.js';
+import { Redactor } from './redact.js';
+
+/** The options every command understands. */
+export interface GlobalArgs extends ConfigFlags {
+  readonly json?: boolean | undefined;
+  readonly verbose?: boolean | undefined;
+}
+
+/** What a program embedding the migrate commands fixes in code; it wins over file, env and flags. */
+export interface ConfigOverrides {
+  readonly database?: string | object | undefined;
+  readonly directory?: string | undefined;
+  readonly table?: string | undefined;
+  readonly schema?: string | undefined;
+  readonly schemas?: readonly string[] | undefined;
+  readonly models?: string | undefined;
+}
+
+/**
+ * What a command handler gets: the printers (redacting, coloured only where allowed), the
+ * resolved config, and the database, opened on first use and closed when the command ends.
+ */
+export class CommandContext {
+  readonly out: Printer;
+  readonly err: Printer;
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly io: CliIo;
+  readonly redactor: Redactor;
+  readonly #args: GlobalArgs;
+  readonly #overrides: ConfigOverrides;
+  #config: Promise<ResolvedConfig> | undefined;
+  readonly #open: OpenDatabase[] = [];
+
+  constructor(io: CliIo, args: GlobalArgs, overrides: ConfigOverrides = {}, redactor = new Redactor()) {
+    this.io = io;
+    this.redactor = redactor;
+    this.#args = args;
+    this.#overrides = overrides;
+    for (const url of [
+      args.databaseUrl,
+      io.env.DATABASE_URL,
+      typeof overrides.database === 'string' ? overrides.database : undefined,
+    ]) {
+      if (url) redactor.addUrl(url);
+    }
+    this.out = printer(io, io.stdout, redactor);
+    this.err = printer(io, io.stderr, redactor);
+    this.json = args.json === true;
+    this.verbose = args.verbose === true;
+  }
+
+  /** The config: file, environment and flags, resolved once. */
+  config(): Promise<ResolvedConfig> {
+    this.#config ??= this.#resolve();
+    return this.#config;
+  }
+
+  async #resolve(): Promise<ResolvedConfig> {
+    const resolved = await resolveConfig(this.io.cwd, this.io.env, this.#args);
+    const o = this.#overrides;
+    const database: DatabaseSource =
+      o.database === undefined
+        ? resolved.database
+        : typeof o.database === 'string'
+          ? sourceOf(o.database, this.io.cwd, 'config')
+          : { kind: 'client', client: o.database };
+    if (resolved.database.kind === 'url') this.redactor.addUrl(resolved.database.url);
+    return {
+      ...resolved,
+      database,
+      migrations: {
+        ...resolved.migrations,
+        ...(o.directory === undefined ? {} : { directory: resolvePath(this.io.cwd, o.directory) }),
+        ...(o.table === undefined ? {} : { table: o.table }),
+        ...(o.schema === undefined ? {} : { schema: o.schema }),
+      },
+      schemas: o.schemas ?? resolved.schemas,
+      models: o.models === undefined ? resolved.models : resolvePath(this.io.cwd, o.models),
+    };
+  }
+
+  /** The configured database, opened once; the embedded default is announced on stderr. */
+  async database(): Promise<OpenDatabase> {
+    const config = await this.config();
+    return this.connect(config.database);
+  }
+
+  /** Opens another database (e.g. `schema diff --from`); closed with the command. */
+  async connect(source: DatabaseSource): Promise<OpenDatabase> {
+    if (source.kind === 'url') this.redactor.addUrl(source.url);
+    if (source.kind === 'pglite' && source.from === 'embedded') {
+      this.err.line(
+        this.err.colors.dim(
+          `No database configured: using embedded PostgreSQL (PGlite) in ${displayPath(this.io.cwd, source.dataDir)}. ` +
+            'Set DATABASE_URL, --database-url or database in justscale.config.ts to use a server.',
+        ),
+      );
+    }
+    const db = await openDatabase(source, this.io.cwd);
+    this.#open.push(db);
+    return db;
+  }
+
+  /** Writes `value` as JSON on stdout. */
+  printJson(value: unknown): void {
+    this.out.line(JSON.stringify(value, jsonReplacer, 2));
+  }
+
+  /** Closes everything the command opened. */
+  async close(): Promise<void> {
+    for (const db of this.#open.splice(0).reverse()) await db.close().catch(() => undefined);
+  }
+}
+
+/** JSON for values JSON.stringify refuses or mangles: bigint, bytes. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  return value;
+}

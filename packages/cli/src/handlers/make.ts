@@ -1,0 +1,102 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { displayPath } from '../config/resolve.js';
+import type { CommandContext } from '../context.js';
+import { CliError, usageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import {
+  emptyMigrationSource,
+  fileSafeName,
+  generatedMigrationSource,
+  timestamp,
+} from './migration-source.js';
+import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas } from './plan.js';
+
+export interface MakeArgs {
+  readonly name: string;
+  readonly empty?: boolean | undefined;
+  readonly dryRun?: boolean | undefined;
+  readonly allowEmpty?: boolean | undefined;
+  readonly models?: string | undefined;
+}
+
+/**
+ * `justscale migrate make NAME`: introspects the database, diffs it against the models, and writes
+ * `<timestamp>_<name>.ts` with the plan as `up` and the reverse plan as `down`. `--empty` writes a
+ * blank migration without touching the database.
+ */
+export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCode> {
+  const config = await ctx.config();
+  const name = fileSafeName(args.name);
+  if (name === '') throw usageError(`Invalid migration name: ${JSON.stringify(args.name)}`);
+  const fileName = `${timestamp(new Date())}_${name}.ts`;
+  const path = join(config.migrations.directory, fileName);
+
+  let source: string;
+  let statements: { up: number; down: number; hazards: string[] } | null = null;
+  if (args.empty) {
+    source = emptyMigrationSource(config.migrations.importFrom);
+  } else {
+    const desired = await loadModelsSnapshot(config.models, ctx.io.cwd);
+    const db = await ctx.database();
+    const schemas = managedSchemas(config, desired);
+    const current = await databaseSnapshot(db.driver, config, schemas);
+    const { diff } = await import('@justscale/diff');
+    const renames = await loadRenames(config);
+    const version = (await db.driver.serverVersion()).num;
+    const options = { serverVersion: version, ...(renames ? { renames: renames as never } : {}) };
+    const up = diff(current, desired, options);
+    if (up.statements.length === 0 && !args.allowEmpty) {
+      if (ctx.json) ctx.printJson({ file: null, hasChanges: false, statements: [] });
+      else ctx.out.line('No changes: the database matches the models. No migration written.');
+      return ExitCode.Success;
+    }
+    const down = diff(desired, current, { serverVersion: version });
+    source = generatedMigrationSource({
+      importFrom: config.migrations.importFrom,
+      command: `justscale migrate make ${name}`,
+      up: up.statements,
+      down: down.statements,
+    });
+    statements = {
+      up: up.statements.length,
+      down: down.statements.length,
+      hazards: [...new Set(up.hazards.map((h) => h.kind))],
+    };
+    for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
+  }
+
+  if (args.dryRun) {
+    if (ctx.json) ctx.printJson({ file: path, dryRun: true, source, ...(statements ? { statements } : {}) });
+    else ctx.out.write(source);
+    return ExitCode.Success;
+  }
+  await mkdir(config.migrations.directory, { recursive: true });
+  if (await exists(path))
+    throw new CliError('FILE_EXISTS', `${displayPath(ctx.io.cwd, path)} already exists.`);
+  await writeFile(path, source, { flag: 'wx' });
+  if (ctx.json) {
+    ctx.printJson({ file: path, hasChanges: statements !== null, ...(statements ? { statements } : {}) });
+  } else {
+    const what =
+      statements === null
+        ? 'blank migration'
+        : `migration (${statements.up} statements up, ${statements.down} down)`;
+    ctx.out.line(`${ctx.out.colors.green('Created')} ${displayPath(ctx.io.cwd, path)}: ${what}.`);
+    if (statements && statements.hazards.length > 0) {
+      ctx.out.line(
+        ctx.out.colors.yellow(`Hazards: ${statements.hazards.join(', ')}: read the comments in the file.`),
+      );
+    }
+  }
+  return ExitCode.Success;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

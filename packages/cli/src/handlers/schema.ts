@@ -1,0 +1,194 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Hazard } from '@justscale/schema';
+import { displayPath, sourceOf } from '../config/resolve.js';
+import type { CommandContext } from '../context.js';
+import { CliError, usageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas } from './plan.js';
+
+interface PlanLike {
+  readonly statements: readonly {
+    readonly sql: string;
+    readonly transactional: boolean;
+    readonly hazards: readonly Hazard[];
+  }[];
+  readonly hazards: readonly Hazard[];
+  readonly notes: readonly { readonly kind: string; readonly message: string }[];
+}
+
+/** `--schema a --schema b,c` → `['a', 'b', 'c']`; undefined when not given. */
+function schemaList(value: readonly string[] | string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = (Array.isArray(value) ? value : [value])
+    .flatMap((v: string) => v.split(','))
+    .map((v) => v.trim());
+  return list.filter((v) => v !== '');
+}
+
+function planJson(plan: PlanLike) {
+  return {
+    hasChanges: plan.statements.length > 0,
+    statements: plan.statements.map((s) => ({
+      sql: s.sql,
+      transactional: s.transactional,
+      hazards: s.hazards,
+    })),
+    hazards: plan.hazards,
+    notes: plan.notes,
+  };
+}
+
+/** The plan as a SQL script, hazards as comments above their statements. */
+function printPlanSql(ctx: CommandContext, plan: PlanLike): void {
+  for (const s of plan.statements) {
+    for (const h of s.hazards) ctx.out.line(ctx.out.colors.yellow(`-- hazard ${h.kind}: ${h.message}`));
+    if (!s.transactional) ctx.out.line(ctx.out.colors.dim('-- runs outside a transaction'));
+    const sql = s.sql.trim();
+    ctx.out.line(sql.endsWith(';') ? sql : `${sql};`);
+  }
+  for (const note of plan.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
+}
+
+export interface DiffArgs {
+  readonly from: string;
+  readonly to: string;
+  readonly format?: 'sql' | 'json' | undefined;
+  readonly online?: boolean | undefined;
+  readonly schema?: string[] | string | undefined;
+  readonly exitCode?: boolean | undefined;
+}
+
+/**
+ * `justscale schema diff --from A --to B`: the SQL that turns A's schema into B's. Nothing is printed
+ * when they are equal (in SQL format); `--exit-code` exits 4 when they differ.
+ */
+export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCode> {
+  const config = await ctx.config();
+  const schemas = schemaList(args.schema) ?? [...config.schemas];
+  const from = await ctx.connect(sourceOf(args.from, ctx.io.cwd, 'flag'));
+  const to = await ctx.connect(sourceOf(args.to, ctx.io.cwd, 'flag'));
+  const [current, desired] = [
+    await databaseSnapshot(from.driver, config, schemas),
+    await databaseSnapshot(to.driver, config, schemas),
+  ];
+  const { diff: plan } = await import('@justscale/diff');
+  const result = plan(current, desired, {
+    online: args.online === true,
+    serverVersion: (await from.driver.serverVersion()).num,
+  });
+  if (args.format === 'json' || ctx.json) ctx.printJson(planJson(result));
+  else printPlanSql(ctx, result);
+  return args.exitCode && result.statements.length > 0 ? ExitCode.Pending : ExitCode.Success;
+}
+
+export interface PullArgs {
+  readonly out?: string | undefined;
+  readonly schema?: string[] | string | undefined;
+  readonly force?: boolean | undefined;
+}
+
+/** `justscale schema pull`: writes a models module describing the database. */
+export async function pull(args: PullArgs, ctx: CommandContext): Promise<ExitCode> {
+  const config = await ctx.config();
+  const models = (await import('@justscale/models')) as Record<string, unknown>;
+  const toSource = models.snapshotToModelsSource as ((snapshot: unknown) => string) | undefined;
+  if (typeof toSource !== 'function') {
+    throw new CliError(
+      'UNSUPPORTED',
+      'schema pull needs snapshotToModelsSource from @justscale/models, which this version lacks.',
+    );
+  }
+  const db = await ctx.database();
+  const snapshot = await databaseSnapshot(db.driver, config, schemaList(args.schema) ?? config.schemas);
+  const source = toSource(snapshot);
+  const out = args.out === undefined ? config.models : resolve(ctx.io.cwd, args.out);
+  if (out === null || args.out === '-') {
+    ctx.out.write(source);
+    return ExitCode.Success;
+  }
+  if (
+    !args.force &&
+    (await stat(out).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw usageError(
+      `${displayPath(ctx.io.cwd, out)} exists: pass --force to overwrite it, or --out another file.`,
+      'FILE_EXISTS',
+    );
+  }
+  await writeFile(out, source);
+  if (ctx.json) ctx.printJson({ file: out, tables: snapshot.tables.length, enums: snapshot.enums.length });
+  else
+    ctx.out.line(
+      `Wrote ${snapshot.tables.length} models and ${snapshot.enums.length} enums to ${displayPath(ctx.io.cwd, out)}.`,
+    );
+  return ExitCode.Success;
+}
+
+export interface PushArgs {
+  readonly models?: string | undefined;
+  readonly allowHazards?: string | undefined;
+  readonly online?: boolean | undefined;
+  readonly dryRun?: boolean | undefined;
+}
+
+/**
+ * `justscale schema push`: applies the diff from the database to the models directly, with no
+ * migration file and no tracking (development only). Hazards not listed in `--allow-hazards` are
+ * refused with exit code 3, before anything runs.
+ */
+export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCode> {
+  const config = await ctx.config();
+  const desired = await loadModelsSnapshot(config.models, ctx.io.cwd);
+  const db = await ctx.database();
+  const current = await databaseSnapshot(db.driver, config, managedSchemas(config, desired));
+  const { diff: plan } = await import('@justscale/diff');
+  const renames = await loadRenames(config);
+  const result = plan(current, desired, {
+    online: args.online === true,
+    serverVersion: (await db.driver.serverVersion()).num,
+    ...(renames ? { renames: renames as never } : {}),
+  });
+  const allowed = new Set(
+    (args.allowHazards ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+  );
+  const refused = result.hazards.filter((h) => !allowed.has(h.kind) && !allowed.has('all'));
+  if (refused.length > 0) {
+    if (ctx.json) ctx.printJson({ ...planJson(result), refused });
+    const kinds = [...new Set(refused.map((h) => h.kind))];
+    ctx.err.line(
+      `${ctx.err.colors.red(ctx.err.colors.bold('error [HAZARDS_REFUSED]'))}: the push would take hazards that were not allowed; nothing was run.`,
+    );
+    for (const h of refused) ctx.err.line(`  ${h.kind}: ${h.message}`);
+    ctx.err.line(
+      `Pass --allow-hazards ${kinds.join(',')} to push anyway, or write a migration (justscale migrate make).`,
+    );
+    return ExitCode.Hazards;
+  }
+  if (args.dryRun || result.statements.length === 0) {
+    if (ctx.json) ctx.printJson({ ...planJson(result), dryRun: args.dryRun === true });
+    else if (result.statements.length === 0) ctx.out.line('The database matches the models.');
+    else printPlanSql(ctx, result);
+    return ExitCode.Success;
+  }
+  const transactional = result.statements.every((s) => s.transactional);
+  if (transactional) {
+    await db.driver.transaction(async (tx) => {
+      for (const s of result.statements) await tx.exec(s.sql);
+    });
+  } else {
+    for (const s of result.statements) await db.driver.exec(s.sql);
+  }
+  if (ctx.json) ctx.printJson({ ...planJson(result), applied: true });
+  else
+    ctx.out.line(
+      `${ctx.out.colors.green('✓')} Pushed ${result.statements.length} statements to ${db.label}.`,
+    );
+  return ExitCode.Success;
+}

@@ -1,0 +1,65 @@
+import yargs from 'yargs';
+import { type CommandEnv, withGlobalOptions } from './command.js';
+import { migrateCommand } from './commands/migrate.js';
+import { schemaCommand } from './commands/schema.js';
+import { CliError } from './errors.js';
+import { ExitCode, exitCodeHelp } from './exit-codes.js';
+import { type CliIo, colorsFor } from './io.js';
+import { Redactor } from './redact.js';
+import { version } from './version.js';
+
+/**
+ * Runs `justscale` with `argv` (the arguments after the program name) on `io`, and returns the
+ * exit code. Nothing here calls `process.exit`, so tests run it with buffers.
+ *
+ * @example
+ * const code = await run(['migrate', 'status', '--json'], {
+ *   stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(),
+ * });
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: ExitCode = ExitCode.Success;
+  const env: CommandEnv = { io, report: (code) => (exitCode = code) };
+  const redactor = new Redactor();
+  const args = [...argv];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (/^(postgres|postgresql):\/\//.test(arg) || arg.includes('://')) redactor.addUrl(arg);
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) redactor.addUrl(arg.slice(eq + 1));
+  }
+  if (io.env.DATABASE_URL) redactor.addUrl(io.env.DATABASE_URL);
+
+  const program = withGlobalOptions(
+    yargs(args)
+      .scriptName('justscale')
+      .exitProcess(false)
+      .strict()
+      .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
+      .fail((message, error) => {
+        throw error ?? new CliError('USAGE', message ?? 'Invalid usage', { exitCode: ExitCode.Usage });
+      }),
+  )
+    .command(migrateCommand(env, false))
+    .command(schemaCommand(env))
+    .demandCommand(1, 'Name a command: migrate or schema')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(version)
+    .epilogue(`${exitCodeHelp}\n\nDocs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`);
+
+  try {
+    await program.parseAsync(args, {}, (_error, _argv, output) => {
+      if (output) io.stdout.write(`${redactor.redact(output)}\n`);
+    });
+  } catch (error) {
+    const c = colorsFor(io, io.stderr);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      redactor.redact(`${c.red(c.bold('error [USAGE]'))}: ${message}\nRun justscale --help for usage.\n`),
+    );
+    return error instanceof CliError ? error.exitCode : ExitCode.Usage;
+  }
+  return exitCode;
+}
