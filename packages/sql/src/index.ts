@@ -14,6 +14,7 @@ export {
   UnsupportedByServerError,
 } from './errors.js';
 export { hazard } from './hazards.js';
+export { invert } from './invert.js';
 export {
   dollarQuote,
   type LiteralValue,
