@@ -1,4 +1,5 @@
 export { field, type JsonValue, type TimeOptions } from './builders.js';
+export { type CanonicalizeQueryable, canonicalizeSnapshot } from './canonicalize.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export {
   type AnyField,
@@ -37,3 +38,4 @@ export type {
 export { makeObjectName, quoteIdentLikePostgres, toColumnName } from './naming.js';
 export { isSql, type Sql, type SqlValue, sql } from './sql.js';
 export { modelsToSnapshot } from './to-snapshot.js';
+export { fieldSchema, insertSchema, type SchemaOptions, selectSchema } from './zod.js';

@@ -341,7 +341,7 @@ function tableOf(model: ModelLike, ns: Namespace): { table: Table; indexes: Inde
         method: o.method ?? 'btree',
         keys: keyNodes as never,
         include,
-        where: o.where === undefined ? null : parenthesize(sqlText(o.where as string)),
+        where: o.where === undefined ? null : sqlText(o.where as string).trim(),
         nullsNotDistinct: o.nullsNotDistinct ?? false,
         options: { ...(o.with ?? {}) },
         comment: o.comment ?? null,
