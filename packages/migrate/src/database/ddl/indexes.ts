@@ -1,4 +1,5 @@
 import { createIndex as createIndexOp, dropIndex as dropIndexOp, index } from '@justscale/schema';
+import type { QualifiedName } from '@justscale/schema';
 import type { DatabaseContext } from '../context.js';
 import { asList, checkName, defaultName, type ObjectName, resolveRelation, runOperations } from './shared.js';
 
@@ -74,8 +75,44 @@ export function indexMethods(context: DatabaseContext): IndexMethods {
       ]);
     },
     async dropIndex(name, options = {}) {
-      const qualified = await resolveRelation(context, name, 'index');
+      const qualified = await findIndex(context, await resolveRelation(context, name, 'index'));
       await runOperations(context, [dropIndexOp(qualified, options)]);
     },
   };
+}
+
+const indexesSql = `SELECT i.relname AS name, t.relname AS "table", x.indpred IS NOT NULL AS partial,
+  pg_catalog.to_jsonb(ARRAY(
+    SELECT a.attname::pg_catalog.text FROM pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY AS u(num, k)
+    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = x.indrelid AND a.attnum = u.num
+    WHERE k <= x.indnkeyatts ORDER BY k)) AS columns,
+  x.indnkeyatts AS keys
+FROM pg_catalog.pg_index AS x
+JOIN pg_catalog.pg_class AS i ON i.oid = x.indexrelid
+JOIN pg_catalog.pg_class AS t ON t.oid = x.indrelid
+JOIN pg_catalog.pg_namespace AS n ON n.oid = i.relnamespace
+WHERE n.nspname = $1
+ORDER BY i.relname`;
+
+/**
+ * The index `dropIndex` means: the one of that name; else, for `idx_<table>_<columns>` (a name
+ * other tools give, and the seed's examples use), the index of that table on exactly those columns,
+ * preferring a plain one to a partial one. The default name here is PostgreSQL's `<table>_<columns>_idx`.
+ */
+async function findIndex(context: DatabaseContext, name: QualifiedName): Promise<QualifiedName> {
+  if (!name.name.startsWith('idx_')) return name;
+  const { rows } = await context.executor.read<{
+    name: string;
+    table: string;
+    partial: boolean;
+    columns: string[];
+    keys: number;
+  }>(indexesSql, [name.schema]);
+  if (rows.some((r) => r.name === name.name)) return name;
+  const matches = rows.filter(
+    (r) => r.columns.length === r.keys && `idx_${r.table}_${r.columns.join('_')}` === name.name,
+  );
+  const plain = matches.filter((r) => !r.partial);
+  const chosen = plain.length === 1 ? plain : matches;
+  return chosen.length === 1 ? { schema: name.schema, name: chosen[0]!.name } : name;
 }

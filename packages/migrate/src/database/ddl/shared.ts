@@ -1,3 +1,4 @@
+import { makeObjectName } from '@justscale/models';
 import type { Operation, QualifiedName } from '@justscale/schema';
 import { compile, type Statement as CompiledStatement } from '@justscale/sql';
 import { MigrateError, StatementError } from '../../errors.js';
@@ -179,39 +180,6 @@ export async function defaultName(
   for (let pass = 1; pass <= 20; pass++) candidates.push(makeObjectName(table, addition, `${label}${pass}`));
   const { rows } = await context.executor.read<{ name: string }>(freeNameSql, [schema, candidates]);
   return rows[0]?.name ?? candidates[0]!;
-}
-
-const encoder = new TextEncoder();
-const maxBytes = 63;
-
-function bytes(s: string): number {
-  return encoder.encode(s).length;
-}
-
-function clip(s: string, limit: number): string {
-  let out = '';
-  let used = 0;
-  for (const c of s) {
-    const n = bytes(c);
-    if (used + n > limit) break;
-    out += c;
-    used += n;
-  }
-  return out;
-}
-
-/** PostgreSQL's `makeObjectName`: the longer of the two names is cut first so the whole fits 63 bytes. */
-export function makeObjectName(name1: string, name2: string | null, label: string): string {
-  let n1 = bytes(name1);
-  let n2 = name2 === null ? 0 : bytes(name2);
-  const available = maxBytes - (name2 === null ? 0 : 1) - (bytes(label) + 1);
-  while (n1 + n2 > available) {
-    if (n1 > n2) n1--;
-    else n2--;
-  }
-  let name = clip(name1, n1);
-  if (name2 !== null) name += `_${clip(name2, n2)}`;
-  return `${name}_${label}`;
 }
 
 /** One column or several, as a list. */
