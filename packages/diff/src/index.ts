@@ -1,1 +1,5 @@
-export {};
+export { type TypeChange, typeChange } from './casts.js';
+export { diff } from './diff.js';
+export { DiffError, type DiffErrorCode, InvalidRenameHintError, UnsafeChangeError } from './errors.js';
+export { parseRenameHints } from './hints.js';
+export type { DiffOptions, Note, Plan, PlannedStatement, RenameHint, RenameKind } from './types.js';

@@ -1,0 +1,121 @@
+import type { Hazard, HazardKind, Operation, Snapshot } from '@justscale/schema';
+import type { Note, RenameHint } from './types.js';
+
+/**
+ * The plan's phases, top to bottom. Operations run phase by phase; inside a phase, in the order the
+ * differ emitted them (which is itself dependency order where it matters: parents before partitions,
+ * views after the views they read, drops of views in reverse).
+ */
+export const Phase = {
+  renames: 1,
+  dropTriggers: 2,
+  dropViews: 3,
+  dropPolicies: 4,
+  dropForeignKeys: 5,
+  dropIndexes: 6,
+  dropConstraints: 7,
+  disownSequences: 8,
+  detachPartitions: 9,
+  dropTables: 10,
+  dropColumns: 11,
+  dropRecreatedFunctions: 12,
+  dropRecreatedTypes: 13,
+  createSchemas: 14,
+  extensions: 15,
+  enums: 16,
+  enumValues: 17,
+  domains: 18,
+  compositeTypes: 19,
+  functions: 20,
+  sequences: 21,
+  createTables: 22,
+  alterTables: 23,
+  enumSwap: 24,
+  afterEnumSwap: 25,
+  addConstraints: 26,
+  createIndexes: 27,
+  addForeignKeys: 28,
+  sequenceOwnership: 29,
+  sqlFunctions: 29.5,
+  createViews: 30,
+  createViewIndexes: 31,
+  createTriggers: 32,
+  policies: 33,
+  comments: 34,
+  grants: 35,
+  dropSequences: 36,
+  dropFunctions: 37,
+  dropTypes: 38,
+  dropExtensions: 39,
+  dropSchemas: 40,
+} as const;
+export type PhaseNumber = (typeof Phase)[keyof typeof Phase];
+
+/** What the differ knows about a statement beyond what the compiler says. */
+export interface Adjust {
+  /** Hazards to add (kept once per kind). */
+  readonly add?: readonly Hazard[];
+  /** Hazard kinds the differ knows do not apply (e.g. no rewrite for varchar(10) → varchar(20)). */
+  readonly remove?: readonly HazardKind[];
+  /** Forces `transactional` (enum ADD VALUE is planned outside a transaction, see README). */
+  readonly transactional?: boolean;
+}
+
+export interface Step {
+  readonly op: Operation;
+  readonly phase: PhaseNumber;
+  readonly seq: number;
+  readonly adjust: Adjust | undefined;
+}
+
+export interface Resolved {
+  readonly online: boolean;
+  readonly renames: readonly RenameHint[];
+  readonly serverVersion: number | undefined;
+  readonly lockTimeout: string | undefined;
+  readonly statementTimeout: string | undefined;
+}
+
+/** The state one `diff` call shares between the families. */
+export class Builder {
+  readonly steps: Step[] = [];
+  readonly notes: Note[] = [];
+  private seq = 0;
+  /** Tables (qkey) whose columns are dropped, retyped or recreated: views reading them are recreated. */
+  readonly changedTables = new Set<string>();
+  /** Tables (qkey) dropped by the plan. */
+  readonly droppedTables = new Set<string>();
+  /** Tables (qkey) created by the plan. */
+  readonly createdTables = new Set<string>();
+  /** Views (qkey) dropped by the plan (removed or recreated). */
+  readonly droppedViews = new Set<string>();
+  /** Functions (qkey, by name) dropped and created again. */
+  readonly recreatedFunctions = new Set<string>();
+  /** Columns (tkey) dropped by the plan, with their table. */
+  readonly droppedColumns = new Set<string>();
+  /** Columns (tkey) dropped and added again: indexes and constraints on them are recreated. */
+  readonly recreatedColumns = new Set<string>();
+  /** Columns (tkey) converted by an enum rebuild, which also takes care of their default. */
+  readonly enumRebuildColumns = new Set<string>();
+  /** Primary keys and unique constraints or indexes dropped: `qkey(table) + NUL + columns`. */
+  readonly droppedKeys = new Set<string>();
+
+  constructor(
+    readonly options: Resolved,
+    readonly current: Snapshot,
+    readonly desired: Snapshot,
+  ) {}
+
+  add(phase: PhaseNumber, op: Operation, adjust?: Adjust): void {
+    this.steps.push({ op, phase, seq: this.seq++, adjust });
+  }
+
+  note(kind: Note['kind'], message: string): void {
+    this.notes.push(Object.freeze({ kind, message }));
+  }
+
+  /** The steps in plan order. */
+  ordered(): Step[] {
+    return [...this.steps].sort((a, b) => a.phase - b.phase || a.seq - b.seq);
+  }
+}

@@ -1,0 +1,167 @@
+import {
+  addColumn,
+  addConstraint,
+  addIdentity,
+  alterColumnType,
+  alterIdentity,
+  type Column,
+  dropColumn,
+  dropColumnDefault,
+  dropColumnNotNull,
+  dropConstraint,
+  dropIdentity,
+  type IdentityChanges,
+  setColumnDefault,
+  setColumnNotNull,
+  setComment,
+  type Table,
+  validateConstraint,
+} from '@justscale/schema';
+import { quoteIdent, quoteQualified, renderType } from '@justscale/sql';
+import { typeChange } from '../casts.js';
+import { type Builder, Phase } from '../context.js';
+import { qkey, same, sameName, sameType, tempName, tkey, without } from '../util.js';
+import { H } from './hazards.js';
+
+/** Column names `t` gets from its parents (in the desired snapshot): ALTERs on the parent reach them. */
+function inheritedColumns(b: Builder, t: Table): Set<string> {
+  const names = new Set<string>();
+  if (t.inherits.length === 0) return names;
+  const parents = new Set(t.inherits.map(qkey));
+  for (const p of b.desired.tables) if (parents.has(qkey(p))) for (const c of p.columns) names.add(c.name);
+  return names;
+}
+
+/**
+ * Columns of a table present on both sides. Partitions take their columns from the parent, so
+ * they are left alone; so are columns a child inherits.
+ */
+export function diffColumns(b: Builder, c: Table, d: Table): void {
+  if (c.partitionOf !== null && d.partitionOf !== null) return;
+  const inherited = inheritedColumns(b, d);
+  const cur = new Map(c.columns.map((x) => [x.name, x]));
+  const des = new Map(d.columns.map((x) => [x.name, x]));
+  const common = d.columns.filter((x) => cur.has(x.name)).map((x) => x.name);
+  const currentOrder = c.columns.filter((x) => des.has(x.name)).map((x) => x.name);
+  const lastCommon = d.columns.findLastIndex((x) => cur.has(x.name));
+  if (!same(common, currentOrder) || d.columns.some((x, i) => i < lastCommon && !cur.has(x.name))) {
+    b.note(
+      'column-order',
+      `table ${quoteQualified(d)}: PostgreSQL cannot reorder columns; new columns are appended`,
+    );
+  }
+  const dropped: Column[] = [];
+  for (const col of c.columns) {
+    if (des.has(col.name) || inherited.has(col.name)) continue;
+    dropped.push(col);
+    b.add(Phase.dropColumns, dropColumn(d, col.name));
+    b.droppedColumns.add(tkey(d, col.name));
+    b.changedTables.add(qkey(d));
+  }
+  for (const col of d.columns) {
+    if (inherited.has(col.name)) continue;
+    const old = cur.get(col.name);
+    if (old === undefined) {
+      b.add(Phase.alterTables, addColumn(d, col));
+      const twin = dropped.find((x) => same(without(x, 'name'), without(col, 'name')));
+      if (twin !== undefined) {
+        b.note(
+          'possible-rename',
+          `table ${quoteQualified(d)}: column ${quoteIdent(twin.name)} is dropped and ${quoteIdent(col.name)} added with the same definition; if it is a rename, pass a rename hint { kind: 'column', schema: '${d.schema}', table: '${d.name}', from: '${twin.name}', to: '${col.name}' }`,
+        );
+      }
+      continue;
+    }
+    alterColumn(b, d, old, col);
+  }
+}
+
+function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
+  const name = quoteIdent(d.name);
+  const key = tkey(t, d.name);
+  if (c.generated !== d.generated) {
+    // No ALTER for a generation expression before PostgreSQL 17: drop and add, labelled.
+    b.add(Phase.dropColumns, dropColumn(t, c.name));
+    b.add(Phase.alterTables, addColumn(t, d), { add: [H.recreatedColumn(`${quoteQualified(t)}.${name}`)] });
+    b.recreatedColumns.add(key);
+    b.changedTables.add(qkey(t));
+    b.note(
+      'recreated',
+      `column ${quoteQualified(t)}.${name} is dropped and added again: its generation expression changes`,
+    );
+    return;
+  }
+  const rebuilt = b.enumRebuildColumns.has(key);
+  const retyped = !rebuilt && (!sameType(c.type, d.type) || !sameName(c.collation, d.collation));
+  if (c.identity !== null && d.identity === null) b.add(Phase.alterTables, dropIdentity(t, d.name));
+  if (retyped) {
+    b.changedTables.add(qkey(t));
+    if (c.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
+    const change = typeChange(c.type, d.type);
+    const sameTypeOnly = sameType(c.type, d.type);
+    const using = change.needsUsing && !sameTypeOnly ? `${name}::${renderType(d.type)}` : null;
+    const remove = [
+      ...(!change.rewrites || sameTypeOnly ? (['rewrites-table'] as const) : []),
+      ...(!change.mayFail || sameTypeOnly ? (['may-fail-on-existing-data'] as const) : []),
+    ];
+    b.add(Phase.alterTables, alterColumnType(t, d.name, d.type, { using, collation: d.collation }), {
+      remove,
+    });
+    if (d.default !== null) b.add(Phase.alterTables, setColumnDefault(t, d.name, d.default));
+  } else if (!rebuilt && c.default !== d.default) {
+    if (d.default === null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
+    else b.add(Phase.alterTables, setColumnDefault(t, d.name, d.default));
+  }
+  if (!c.notNull && d.notNull) setNotNull(b, t, d.name);
+  if (c.notNull && !d.notNull) b.add(Phase.alterTables, dropColumnNotNull(t, d.name));
+  if (c.identity === null && d.identity !== null)
+    b.add(Phase.alterTables, addIdentity(t, d.name, d.identity));
+  if (c.identity !== null && d.identity !== null && !same(c.identity, d.identity)) {
+    const changes: Record<string, unknown> = {};
+    if (c.identity.generation !== d.identity.generation) changes.generation = d.identity.generation;
+    const cs = c.identity.sequence;
+    const ds = d.identity.sequence;
+    for (const k of ['start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'] as const) {
+      if (cs[k] !== ds[k]) changes[k] = ds[k];
+    }
+    if (Object.keys(changes).length > 0)
+      b.add(Phase.alterTables, alterIdentity(t, d.name, changes as IdentityChanges));
+  }
+  if (c.comment !== d.comment) {
+    b.add(Phase.comments, setComment({ objectKind: 'column', table: t, column: d.name }, d.comment));
+  }
+}
+
+/**
+ * `SET NOT NULL`. Online: a `CHECK (col IS NOT NULL) NOT VALID`, validated (a scan that blocks no
+ * writes), then `SET NOT NULL` (which PostgreSQL 12+ proves from the check without a scan), then the
+ * check dropped.
+ */
+function setNotNull(b: Builder, t: Table, column: string): void {
+  if (!b.options.online || b.createdTables.has(qkey(t))) {
+    b.add(Phase.alterTables, setColumnNotNull(t, column));
+    return;
+  }
+  const check = tempName(`${t.name}_${column}`, '_nn_check');
+  b.add(
+    Phase.alterTables,
+    addConstraint(
+      t,
+      {
+        kind: 'check',
+        name: check,
+        expression: `${quoteIdent(column)} IS NOT NULL`,
+        noInherit: false,
+        deferrable: false,
+        initiallyDeferred: false,
+        comment: null,
+      },
+      { notValid: true },
+    ),
+  );
+  b.add(Phase.alterTables, validateConstraint(t, check));
+  b.add(Phase.alterTables, setColumnNotNull(t, column), {
+    remove: ['validates-by-scan', 'may-fail-on-existing-data'],
+  });
+  b.add(Phase.alterTables, dropConstraint(t, check));
+}

@@ -1,0 +1,62 @@
+import { createIndex, dropIndex, type Index, setComment, setIndexOptions } from '@justscale/schema';
+import { type Builder, Phase } from '../context.js';
+import { qkey, same, tkey, without } from '../util.js';
+
+/**
+ * Indexes: changed ones dropped and created again (options alone are altered in place). Online,
+ * indexes on existing plain tables are built and dropped `CONCURRENTLY`, outside a transaction.
+ * Indexes of a dropped table or a recreated materialized view go with it and come back with it.
+ */
+export function diffIndexes(b: Builder): void {
+  const cur = new Map(b.current.indexes.map((i) => [qkey(i), i]));
+  const des = new Map(b.desired.indexes.map((i) => [qkey(i), i]));
+  const desiredTables = new Map(b.desired.tables.map((t) => [qkey(t), t]));
+  const desiredViews = new Set(b.desired.views.map(qkey));
+  const tableOf = (i: Index): string => qkey({ schema: i.schema, name: i.table });
+  const goneWithTable = (i: Index): boolean =>
+    b.droppedTables.has(tableOf(i)) || b.droppedViews.has(tableOf(i));
+  const onRecreatedColumn = (i: Index): boolean =>
+    i.keys.some(
+      (k) => k.column !== null && b.recreatedColumns.has(tkey({ schema: i.schema, name: i.table }, k.column)),
+    );
+  const concurrently = (i: Index): boolean => {
+    if (!b.options.online) return false;
+    const t = desiredTables.get(tableOf(i));
+    return t !== undefined && !b.createdTables.has(tableOf(i)) && t.partitionBy === null;
+  };
+  const create = (i: Index): void => {
+    const phase = desiredViews.has(tableOf(i)) ? Phase.createViewIndexes : Phase.createIndexes;
+    b.add(phase, createIndex(i, { concurrently: concurrently(i) }));
+  };
+  for (const i of b.current.indexes) {
+    if (goneWithTable(i)) continue;
+    const d = des.get(qkey(i));
+    if (
+      d !== undefined &&
+      same(without(i, 'comment', 'options'), without(d, 'comment', 'options')) &&
+      !onRecreatedColumn(i)
+    )
+      continue;
+    b.add(Phase.dropIndexes, dropIndex(i, { concurrently: concurrently(i) }));
+  }
+  for (const i of b.desired.indexes) {
+    const c = cur.get(qkey(i));
+    if (
+      c === undefined ||
+      goneWithTable(c) ||
+      onRecreatedColumn(c) ||
+      !same(without(i, 'comment', 'options'), without(c, 'comment', 'options'))
+    ) {
+      create(i);
+      continue;
+    }
+    if (!same(c.options, i.options)) {
+      const set: Record<string, string> = {};
+      for (const [k, v] of Object.entries(i.options)) if (c.options[k] !== v) set[k] = v;
+      const reset = Object.keys(c.options).filter((k) => !(k in i.options));
+      b.add(Phase.createIndexes, setIndexOptions(i, { set, reset }));
+    }
+    if (c.comment !== i.comment)
+      b.add(Phase.comments, setComment({ objectKind: 'index', object: i }, i.comment));
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  alterExtension,
+  createExtension,
+  createSchema,
+  dropExtension,
+  dropSchema,
+  type Grant,
+  grant,
+  revoke,
+  setComment,
+} from '@justscale/schema';
+import { type Builder, Phase } from '../context.js';
+
+/** Schemas and extensions: created first, dropped last. */
+export function diffSchemas(b: Builder): void {
+  const cur = new Map(b.current.schemas.map((s) => [s.name, s]));
+  const des = new Map(b.desired.schemas.map((s) => [s.name, s]));
+  for (const s of b.desired.schemas) {
+    const c = cur.get(s.name);
+    if (c === undefined) b.add(Phase.createSchemas, createSchema(s));
+    else if (c.comment !== s.comment)
+      b.add(Phase.comments, setComment({ objectKind: 'schema', name: s.name }, s.comment));
+  }
+  for (const s of b.current.schemas) if (!des.has(s.name)) b.add(Phase.dropSchemas, dropSchema(s.name));
+
+  const curExt = new Map(b.current.extensions.map((e) => [e.name, e]));
+  const desExt = new Map(b.desired.extensions.map((e) => [e.name, e]));
+  for (const e of b.desired.extensions) {
+    const c = curExt.get(e.name);
+    if (c === undefined) b.add(Phase.extensions, createExtension(e));
+    else {
+      if (e.version !== null && c.version !== e.version)
+        b.add(Phase.extensions, alterExtension(e.name, e.version));
+      if (c.schema !== e.schema) {
+        b.note(
+          'not-managed',
+          `extension "${e.name}" moves from schema "${c.schema}" to "${e.schema}": use ALTER EXTENSION ... SET SCHEMA by hand`,
+        );
+      }
+    }
+  }
+  for (const e of b.current.extensions)
+    if (!desExt.has(e.name)) b.add(Phase.dropExtensions, dropExtension(e.name));
+}
+
+const grantKey = (g: Grant, privilege: string): string =>
+  `${g.objectKind}\u0000${g.object.schema}\u0000${g.object.name}\u0000${g.object.arguments ?? ''}\u0000${g.grantee}\u0000${privilege}`;
+
+/**
+ * Grants, compared privilege by privilege: removed ones revoked (or only their grant option), new
+ * ones granted, grouped back by object, grantee and grant option. Objects the plan drops take their
+ * grants with them; objects it creates get theirs after they exist (grants run late).
+ */
+export function diffGrants(b: Builder): void {
+  const atoms = (list: readonly Grant[]): Map<string, { g: Grant; p: string }> => {
+    const m = new Map<string, { g: Grant; p: string }>();
+    for (const g of list) for (const p of g.privileges) m.set(grantKey(g, p), { g, p });
+    return m;
+  };
+  const cur = atoms(b.current.grants);
+  const des = atoms(b.desired.grants);
+  const revokes = new Map<string, { g: Grant; ps: string[] }>();
+  const grants = new Map<string, { g: Grant; ps: string[] }>();
+  const push = (into: typeof revokes, g: Grant, grantable: boolean, p: string): void => {
+    const k = `${grantKey(g, '')}\u0000${grantable}`;
+    const entry = into.get(k) ?? { g: { ...g, grantable }, ps: [] };
+    entry.ps.push(p);
+    into.set(k, entry);
+  };
+  for (const [k, { g, p }] of cur) {
+    const d = des.get(k);
+    if (d === undefined) {
+      if (g.objectKind === 'table' && b.droppedTables.has(`${g.object.schema}\u0000${g.object.name}`))
+        continue;
+      push(revokes, g, false, p);
+    } else if (g.grantable && !d.g.grantable) push(revokes, g, true, p);
+  }
+  for (const [k, { g, p }] of des) {
+    const c = cur.get(k);
+    if (c === undefined || (g.grantable && !c.g.grantable)) push(grants, g, g.grantable, p);
+  }
+  for (const { g, ps } of revokes.values()) b.add(Phase.grants, revoke({ ...g, privileges: ps.sort() }));
+  for (const { g, ps } of grants.values()) b.add(Phase.grants, grant({ ...g, privileges: ps.sort() }));
+}

@@ -1,0 +1,110 @@
+import {
+  addConstraint,
+  addInherit,
+  attachPartition,
+  createPolicy,
+  createTable,
+  detachPartition,
+  dropInherit,
+  dropTable,
+  setComment,
+  setForceRowSecurity,
+  setRowSecurity,
+  setTableLogged,
+  setTableOptions,
+  type Table,
+} from '@justscale/schema';
+import { quoteQualified } from '@justscale/sql';
+import { type Builder, Phase } from '../context.js';
+import { UnsafeChangeError } from '../errors.js';
+import { qkey, same, topoSort } from '../util.js';
+import { diffColumns } from './columns.js';
+import { diffConstraints, diffPolicies } from './constraints.js';
+
+const parents = (t: Table): string[] => [
+  ...(t.partitionOf === null ? [] : [qkey(t.partitionOf.parent)]),
+  ...t.inherits.map(qkey),
+];
+
+/** Which tables the plan creates and drops: the other families need to know before they start. */
+export function classifyTables(b: Builder): void {
+  const cur = new Set(b.current.tables.map(qkey));
+  const des = new Set(b.desired.tables.map(qkey));
+  for (const t of b.desired.tables) if (!cur.has(qkey(t))) b.createdTables.add(qkey(t));
+  for (const t of b.current.tables) if (!des.has(qkey(t))) b.droppedTables.add(qkey(t));
+}
+
+/**
+ * Tables: new ones created (parents before partitions and children) without their foreign keys,
+ * which come once every table exists; removed ones dropped (children first) after the foreign keys
+ * pointing at them; the others altered in place.
+ */
+export function diffTables(b: Builder): void {
+  const cur = new Map(b.current.tables.map((t) => [qkey(t), t]));
+  const created = b.desired.tables.filter((t) => b.createdTables.has(qkey(t)));
+  for (const t of topoSort(created, qkey, parents)) {
+    b.add(
+      Phase.createTables,
+      createTable({ ...t, constraints: t.constraints.filter((c) => c.kind !== 'foreignKey'), policies: [] }),
+    );
+    for (const c of t.constraints)
+      if (c.kind === 'foreignKey') b.add(Phase.addForeignKeys, addConstraint(t, c));
+    for (const p of t.policies) b.add(Phase.policies, createPolicy(t, p));
+  }
+  const dropped = b.current.tables.filter((t) => b.droppedTables.has(qkey(t)));
+  for (const t of topoSort(dropped, qkey, parents).reverse()) b.add(Phase.dropTables, dropTable(t));
+  noteLikelyRenames(b, dropped, created);
+  for (const d of b.desired.tables) {
+    const c = cur.get(qkey(d));
+    if (c !== undefined) alterTable(b, c, d);
+  }
+}
+
+function alterTable(b: Builder, c: Table, d: Table): void {
+  const name = quoteQualified(d);
+  if (c.partitionBy !== d.partitionBy) {
+    throw new UnsafeChangeError(
+      `table ${name}`,
+      `its partitioning changes (${c.partitionBy ?? 'not partitioned'} → ${d.partitionBy ?? 'not partitioned'}); PostgreSQL cannot change it in place: create a new table and move the rows`,
+    );
+  }
+  if (!same(c.partitionOf, d.partitionOf)) {
+    if (c.partitionOf !== null) b.add(Phase.detachPartitions, detachPartition(c.partitionOf.parent, d));
+    if (d.partitionOf !== null)
+      b.add(Phase.alterTables, attachPartition(d.partitionOf.parent, d, d.partitionOf.bound));
+  }
+  const curParents = new Set(c.inherits.map(qkey));
+  const desParents = new Set(d.inherits.map(qkey));
+  for (const p of c.inherits) if (!desParents.has(qkey(p))) b.add(Phase.alterTables, dropInherit(d, p));
+  for (const p of d.inherits) if (!curParents.has(qkey(p))) b.add(Phase.alterTables, addInherit(d, p));
+  if (c.unlogged !== d.unlogged) b.add(Phase.alterTables, setTableLogged(d, d.unlogged));
+  if (!same(c.options, d.options)) {
+    const set: Record<string, string> = {};
+    for (const [k, v] of Object.entries(d.options)) if (c.options[k] !== v) set[k] = v;
+    const reset = Object.keys(c.options).filter((k) => !(k in d.options));
+    b.add(Phase.alterTables, setTableOptions(d, { set, reset }));
+  }
+  if (c.rowSecurity !== d.rowSecurity) b.add(Phase.alterTables, setRowSecurity(d, d.rowSecurity));
+  if (c.forceRowSecurity !== d.forceRowSecurity)
+    b.add(Phase.alterTables, setForceRowSecurity(d, d.forceRowSecurity));
+  if (c.comment !== d.comment)
+    b.add(Phase.comments, setComment({ objectKind: 'table', object: d }, d.comment));
+  diffColumns(b, c, d);
+  diffConstraints(b, c, d);
+  diffPolicies(b, c, d);
+}
+
+/** A dropped and a created table with the same definition but the name: a rename without a hint. */
+function noteLikelyRenames(b: Builder, dropped: readonly Table[], created: readonly Table[]): void {
+  if (dropped.length === 0 || created.length === 0) return;
+  const shape = (t: Table): string => JSON.stringify([t.schema, t.columns, t.partitionBy, t.unlogged]);
+  const byShape = new Map(dropped.map((t) => [shape(t), t]));
+  for (const t of created) {
+    const twin = byShape.get(shape(t));
+    if (twin === undefined) continue;
+    b.note(
+      'possible-rename',
+      `table ${quoteQualified(twin)} is dropped and ${quoteQualified(t)} created with the same columns; if it is a rename, pass a rename hint { kind: 'table', schema: '${t.schema}', from: '${twin.name}', to: '${t.name}' }`,
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { type Hazard, type Operation, raw } from '@justscale/schema';
+import { compile, quoteLiteral, type Statement } from '@justscale/sql';
+import type { Builder, Step } from './context.js';
+import type { Plan, PlannedStatement } from './types.js';
+
+function adjusted(stmt: Statement, step: Step): { sql: string; transactional: boolean; hazards: Hazard[] } {
+  const a = step.adjust;
+  let hazards = [...stmt.hazards];
+  let transactional = stmt.transactional;
+  if (a !== undefined) {
+    if (a.remove !== undefined) hazards = hazards.filter((h) => !a.remove?.includes(h.kind));
+    for (const h of a.add ?? []) {
+      hazards = hazards.filter((x) => x.kind !== h.kind);
+      hazards.push(h);
+    }
+    if (a.transactional !== undefined) transactional = a.transactional;
+  }
+  return { sql: stmt.sql, transactional, hazards };
+}
+
+/** Long statements that block nobody: they run without `statement_timeout`. */
+function nonBlocking(op: Operation, stmt: { transactional: boolean }): boolean {
+  if (op.kind === 'validateConstraint' || op.kind === 'validateDomainCheck') return true;
+  return !stmt.transactional && (op.kind === 'createIndex' || op.kind === 'dropIndex');
+}
+
+/**
+ * Compiles the ordered steps into the plan. With timeouts, `SET lock_timeout` / `SET
+ * statement_timeout` statements are placed before each statement whose setting differs from the
+ * session's, and `RESET` at the end: the plan carries them, the runner has nothing to add.
+ */
+export function assemble(b: Builder): Plan {
+  const { serverVersion, lockTimeout, statementTimeout } = b.options;
+  const compileOptions = serverVersion === undefined ? {} : { serverVersion };
+  const operations: Operation[] = [];
+  const statements: PlannedStatement[] = [];
+  const session: { lock_timeout?: string; statement_timeout?: string } = {};
+  const setting = (name: 'lock_timeout' | 'statement_timeout', value: string | undefined): void => {
+    if (value === undefined || session[name] === value) return;
+    session[name] = value;
+    const op = raw(`SET ${name} = ${quoteLiteral(value)}`);
+    operations.push(op);
+    statements.push(Object.freeze({ sql: op.sql, transactional: true, hazards: [], operation: op }));
+  };
+  for (const step of b.ordered()) {
+    operations.push(step.op);
+    for (const stmt of compile(step.op, compileOptions)) {
+      const s = adjusted(stmt, step);
+      setting('lock_timeout', lockTimeout);
+      setting(
+        'statement_timeout',
+        statementTimeout === undefined ? undefined : nonBlocking(step.op, s) ? '0' : statementTimeout,
+      );
+      statements.push(Object.freeze({ ...s, hazards: Object.freeze(s.hazards), operation: step.op }));
+    }
+  }
+  for (const name of ['lock_timeout', 'statement_timeout'] as const) {
+    if (session[name] === undefined) continue;
+    const op = raw(`RESET ${name}`);
+    operations.push(op);
+    statements.push(Object.freeze({ sql: op.sql, transactional: true, hazards: [], operation: op }));
+  }
+  const seen = new Set<string>();
+  const hazards: Hazard[] = [];
+  for (const s of statements) {
+    for (const h of s.hazards) {
+      const k = `${h.kind}\u0000${h.message}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        hazards.push(h);
+      }
+    }
+  }
+  return Object.freeze({
+    operations: Object.freeze(operations),
+    statements: Object.freeze(statements),
+    notes: Object.freeze([...b.notes]),
+    hazards: Object.freeze(hazards),
+  });
+}

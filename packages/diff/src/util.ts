@@ -1,0 +1,105 @@
+import type { QualifiedName, TypeRef } from '@justscale/schema';
+
+/** A map key for a qualified name (never split again). */
+export const qkey = (o: QualifiedName): string => `${o.schema}\u0000${o.name}`;
+
+/** A map key for a name inside a table. */
+export const tkey = (table: QualifiedName, name: string): string =>
+  `${table.schema}\u0000${table.name}\u0000${name}`;
+
+/** Structural equality of plain data, whatever the key order of objects. */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!same(ra[k], rb[k])) return false;
+  return true;
+}
+
+/** `a` without the listed keys (for comparing everything but, say, the comment). */
+export function without<T extends object, K extends keyof T>(a: T, ...keys: K[]): Omit<T, K> {
+  const copy = { ...a } as Record<string, unknown>;
+  for (const k of keys) delete copy[k as string];
+  return copy as Omit<T, K>;
+}
+
+export const sameType = (a: TypeRef, b: TypeRef): boolean =>
+  a.schema === b.schema && a.name === b.name && a.modifiers === b.modifiers && a.array === b.array;
+
+export const sameName = (a: QualifiedName | null, b: QualifiedName | null): boolean =>
+  a === b || (a !== null && b !== null && a.schema === b.schema && a.name === b.name);
+
+const encoder = new TextEncoder();
+
+/**
+ * A temporary name `<base><suffix>` that fits PostgreSQL's 63 bytes: the base is cut (on a character
+ * boundary) when needed, never the suffix.
+ */
+export function tempName(base: string, suffix: string): string {
+  let cut = base;
+  while (encoder.encode(cut + suffix).length > 63) cut = [...cut].slice(0, -1).join('');
+  return cut + suffix;
+}
+
+/** How an identifier can appear in deparsed SQL: bare when PostgreSQL leaves it bare, else quoted. */
+function identForms(name: string): string[] {
+  const quoted = `"${name.replaceAll('"', '""')}"`;
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? [name, quoted] : [quoted];
+}
+
+/**
+ * Whether deparsed SQL mentions a name: the bare form as a whole word, or the quoted form anywhere.
+ * A heuristic that errs on the side of "yes" (a false positive only recreates a view needlessly).
+ */
+export function mentions(sql: string, name: string): boolean {
+  for (const form of identForms(name)) {
+    if (form.startsWith('"')) {
+      if (sql.includes(form)) return true;
+      continue;
+    }
+    let from = 0;
+    for (;;) {
+      const at = sql.indexOf(form, from);
+      if (at < 0) break;
+      const before = at === 0 ? '' : sql[at - 1];
+      const after = sql[at + form.length] ?? '';
+      if (!/[A-Za-z0-9_$"]/.test(before ?? '') && !/[A-Za-z0-9_$"]/.test(after)) return true;
+      from = at + 1;
+    }
+  }
+  return false;
+}
+
+/** Orders `items` so that each comes after those it depends on (stable; cycles keep input order). */
+export function topoSort<T>(
+  items: readonly T[],
+  key: (t: T) => string,
+  deps: (t: T) => Iterable<string>,
+): T[] {
+  const byKey = new Map(items.map((t) => [key(t), t]));
+  const state = new Map<string, 1 | 2>();
+  const out: T[] = [];
+  const visit = (t: T): void => {
+    const k = key(t);
+    if (state.get(k) !== undefined) return;
+    state.set(k, 1);
+    for (const d of deps(t)) {
+      const dep = byKey.get(d);
+      if (dep !== undefined && d !== k && state.get(d) === undefined) visit(dep);
+    }
+    state.set(k, 2);
+    out.push(t);
+  };
+  for (const t of items) visit(t);
+  return out;
+}
