@@ -5,11 +5,21 @@ import { bool, json, options, optName, optStr, type Row, str } from './rows.js';
 const DESC = 1;
 const NULLS_FIRST = 2;
 
+/**
+ * `pg_get_indexdef(oid, n, true)` wraps every expression that does not look like a function call in
+ * one pair of parentheses (a function call starts with its name, never with `(`): strip that pair.
+ */
+export function unwrapIndexExpression(expression: string | null): string | null {
+  return expression !== null && expression.startsWith('(') && expression.endsWith(')')
+    ? expression.slice(1, -1)
+    : expression;
+}
+
 function mapKey(key: Row): IndexKey {
   const option = Number(key.option ?? 0);
   return {
     column: optStr(key, 'column'),
-    expression: optStr(key, 'expression'),
+    expression: unwrapIndexExpression(optStr(key, 'expression')),
     collation: optName(key, 'collation_schema', 'collation_name'),
     opclass: optName(key, 'opclass_schema', 'opclass_name'),
     descending: (option & DESC) !== 0,
