@@ -91,7 +91,7 @@ describe('hasTable and hasColumn', () => {
 describe('data methods', () => {
   it('insert returns the stored row; values are parameters, stored verbatim; both namings reach a column', async () => {
     const db = databaseOn(test.driver);
-    const hostile = "'); DROP TABLE \"Mixed Case\"; --";
+    const hostile = '\'); DROP TABLE "Mixed Case"; --';
     const row = await db.insert<Record<string, unknown>>(table, {
       'a"b': hostile,
       select: 'kw',
@@ -137,9 +137,17 @@ describe('data methods', () => {
     expect(await db.exists(table, { status: 'old', select: 'b' })).toBe(true);
     expect(await db.exists(table, { status: 'old', select: 'c' })).toBe(false);
     expect(await db.exists(table)).toBe(true);
-    const found = await db.find<{ select: string }>(table, { status: 'old' }, { orderBy: { select: 'desc' } });
+    const found = await db.find<{ select: string }>(
+      table,
+      { status: 'old' },
+      { orderBy: { select: 'desc' } },
+    );
     expect(found.map((r) => r.select)).toEqual(['b', 'a']);
-    const limited = await db.find<{ select: string }>(table, {}, { orderBy: ['authorId', 'select'], limit: 2 });
+    const limited = await db.find<{ select: string }>(
+      table,
+      {},
+      { orderBy: ['authorId', 'select'], limit: 2 },
+    );
     expect(limited.map((r) => r.select)).toEqual(['a', 'b']);
     expect((await db.findOne<{ select: string }>(table, { authorId: null }))?.select).toBe('d');
     expect(await db.findOne(table, { select: 'zzz' })).toBeNull();
@@ -152,7 +160,10 @@ describe('data methods', () => {
     const db = databaseOn(test.driver);
     await db.insert({ schema: 'a.b', name: 'select' }, { id: 1, label: 'qualified' });
     await db.insert('a.b', { id: 1, label: 'dotted name' });
-    expect(await db.findOne({ schema: 'a.b', name: 'select' }, { id: 1 })).toEqual({ id: 1, label: 'qualified' });
+    expect(await db.findOne({ schema: 'a.b', name: 'select' }, { id: 1 })).toEqual({
+      id: 1,
+      label: 'qualified',
+    });
     expect(await db.findOne('a.b', { id: 1 })).toEqual({ id: 1, label: 'dotted name' });
     await db.insert(long, { id: 5 });
     expect(await db.exists(long, { id: 5 })).toBe(true);
@@ -175,7 +186,9 @@ describe('data methods', () => {
     });
     await expect(db.find(table, {}, { limit: -1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(db.delete(table, { select: undefined })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(db.insert(table, { authorId: 1, author_id: 2 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(db.insert(table, { authorId: 1, author_id: 2 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     expect(await db.exists(table)).toBe(false);
   });
 
@@ -200,7 +213,10 @@ describe('dry run', () => {
     expect(await db.exists('not_created_yet', { id: 1 })).toBe(false);
     expect(recorded).toEqual([
       { sql: 'DROP TABLE "a.b"', params: [] },
-      { sql: 'INSERT INTO "Mixed Case" ("select", "author_id") VALUES ($1, $2) RETURNING *', params: ['dry', 3] },
+      {
+        sql: 'INSERT INTO "Mixed Case" ("select", "author_id") VALUES ($1, $2) RETURNING *',
+        params: ['dry', 3],
+      },
       { sql: 'UPDATE "Mixed Case" SET "status" = $1 WHERE "select" = $2', params: ['x', 'dry'] },
       { sql: 'DELETE FROM "Mixed Case" WHERE "select" = $1', params: ['dry'] },
       { sql: 'DELETE FROM "Mixed Case"', params: [] },

@@ -74,8 +74,14 @@ describe('discoverMigrations', () => {
 
 describe('loadMigration', () => {
   it.each([
-    ['.ts', 'export default { async up({ db }: { db: any }): Promise<void> { await db.raw("ts up"); }, transaction: false as const };'],
-    ['.mts', 'const m: { up(c: any): Promise<void> } = { async up({ db }) { await db.raw("mts up"); } };\nexport default m;'],
+    [
+      '.ts',
+      'export default { async up({ db }: { db: any }): Promise<void> { await db.raw("ts up"); }, transaction: false as const };',
+    ],
+    [
+      '.mts',
+      'const m: { up(c: any): Promise<void> } = { async up({ db }) { await db.raw("mts up"); } };\nexport default m;',
+    ],
     ['.js', 'export default { async up({ db }) { await db.raw("js up"); } };'],
     ['.mjs', 'export default { async up({ db }) { await db.raw("mjs up"); } };'],
   ])('loads a %s module directly', async (extension, content) => {
@@ -116,11 +122,21 @@ export default defineMigration({
   });
 
   it.each([
-    ['a syntax error', '001_m.ts', 'export default { up() { return ( } };', /Cannot load migration .*001_m\.ts/],
+    [
+      'a syntax error',
+      '001_m.ts',
+      'export default { up() { return ( } };',
+      /Cannot load migration .*001_m\.ts/,
+    ],
     ['no default export', '001_m.mjs', 'export const up = () => {};', /has no default export/],
     ['up not a function', '001_m.js', 'export default { up: "CREATE TABLE t ()" };', /has no `up` function/],
     ['down not a function', '001_m.js', 'export default { up() {}, down: 1 };', /`down` is not a function/],
-    ['a bad transaction option', '001_m.js', 'export default { up() {}, transaction: "no" };', /`transaction` option/],
+    [
+      'a bad transaction option',
+      '001_m.js',
+      'export default { up() {}, transaction: "no" };',
+      /`transaction` option/,
+    ],
     [
       'an import of a missing module',
       '001_m.ts',

@@ -6,18 +6,18 @@ describe('formatSqlError', () => {
     const sql = 'CREATE TABLE a (id int);\nCREATE TABLEX b (id int);';
     const text = formatSqlError({ message: 'syntax error at or near "TABLEX"', position: 33 }, sql);
     expect(text).toBe(
-      [
-        'syntax error at or near "TABLEX"',
-        'LINE 2: CREATE TABLEX b (id int);',
-        '               ^',
-      ].join('\n'),
+      ['syntax error at or near "TABLEX"', 'LINE 2: CREATE TABLEX b (id int);', '               ^'].join(
+        '\n',
+      ),
     );
   });
 
   it('counts characters, not UTF-16 units, and keeps tabs so the caret lines up', () => {
     const sql = "SELECT '😀', \tnope";
     const position = Array.from(sql).indexOf('n') + 1;
-    const [, line, caret] = formatSqlError({ message: 'column "nope" does not exist', position }, sql).split('\n');
+    const [, line, caret] = formatSqlError({ message: 'column "nope" does not exist', position }, sql).split(
+      '\n',
+    );
     expect(line).toBe("LINE 1: SELECT '😀', \tnope");
     expect(caret).toBe(`${' '.repeat(8)}${' '.repeat(12)}\t^`);
   });

@@ -15,7 +15,11 @@ describe('parseSqlMigration', () => {
   });
 
   it('accepts markers in any case, with a colon, and CRLF lines; down is optional', () => {
-    expect(parseSqlMigration('m.sql', '--UP:\r\nSELECT 1;\r\n')).toEqual({ up: 'SELECT 1;', down: null, transaction: true });
+    expect(parseSqlMigration('m.sql', '--UP:\r\nSELECT 1;\r\n')).toEqual({
+      up: 'SELECT 1;',
+      down: null,
+      transaction: true,
+    });
   });
 
   it('reads "-- transaction: false" before the sections', () => {

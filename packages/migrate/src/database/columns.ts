@@ -49,7 +49,7 @@ export class ColumnCatalog {
       found: boolean;
       name: string | null;
       type: string;
-      json: boolean;
+      json: 'json' | 'jsonb' | null;
     }>(columnsSql, [key]);
     let columns: Map<string, ColumnInfo> | null = null;
     if (rows[0]?.found) {

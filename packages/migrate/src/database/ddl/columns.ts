@@ -41,7 +41,11 @@ export interface AlterTableBuilder {
    * `ALTER COLUMN ... TYPE`: a field builder (`field.bigint()`), or a built-in type as PostgreSQL
    * spells it (`'bigint'`, `'character varying(50)'`); `using` is an SQL expression.
    */
-  alterType(column: string, type: AnyField | string, options?: { readonly using?: string }): AlterTableBuilder;
+  alterType(
+    column: string,
+    type: AnyField | string,
+    options?: { readonly using?: string },
+  ): AlterTableBuilder;
 }
 
 export interface ColumnMethods {
@@ -59,7 +63,8 @@ export interface ColumnMethods {
   alterTable(name: ObjectName, change: (table: AlterTableBuilder) => void): Promise<void>;
 }
 
-type Step = (resolve: (column: string) => string) => Operation[];
+/** One change of the builder: its operations, and the column it touches (for merging). */
+type Step = (resolve: (column: string) => string) => { readonly column: string; readonly ops: Operation[] };
 
 export function columnMethods(context: DatabaseContext): ColumnMethods {
   return {
@@ -71,38 +76,39 @@ export function columnMethods(context: DatabaseContext): ColumnMethods {
           checkName(column, 'column name');
           steps.push(() => {
             const { column: c, constraints, indexes } = fieldToColumn(table, column, field);
-            return [
+            const ops = [
               addColumn(table, c),
               ...constraints.map((k) => addConstraint(table, k)),
               ...indexes.map((i) => createIndex(i)),
             ];
+            return { column: c.name, ops };
           });
           return builder;
         },
         dropColumn(column, options = {}) {
-          steps.push((r) => [dropColumn(table, r(column), options)]);
+          steps.push((r) => one(r(column), (c) => dropColumn(table, c, options)));
           return builder;
         },
         renameColumn(from, to) {
           checkName(to, 'column name');
-          steps.push((r) => [renameColumn(table, r(from), toColumnName(to))]);
+          steps.push((r) => one(r(from), (c) => renameColumn(table, c, toColumnName(to))));
           return builder;
         },
         setNotNull(column) {
-          steps.push((r) => [setColumnNotNull(table, r(column))]);
+          steps.push((r) => one(r(column), (c) => setColumnNotNull(table, c)));
           return builder;
         },
         setNullable(column) {
-          steps.push((r) => [dropColumnNotNull(table, r(column))]);
+          steps.push((r) => one(r(column), (c) => dropColumnNotNull(table, c)));
           return builder;
         },
         setDefault(column, sql) {
           checkName(sql, 'default expression');
-          steps.push((r) => [setColumnDefault(table, r(column), sql)]);
+          steps.push((r) => one(r(column), (c) => setColumnDefault(table, c, sql)));
           return builder;
         },
         dropDefault(column) {
-          steps.push((r) => [dropColumnDefault(table, r(column))]);
+          steps.push((r) => one(r(column), (c) => dropColumnDefault(table, c)));
           return builder;
         },
         alterType(column, type, options = {}) {
@@ -112,22 +118,35 @@ export function columnMethods(context: DatabaseContext): ColumnMethods {
               typeof type === 'string'
                 ? { schema: 'pg_catalog', name: checkName(type, 'type'), modifiers: null, array: false }
                 : fieldToColumn(table, name, type).column.type;
-            return [alterColumnType(table, name, columnType, { using: options.using ?? null })];
+            return {
+              column: name,
+              ops: [alterColumnType(table, name, columnType, { using: options.using ?? null })],
+            };
           });
           return builder;
         },
       };
       if (typeof change !== 'function') {
-        throw new MigrateError('INVALID_ARGUMENT', 'alterTable takes a callback: (table) => { table.addColumn(...) }.');
+        throw new MigrateError(
+          'INVALID_ARGUMENT',
+          'alterTable takes a callback: (table) => { table.addColumn(...) }.',
+        );
       }
       change(builder);
       if (steps.length === 0) return;
       const resolve = await columnResolver(context, table);
-      const operations = steps.flatMap((step) => step(resolve));
-      const statements = await compileOperations(context, operations);
-      await runStatements(context, mergeAlterTable(table, statements));
+      const groups: { column: string; statements: CompiledStatement[] }[] = [];
+      for (const step of steps) {
+        const { column, ops } = step(resolve);
+        groups.push({ column, statements: await compileOperations(context, ops) });
+      }
+      await runStatements(context, mergeAlterTable(table, groups));
     },
   };
+}
+
+function one(column: string, op: (column: string) => Operation): { column: string; ops: Operation[] } {
+  return { column, ops: [op(column)] };
 }
 
 /**
@@ -156,19 +175,22 @@ async function columnResolver(
 }
 
 /**
- * Joins consecutive `ALTER TABLE <table> <action>` statements into one `ALTER TABLE <table> a, b, ...`,
- * which PostgreSQL runs under one lock and, where it rewrites, with one rewrite. `RENAME` cannot be
- * combined with other actions, and statements on other objects (comments, indexes) stay apart.
+ * Joins the statements of consecutive changes into one `ALTER TABLE <table> a, b, ...`, which
+ * PostgreSQL runs under one lock and with at most one rewrite. PostgreSQL orders the actions of one
+ * statement by its own passes (a `DROP DEFAULT` runs before a `SET DEFAULT`), so a change to a column
+ * already changed in the statement starts a new one: the result is the order the user wrote. `RENAME`
+ * cannot be combined with other actions, and statements on other objects (comments, indexes) stay apart.
  */
 export function mergeAlterTable(
   table: QualifiedName,
-  statements: readonly CompiledStatement[],
+  groups: readonly { readonly column: string; readonly statements: readonly CompiledStatement[] }[],
 ): CompiledStatement[] {
   const prefix = `ALTER TABLE ${quoteQualified(table)} `;
   const mergeable = (s: CompiledStatement) =>
     s.transactional && s.sql.startsWith(prefix) && !s.sql.slice(prefix.length).startsWith('RENAME ');
   const out: CompiledStatement[] = [];
   let run: CompiledStatement[] = [];
+  let touched = new Set<string>();
   const flush = () => {
     if (run.length === 1) out.push(run[0]!);
     else if (run.length > 1) {
@@ -181,12 +203,18 @@ export function mergeAlterTable(
       );
     }
     run = [];
+    touched = new Set();
   };
-  for (const s of statements) {
-    if (mergeable(s)) run.push(s);
-    else {
-      flush();
-      out.push(s);
+  for (const group of groups) {
+    if (touched.has(group.column)) flush();
+    for (const s of group.statements) {
+      if (mergeable(s)) {
+        run.push(s);
+        touched.add(group.column);
+      } else {
+        flush();
+        out.push(s);
+      }
     }
   }
   flush();

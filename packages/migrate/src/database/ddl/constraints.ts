@@ -56,7 +56,11 @@ export interface ConstraintMethods {
    * await db.dropForeignKey('posts', 'posts_author_id_fkey');
    * await db.dropForeignKey('posts', 'fk_posts_author_id'); // the same foreign key
    */
-  dropForeignKey(table: ObjectName, nameOrColumns: string | readonly string[], options?: DropConstraintOptions): Promise<void>;
+  dropForeignKey(
+    table: ObjectName,
+    nameOrColumns: string | readonly string[],
+    options?: DropConstraintOptions,
+  ): Promise<void>;
   /**
    * Adds a unique constraint (PostgreSQL's `<table>_<columns>_key` by default).
    *
@@ -70,14 +74,23 @@ export interface ConstraintMethods {
    * @example
    * await db.dropUnique('users', 'users_email_key');
    */
-  dropUnique(table: ObjectName, nameOrColumns: string | readonly string[], options?: DropConstraintOptions): Promise<void>;
+  dropUnique(
+    table: ObjectName,
+    nameOrColumns: string | readonly string[],
+    options?: DropConstraintOptions,
+  ): Promise<void>;
   /**
    * Adds a check constraint; the expression is SQL, used as written.
    *
    * @example
    * await db.addCheck('products', 'price_positive', 'price > 0');
    */
-  addCheck(table: ObjectName, name: string, expression: string, options?: { readonly notValid?: boolean }): Promise<void>;
+  addCheck(
+    table: ObjectName,
+    name: string,
+    expression: string,
+    options?: { readonly notValid?: boolean },
+  ): Promise<void>;
   /**
    * Drops a check constraint.
    *
@@ -106,18 +119,27 @@ export function constraintMethods(context: DatabaseContext): ConstraintMethods {
   return {
     async addForeignKey(tableName, columns, references, options = {}) {
       const table = await resolveRelation(context, tableName);
-      const keys = (await context.catalog.resolve(table, asList(columns, 'addForeignKey'))).map((c) => c.name);
-      if (typeof references !== 'object' || references === null) {
-        throw new MigrateError('INVALID_ARGUMENT', 'addForeignKey references { table, column } or { table, columns }.');
-      }
-      const target = await resolveRelation(context, references.table);
-      const wanted = references.columns ?? (references.column === undefined ? undefined : [references.column]);
-      if (wanted === undefined) {
-        throw new MigrateError('INVALID_ARGUMENT', `addForeignKey on ${table.name} needs the referenced column(s).`);
-      }
-      const targetColumns = (await context.catalog.resolve(target, asList(wanted, 'addForeignKey references'))).map(
+      const keys = (await context.catalog.resolve(table, asList(columns, 'addForeignKey'))).map(
         (c) => c.name,
       );
+      if (typeof references !== 'object' || references === null) {
+        throw new MigrateError(
+          'INVALID_ARGUMENT',
+          'addForeignKey references { table, column } or { table, columns }.',
+        );
+      }
+      const target = await resolveRelation(context, references.table);
+      const wanted =
+        references.columns ?? (references.column === undefined ? undefined : [references.column]);
+      if (wanted === undefined) {
+        throw new MigrateError(
+          'INVALID_ARGUMENT',
+          `addForeignKey on ${table.name} needs the referenced column(s).`,
+        );
+      }
+      const targetColumns = (
+        await context.catalog.resolve(target, asList(wanted, 'addForeignKey references'))
+      ).map((c) => c.name);
       const name =
         options.name === undefined
           ? await defaultName(context, table.schema, table.name, keys, 'fkey')
@@ -201,15 +223,20 @@ async function findConstraint(
 ): Promise<string | null> {
   const wanted = asList(nameOrColumns, kind === 'f' ? 'dropForeignKey' : 'dropUnique');
   const quoted = `"${table.schema.replaceAll('"', '""')}"."${table.name.replaceAll('"', '""')}"`;
-  const { rows } = await context.executor.read<{ name: string; columns: string[] }>(constraintsSql, [quoted, kind]);
+  const { rows } = await context.executor.read<{ name: string; columns: string[] }>(constraintsSql, [
+    quoted,
+    kind,
+  ]);
   const single = typeof nameOrColumns === 'string' ? nameOrColumns : null;
   if (single !== null && rows.some((r) => r.name === single)) return single;
   const columns = await context.catalog.columns(table);
   if (columns === null) return single ?? null; // a dry run of a table not created yet: the name as given
-  const resolve = (key: string) => (columns.has(key) ? key : (columns.has(toColumnName(key)) ? toColumnName(key) : null));
+  const resolve = (key: string) =>
+    columns.has(key) ? key : columns.has(toColumnName(key)) ? toColumnName(key) : null;
   const keys = wanted.map(resolve);
-  const byColumns =
-    keys.every((k) => k !== null) ? rows.filter((r) => same(r.columns, keys as string[])) : [];
+  const byColumns = keys.every((k) => k !== null)
+    ? rows.filter((r) => same(r.columns, keys as string[]))
+    : [];
   const byPattern =
     single !== null && kind === 'f'
       ? rows.filter((r) => single === `fk_${table.name}_${r.columns.join('_')}`)

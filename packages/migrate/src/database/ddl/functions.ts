@@ -95,7 +95,10 @@ export function functionMethods(context: DatabaseContext): FunctionMethods {
   return {
     async createFunction(name, definition) {
       if (typeof definition !== 'object' || definition === null) {
-        throw new MigrateError('INVALID_ARGUMENT', 'createFunction takes a definition { returns, language, body }.');
+        throw new MigrateError(
+          'INVALID_ARGUMENT',
+          'createFunction takes a definition { returns, language, body }.',
+        );
       }
       const routine = await resolveRoutine(context, name);
       const args = definition.arguments ?? '';

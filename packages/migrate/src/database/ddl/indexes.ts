@@ -1,5 +1,5 @@
-import { createIndex as createIndexOp, dropIndex as dropIndexOp, index } from '@justscale/schema';
 import type { QualifiedName } from '@justscale/schema';
+import { createIndex as createIndexOp, dropIndex as dropIndexOp, index } from '@justscale/schema';
 import type { DatabaseContext } from '../context.js';
 import { asList, checkName, defaultName, type ObjectName, resolveRelation, runOperations } from './shared.js';
 
@@ -36,7 +36,11 @@ export interface IndexMethods {
    * await db.createIndex('users', 'email', { unique: true, where: "status = 'active'" });
    * await db.createIndex('documents', 'metadata', { using: 'gin' });
    */
-  createIndex(table: ObjectName, columns: string | readonly string[], options?: CreateIndexOptions): Promise<void>;
+  createIndex(
+    table: ObjectName,
+    columns: string | readonly string[],
+    options?: CreateIndexOptions,
+  ): Promise<void>;
   /**
    * Drops an index (a string is looked up through `search_path`).
    *
@@ -71,7 +75,10 @@ export function indexMethods(context: DatabaseContext): IndexMethods {
         where: options.where ?? null,
       });
       await runOperations(context, [
-        createIndexOp(node, { concurrently: options.concurrently ?? false, ifNotExists: options.ifNotExists ?? false }),
+        createIndexOp(node, {
+          concurrently: options.concurrently ?? false,
+          ifNotExists: options.ifNotExists ?? false,
+        }),
       ]);
     },
     async dropIndex(name, options = {}) {

@@ -41,7 +41,10 @@ export function schemaMethods(context: DatabaseContext): SchemaMethods {
   return {
     async createSchema(name, options = {}) {
       await runOperations(context, [
-        createSchema({ name: checkName(name, 'schema name'), comment: null }, { ifNotExists: options.ifNotExists ?? false }),
+        createSchema(
+          { name: checkName(name, 'schema name'), comment: null },
+          { ifNotExists: options.ifNotExists ?? false },
+        ),
       ]);
     },
     async dropSchema(name, options = {}) {

@@ -1,6 +1,6 @@
 import { makeObjectName } from '@justscale/models';
 import type { Operation, QualifiedName } from '@justscale/schema';
-import { compile, type Statement as CompiledStatement } from '@justscale/sql';
+import { type Statement as CompiledStatement, compile } from '@justscale/sql';
 import { MigrateError, StatementError } from '../../errors.js';
 import type { DatabaseContext } from '../context.js';
 import type { TableName } from '../names.js';
@@ -78,7 +78,10 @@ function firstLine(sql: string): string {
 /** Checks a name argument: a non-empty string. */
 export function checkName(name: unknown, what: string): string {
   if (typeof name !== 'string' || name === '') {
-    throw new MigrateError('INVALID_ARGUMENT', `A ${what} must be a non-empty string, got ${JSON.stringify(name)}.`);
+    throw new MigrateError(
+      'INVALID_ARGUMENT',
+      `A ${what} must be a non-empty string, got ${JSON.stringify(name)}.`,
+    );
   }
   return name;
 }
@@ -142,7 +145,11 @@ async function resolve(
  * `search_path` like PostgreSQL does (where it exists), else placed in `current_schema()`, where a
  * `CREATE` would put it. A string is never split on `.`.
  */
-export function resolveRelation(context: DatabaseContext, name: ObjectName, what = 'table'): Promise<QualifiedName> {
+export function resolveRelation(
+  context: DatabaseContext,
+  name: ObjectName,
+  what = 'table',
+): Promise<QualifiedName> {
   return resolve(context, name, relationSchemaSql, what, quoted);
 }
 

@@ -32,7 +32,11 @@ export interface TypeMethods {
    * @example
    * await db.addTypeValue('UserStatus', 'banned', { after: 'suspended' });
    */
-  addTypeValue(name: ObjectName, value: string, position?: TypeValuePosition & { readonly ifNotExists?: boolean }): Promise<void>;
+  addTypeValue(
+    name: ObjectName,
+    value: string,
+    position?: TypeValuePosition & { readonly ifNotExists?: boolean },
+  ): Promise<void>;
   /**
    * Renames a value of an enum.
    *
@@ -74,7 +78,10 @@ export function typeMethods(context: DatabaseContext): TypeMethods {
   return {
     async createType(name, values) {
       if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
-        throw new MigrateError('INVALID_ARGUMENT', 'createType takes the enum values as an array of strings.');
+        throw new MigrateError(
+          'INVALID_ARGUMENT',
+          'createType takes the enum values as an array of strings.',
+        );
       }
       const type = await resolveType(context, name);
       await runOperations(context, [createEnum({ ...type, values: [...values], comment: null })]);
@@ -91,7 +98,9 @@ export function typeMethods(context: DatabaseContext): TypeMethods {
     },
     async renameTypeValue(name, from, to) {
       const type = await resolveType(context, name);
-      await runOperations(context, [renameEnumValue(type, checkName(from, 'enum value'), checkName(to, 'enum value'))]);
+      await runOperations(context, [
+        renameEnumValue(type, checkName(from, 'enum value'), checkName(to, 'enum value')),
+      ]);
     },
     dropType: (name, options = {}) => drop(name, options),
     dropTypeIfExists: (name, options = {}) => drop(name, { ...options, ifExists: true }),

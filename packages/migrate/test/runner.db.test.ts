@@ -1,0 +1,468 @@
+import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createMigrationRunner,
+  jitiLoader,
+  MigrationFailedError,
+  MigrationLoadError,
+  type MigrationModuleLoader,
+  type MigrationRunnerOptions,
+} from '../src/index.js';
+import { type MigrationDir, migrationDir, tableMigration, tsTableMigration } from './helpers.js';
+
+let test: TestDatabase;
+let dir: MigrationDir;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(async () => {
+  await test?.close();
+});
+beforeEach(async () => {
+  await test.driver.exec(
+    'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS "Mixed Case" CASCADE;',
+  );
+  dir = await migrationDir();
+});
+afterEach(async () => {
+  await dir.cleanup();
+});
+
+const runner = (options: Partial<MigrationRunnerOptions> = {}) =>
+  createMigrationRunner(test.driver, { directory: dir.path, ...options });
+
+async function tables(schema = 'public'): Promise<string[]> {
+  const { rows } = await test.driver.query<{ name: string }>(
+    'SELECT tablename AS name FROM pg_catalog.pg_tables WHERE schemaname = $1 ORDER BY 1',
+    [schema],
+  );
+  return rows.map((r) => r.name);
+}
+
+async function tracked(): Promise<[string, number][]> {
+  const { rows } = await test.driver.query<{ name: string; batch: number }>(
+    'SELECT name, batch FROM public._migrations ORDER BY id',
+  );
+  return rows.map((r) => [r.name, r.batch]);
+}
+
+describe('migrate', () => {
+  it('creates the tracking table with exactly the seed columns plus checksum', async () => {
+    await runner().migrate();
+    const { rows } = await test.driver.query(
+      `SELECT column_name, data_type, character_maximum_length AS len, is_nullable, column_default
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '_migrations' ORDER BY ordinal_position`,
+    );
+    expect(rows).toEqual([
+      {
+        column_name: 'id',
+        data_type: 'integer',
+        len: null,
+        is_nullable: 'NO',
+        column_default: "nextval('_migrations_id_seq'::regclass)",
+      },
+      {
+        column_name: 'name',
+        data_type: 'character varying',
+        len: 255,
+        is_nullable: 'NO',
+        column_default: null,
+      },
+      { column_name: 'batch', data_type: 'integer', len: null, is_nullable: 'NO', column_default: null },
+      {
+        column_name: 'applied_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'NO',
+        column_default: 'now()',
+      },
+      { column_name: 'checksum', data_type: 'text', len: null, is_nullable: 'YES', column_default: null },
+    ]);
+    const { rows: unique } = await test.driver.query(
+      `SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = 'public._migrations'::regclass AND contype = 'u'`,
+    );
+    expect(unique).toHaveLength(1);
+  });
+
+  it('applies pending migrations as one new batch each run; .ts .mts .js .mjs and .sql files all load', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_b.ts', tsTableMigration('b'));
+    const first = await runner().migrate();
+    expect(first.map((m) => [m.name, m.batch])).toEqual([
+      ['001_a', 1],
+      ['002_b', 1],
+    ]);
+    expect(first.every((m) => typeof m.durationMs === 'number')).toBe(true);
+    await dir.write('003_c.mts', tsTableMigration('c'));
+    await dir.write(
+      '004_d.js',
+      'export default { async up({ db }) { await db.raw("CREATE TABLE d (id int)"); } };',
+    );
+    await dir.write(
+      '005_e.mjs',
+      'export default { async up({ db }) { await db.raw("CREATE TABLE e (id int)"); } };',
+    );
+    const second = await runner().migrate();
+    expect(second.map((m) => [m.name, m.batch])).toEqual([
+      ['003_c', 2],
+      ['004_d', 2],
+      ['005_e', 2],
+    ]);
+    expect(await runner().migrate()).toEqual([]);
+    expect(await tables()).toEqual(['_migrations', 'a', 'b', 'c', 'd', 'e']);
+    expect(await tracked()).toEqual([
+      ['001_a', 1],
+      ['002_b', 1],
+      ['003_c', 2],
+      ['004_d', 2],
+      ['005_e', 2],
+    ]);
+  });
+
+  it('status lists every migration with applied, batch, time and checksum; pending lists the rest', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await runner().migrate();
+    await dir.write('002_b.sql', tableMigration('b'));
+    const status = await runner().status();
+    expect(status.map((s) => [s.name, s.applied, s.batch, s.problems])).toEqual([
+      ['001_a', true, 1, []],
+      ['002_b', false, null, []],
+    ]);
+    expect(status[0]!.appliedAt).toBeInstanceOf(Date);
+    expect(status[1]!.appliedAt).toBeNull();
+    expect(status[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+    const { rows } = await test.driver.query<{ checksum: string }>('SELECT checksum FROM _migrations');
+    expect(rows[0]!.checksum).toBe(status[0]!.checksum);
+    expect((await runner().pending()).map((p) => p.name)).toEqual(['002_b']);
+  });
+
+  it('status and pending never import a module and never write', async () => {
+    await dir.write('001_a.ts', 'this is not even TypeScript (');
+    let imports = 0;
+    const loader: MigrationModuleLoader = {
+      import: async (path) => {
+        imports++;
+        return jitiLoader().import(path);
+      },
+    };
+    expect((await runner({ loader }).status()).map((s) => s.name)).toEqual(['001_a']);
+    expect((await runner({ loader }).pending()).map((s) => s.name)).toEqual(['001_a']);
+    expect(imports).toBe(0);
+    expect(await tables()).toEqual([]);
+  });
+
+  it('uses a tracking table and schema of any name', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    const hostile = runner({ schema: 'Mixed Case', table: 'a"b.select' });
+    expect((await hostile.migrate()).map((m) => m.name)).toEqual(['001_a']);
+    expect(await tables('Mixed Case')).toEqual(['a"b.select']);
+    expect((await hostile.status())[0]!.applied).toBe(true);
+    expect(await hostile.migrate()).toEqual([]);
+  });
+
+  it('adds checksum to a tracking table made by another tool, and trusts its rows', async () => {
+    await test.driver.exec(`CREATE TABLE _migrations (
+      id SERIAL PRIMARY KEY, name VARCHAR(255) NOT NULL UNIQUE, batch INTEGER NOT NULL,
+      applied_at TIMESTAMPTZ NOT NULL DEFAULT NOW());
+      INSERT INTO _migrations (name, batch) VALUES ('001_a', 1);
+      CREATE TABLE a (id int);`);
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_b.sql', tableMigration('b'));
+    expect((await runner().status()).map((s) => [s.name, s.applied, s.problems])).toEqual([
+      ['001_a', true, []],
+      ['002_b', false, []],
+    ]);
+    expect((await runner().migrate()).map((m) => [m.name, m.batch])).toEqual([['002_b', 2]]);
+    const { rows } = await test.driver.query<{ name: string; checksum: string | null }>(
+      'SELECT name, checksum FROM _migrations ORDER BY id',
+    );
+    expect(rows[0]).toEqual({ name: '001_a', checksum: null });
+    expect(rows[1]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('failures', () => {
+  it('stop the batch: earlier migrations stay, the failing one leaves no table and no row, the error shows the caret', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    const failing = await dir.write(
+      '002_b.sql',
+      '-- up\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nSELECT * FROM no_such_table;\n-- down\nDROP TABLE b;',
+    );
+    await dir.write('003_c.sql', tableMigration('c'));
+    const error = await runner()
+      .migrate()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    const e = error as MigrationFailedError;
+    expect(e.code).toBe('MIGRATION_FAILED');
+    expect(e.file).toBe(failing);
+    expect(e.migration).toBe('002_b');
+    expect(e.postgres?.code).toBe('42P01');
+    expect(e.sql).toContain('SELECT * FROM no_such_table');
+    expect(e.message).toContain(failing);
+    expect(e.message).toContain('relation "no_such_table" does not exist');
+    expect(e.message).toContain('LINE 3: SELECT * FROM no_such_table;\n                      ^');
+    expect(e.cause).toBeDefined();
+    expect(await tables()).toEqual(['_migrations', 'a']);
+    expect(await tracked()).toEqual([['001_a', 1]]);
+  });
+
+  it('a JavaScript error in up names the file and rolls back what the migration did', async () => {
+    await dir.write(
+      '001_a.mjs',
+      'export default { async up({ db }) { await db.raw("CREATE TABLE a (id int)"); throw new Error("boom in up"); } };',
+    );
+    await expect(runner().migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_FAILED',
+      message: expect.stringMatching(/001_a\.mjs.*boom in up/s),
+    });
+    expect(await tables()).toEqual(['_migrations']);
+  });
+
+  it('a malformed pending file stops everything before anything runs', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_b.mjs', 'export const up = () => {};');
+    await expect(runner().migrate()).rejects.toBeInstanceOf(MigrationLoadError);
+    expect(await tables()).toEqual(['_migrations']);
+    expect(await tracked()).toEqual([]);
+  });
+});
+
+describe('transactions', () => {
+  const concurrently =
+    'export default { transaction: false, async up({ db }) { await db.raw("CREATE INDEX CONCURRENTLY a_id ON a (id)"); }, async down({ db }) { await db.raw("DROP INDEX CONCURRENTLY a_id"); } };';
+
+  it('a transaction: false migration runs outside one (CREATE INDEX CONCURRENTLY), and rolls back outside one', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_index.mjs', concurrently);
+    expect((await runner().migrate()).map((m) => m.name)).toEqual(['001_a', '002_index']);
+    const { rows } = await test.driver.query("SELECT 1 FROM pg_catalog.pg_indexes WHERE indexname = 'a_id'");
+    expect(rows).toHaveLength(1);
+    expect(await runner().rollback()).toHaveLength(2);
+    expect(await tables()).toEqual(['_migrations']);
+  });
+
+  it('a migration runs inside a transaction by default (so CREATE INDEX CONCURRENTLY is refused)', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_index.sql', '-- up\nCREATE INDEX CONCURRENTLY a_id ON a (id);');
+    await expect(runner().migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_FAILED',
+      postgres: { code: '25001' },
+    });
+    await dir.write(
+      '002_index.sql',
+      '-- transaction: false\n-- up\nCREATE INDEX CONCURRENTLY a_id ON a (id);',
+    );
+    expect((await runner().migrate()).map((m) => m.name)).toEqual(['002_index']);
+  });
+
+  it("transaction: 'all' runs the batch in one transaction: a failure keeps none of it", async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_b.sql', '-- up\nCREATE TABLE b (id int);\nSELECT 1/0;');
+    const error = await runner({ transaction: 'all' })
+      .migrate()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'MIGRATION_FAILED',
+      message: expect.stringContaining("transaction: 'all'"),
+    });
+    expect(await tables()).toEqual(['_migrations']);
+    expect(await tracked()).toEqual([]);
+    await dir.write('002_b.sql', tableMigration('b'));
+    expect((await runner({ transaction: 'all' }).migrate()).map((m) => m.name)).toEqual(['001_a', '002_b']);
+  });
+
+  it("transaction: 'all' refuses a transaction: false migration before anything runs", async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_index.mjs', concurrently);
+    await expect(runner({ transaction: 'all' }).migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_NOT_TRANSACTIONAL',
+      message: expect.stringContaining('002_index'),
+    });
+    expect(await tables()).toEqual(['_migrations']);
+  });
+});
+
+describe('rollback', () => {
+  async function threeBatches() {
+    // b references a: rolling back in the wrong order fails on the foreign key.
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write(
+      '002_b.sql',
+      '-- up\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);\n-- down\nDROP TABLE b;',
+    );
+    await runner().migrate();
+    await dir.write('003_c.sql', tableMigration('c'));
+    await runner().migrate();
+    await dir.write('004_d.ts', tsTableMigration('d'));
+    await runner().migrate();
+  }
+
+  it('reverts the last batch, then several, then all, in reverse order', async () => {
+    await threeBatches();
+    expect((await runner().rollback()).map((m) => [m.name, m.batch])).toEqual([['004_d', 3]]);
+    expect(await tables()).toEqual(['_migrations', 'a', 'b', 'c']);
+    await dir.write('004_d.ts', tsTableMigration('d'));
+    expect((await runner().migrate()).map((m) => [m.name, m.batch])).toEqual([['004_d', 3]]);
+    expect((await runner().rollback({ steps: 2 })).map((m) => m.name)).toEqual(['004_d', '003_c']);
+    expect(await tracked()).toEqual([
+      ['001_a', 1],
+      ['002_b', 1],
+    ]);
+    expect((await runner().rollback({ all: true })).map((m) => m.name)).toEqual(['002_b', '001_a']);
+    expect(await tables()).toEqual(['_migrations']);
+    expect(await runner().rollback()).toEqual([]);
+  });
+
+  it('refuses, before anything runs, when a migration to revert has no down', async () => {
+    await threeBatches();
+    await dir.write('005_e.sql', '-- up\nCREATE TABLE e (id int);');
+    await runner().migrate();
+    await expect(runner().rollback({ steps: 2 })).rejects.toMatchObject({
+      code: 'MIGRATION_NOT_REVERSIBLE',
+      message: expect.stringContaining('005_e.sql'),
+    });
+    expect(await tables()).toEqual(['_migrations', 'a', 'b', 'c', 'd', 'e']);
+  });
+});
+
+describe('fresh', () => {
+  it('rolls everything back and migrates again as batch 1', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await runner().migrate();
+    await dir.write('002_b.sql', tableMigration('b'));
+    await runner().migrate();
+    await test.driver.query('INSERT INTO a VALUES (1)');
+    const result = await runner().fresh();
+    expect(result.rolledBack.map((m) => m.name)).toEqual(['002_b', '001_a']);
+    expect(result.applied.map((m) => [m.name, m.batch])).toEqual([
+      ['001_a', 1],
+      ['002_b', 1],
+    ]);
+    expect(await test.driver.query('SELECT * FROM a').then((r) => r.rows)).toEqual([]);
+    expect(await tracked()).toEqual([
+      ['001_a', 1],
+      ['002_b', 1],
+    ]);
+  });
+
+  it('with drop: true, drops and recreates the managed schemas, for histories without downs', async () => {
+    await dir.write('001_a.sql', "-- up\nCREATE TABLE a (id int);\nCREATE TYPE mood AS ENUM ('ok');");
+    await runner().migrate();
+    await test.driver.exec('CREATE TABLE stray (id int); INSERT INTO a VALUES (1);');
+    await expect(runner().fresh()).rejects.toMatchObject({ code: 'MIGRATION_NOT_REVERSIBLE' });
+    const result = await runner().fresh({ drop: true });
+    expect(result.dropped).toEqual(['public']);
+    expect(result.applied.map((m) => [m.name, m.batch])).toEqual([['001_a', 1]]);
+    expect(await tables()).toEqual(['_migrations', 'a']);
+    expect(await test.driver.query('SELECT * FROM a').then((r) => r.rows)).toEqual([]);
+    expect(await tracked()).toEqual([['001_a', 1]]);
+  });
+});
+
+describe('integrity', () => {
+  it('an applied migration whose file changed is an error; allowChangedChecksums overrides', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await runner().migrate();
+    await dir.write('001_a.sql', `${tableMigration('a')}\n-- edited\n`);
+    await dir.write('002_b.sql', tableMigration('b'));
+    await expect(runner().migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_CHECKSUM_CHANGED',
+      migrations: ['001_a'],
+      message: expect.stringContaining('allowChangedChecksums'),
+    });
+    expect((await runner().status())[0]!.problems).toEqual(['changed']);
+    expect(await tables()).toEqual(['_migrations', 'a']);
+    expect((await runner({ allowChangedChecksums: true }).migrate()).map((m) => m.name)).toEqual(['002_b']);
+  });
+
+  it('an applied migration whose file is gone is an error; allowMissing overrides', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await runner().migrate();
+    await dir.remove('001_a.sql');
+    await dir.write('002_b.sql', tableMigration('b'));
+    await expect(runner().migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_FILE_MISSING',
+      migrations: ['001_a'],
+      message: expect.stringContaining('allowMissing'),
+    });
+    expect((await runner().status()).map((s) => [s.name, s.file, s.applied, s.problems])).toEqual([
+      ['001_a', null, true, ['missing']],
+      ['002_b', expect.stringContaining('002_b.sql'), false, []],
+    ]);
+    expect((await runner({ allowMissing: true }).migrate()).map((m) => m.name)).toEqual(['002_b']);
+    // Rolling back needs the file's down, whatever allowMissing says.
+    await expect(runner({ allowMissing: true }).rollback({ all: true })).rejects.toMatchObject({
+      code: 'MIGRATION_FILE_MISSING',
+    });
+  });
+
+  it('a pending migration named before an applied one is an error; allowOutOfOrder applies it', async () => {
+    await dir.write('002_b.sql', tableMigration('b'));
+    await runner().migrate();
+    await dir.write('001_a.sql', tableMigration('a'));
+    await expect(runner().migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_OUT_OF_ORDER',
+      migrations: ['001_a'],
+      message: expect.stringContaining('allowOutOfOrder'),
+    });
+    expect(await tables()).toEqual(['_migrations', 'b']);
+    expect((await runner({ allowOutOfOrder: true }).migrate()).map((m) => [m.name, m.batch])).toEqual([
+      ['001_a', 2],
+    ]);
+  });
+});
+
+describe('dry runs', () => {
+  it('migrate returns the SQL it would run, tracking table included, and runs nothing', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write(
+      '002_seed.mjs',
+      "export default { async up({ db }) { if (!(await db.hasTable('a'))) { await db.raw('SELECT 1'); } await db.insert('users', { email: 'x' }); } };",
+    );
+    const plan = await runner().migrate({ dryRun: true });
+    expect(plan.dryRun).toBe(true);
+    expect(plan.migrations).toEqual([
+      { name: '001_a', batch: 1, direction: 'up' },
+      { name: '002_seed', batch: 1, direction: 'up' },
+    ]);
+    const sql = plan.statements.map((s) => s.sql);
+    expect(sql[0]).toContain('CREATE SCHEMA IF NOT EXISTS "public"');
+    expect(sql[1]).toContain('CREATE TABLE IF NOT EXISTS "public"."_migrations"');
+    expect(plan.statements).toContainEqual({
+      sql: 'CREATE TABLE "a" (id int PRIMARY KEY);',
+      params: [],
+      migration: '001_a',
+    });
+    expect(plan.statements).toContainEqual({
+      sql: 'INSERT INTO "users" ("email") VALUES ($1) RETURNING *',
+      params: ['x'],
+      migration: '002_seed',
+    });
+    expect(plan.statements.at(-1)).toMatchObject({
+      sql: 'INSERT INTO "public"."_migrations" (name, batch, checksum) VALUES ($1, $2, $3)',
+      params: ['002_seed', 1, expect.stringMatching(/^[0-9a-f]{64}$/)],
+    });
+    expect(await tables()).toEqual([]);
+  });
+
+  it('rollback and fresh return their SQL and run nothing', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await runner().migrate();
+    const back = await runner().rollback({ dryRun: true });
+    expect(back.statements.map((s) => s.sql)).toEqual([
+      'DROP TABLE "a";',
+      'DELETE FROM "public"."_migrations" WHERE name = $1',
+    ]);
+    const fresh = await runner().fresh({ dryRun: true });
+    expect(fresh.migrations.map((m) => [m.name, m.direction])).toEqual([
+      ['001_a', 'down'],
+      ['001_a', 'up'],
+    ]);
+    const drop = await runner().fresh({ drop: true, dryRun: true });
+    expect(drop.statements.map((s) => s.sql)).toContain('DROP SCHEMA IF EXISTS "public" CASCADE');
+    expect(await tables()).toEqual(['_migrations', 'a']);
+    expect(await tracked()).toEqual([['001_a', 1]]);
+  });
+});
