@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Snapshot, snapshotsEqual } from '@justscale/schema';
+import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diff, type RenameHint } from '../src/index.js';
+import { applyPlan, describeDifference, read, resetDatabase } from './support/apply.js';
+
+/**
+ * The acceptance corpus: a folder per case with `from.sql`, `to.sql` and `expected.json`
+ * (`{ hazards, online: true | false | "both", renames?, onlineHazards?, notes?, error? }`) and an
+ * optional `check.sql` (a query whose first value must be true after the plan ran: data survived).
+ * For each case and mode: build `to` and read it, build `from` and read it, diff, apply the plan
+ * to `from`, read it again: it must equal `to`, and a second diff must be empty.
+ */
+interface Expected {
+  readonly hazards: readonly string[];
+  readonly online: boolean | 'both';
+  readonly onlineHazards?: readonly string[];
+  readonly renames?: readonly RenameHint[];
+  readonly notes?: readonly string[];
+  readonly error?: string;
+  /** Hazard kinds that must not appear (in both modes). */
+  readonly absent?: readonly string[];
+}
+
+const root = join(import.meta.dirname, 'cases');
+const cases = readdirSync(root).sort();
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase({ extensions: ['citext'] });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function build(sql: string): Promise<Snapshot> {
+  await resetDatabase(db.driver);
+  await db.driver.exec(sql);
+  return read(db.driver);
+}
+
+describe('acceptance corpus', () => {
+  it('has at least 80 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(cases)('%s', async (name) => {
+    const dir = join(root, name);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    const fromSql = readFileSync(join(dir, 'from.sql'), 'utf8');
+    const toSql = readFileSync(join(dir, 'to.sql'), 'utf8');
+    const checkSql = existsSync(join(dir, 'check.sql')) ? readFileSync(join(dir, 'check.sql'), 'utf8') : null;
+    const modes = expected.online === 'both' ? [false, true] : [expected.online];
+    const to = await build(toSql);
+    const version = (await db.driver.serverVersion()).num;
+    for (const online of modes) {
+      const label = `${name} (${online ? 'online' : 'normal'})`;
+      const from = await build(fromSql);
+      const options = { online, serverVersion: version, renames: expected.renames ?? [] };
+      if (expected.error !== undefined) {
+        expect(() => diff(from, to, options), label).toThrow(expect.objectContaining({ code: expected.error }));
+        continue;
+      }
+      const plan = diff(from, to, options);
+      expect(plan.statements.length, `${label}: the plan is not empty`).toBeGreaterThan(0);
+      const kinds = new Set(plan.hazards.map((h) => h.kind));
+      const wanted = online ? (expected.onlineHazards ?? expected.hazards) : expected.hazards;
+      for (const h of wanted) expect(kinds.has(h as never), `${label}: hazard ${h}\n${sqlOf(plan)}`).toBe(true);
+      expect(kinds.has('deletes-data'), `${label}: deletes-data only when expected\n${sqlOf(plan)}`).toBe(wanted.includes('deletes-data'));
+      for (const h of expected.absent ?? []) expect(kinds.has(h as never), `${label}: no ${h}\n${sqlOf(plan)}`).toBe(false);
+      for (const n of expected.notes ?? []) expect(plan.notes.map((x) => x.kind), label).toContain(n);
+      if (online) {
+        expect(plan.statements.some((s) => /^SET lock_timeout/.test(s.sql)), `${label}: lock_timeout`).toBe(true);
+      }
+      try {
+        await applyPlan(db.driver, plan);
+      } catch (error) {
+        throw new Error(`${label}: ${(error as Error).message}\n--- plan ---\n${sqlOf(plan)}`);
+      }
+      const after = await read(db.driver);
+      if (!snapshotsEqual(after, to)) {
+        throw new Error(`${label}: result differs from to.sql\n${describeDifference(after, to)}\n--- plan ---\n${sqlOf(plan)}`);
+      }
+      const again = diff(after, to, { online, serverVersion: version });
+      expect(again.statements.map((s) => s.sql), `${label}: second diff`).toEqual([]);
+      if (checkSql !== null) {
+        const { rows } = await db.driver.query(checkSql);
+        expect(Object.values(rows[0] ?? {})[0], `${label}: check.sql`).toBe(true);
+      }
+    }
+  });
+});
+
+function sqlOf(plan: { statements: readonly { sql: string; transactional: boolean }[] }): string {
+  return plan.statements.map((s) => `${s.transactional ? '' : '[no tx] '}${s.sql};`).join('\n');
+}
