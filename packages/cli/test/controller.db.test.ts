@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yargs from 'yargs';
+import { createMigrationController } from '../src/index.js';
+import { Buffer, project, testDatabaseUrl } from './helpers.js';
+
+describe('createMigrationController mounted in another yargs program', () => {
+  let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
+  let p: Awaited<ReturnType<typeof project>>;
+
+  beforeAll(async () => {
+    db = await testDatabaseUrl();
+    p = await project({
+      'db/001_widgets.sql': '-- up\nCREATE TABLE widgets (id int);\n-- down\nDROP TABLE widgets;\n',
+    });
+  });
+  afterAll(async () => {
+    await p?.cleanup();
+    await db?.close();
+  });
+
+  async function host(args: string[]) {
+    const stdout = new Buffer();
+    const stderr = new Buffer();
+    const codes: number[] = [];
+    let ranOwn = false;
+    await yargs(args)
+      .scriptName('myapp')
+      .exitProcess(false)
+      .command('serve', 'the host program’s own command', {}, () => {
+        ranOwn = true;
+      })
+      .command(
+        createMigrationController({
+          database: db.url,
+          directory: 'db',
+          table: 'schema_history',
+          io: { stdout, stderr, env: {}, cwd: p.dir },
+          onExit: (code) => codes.push(code),
+        }),
+      )
+      .demandCommand(1)
+      .strict()
+      .parseAsync();
+    return { stdout: stdout.text, stderr: stderr.text, codes, ranOwn };
+  }
+
+  it('runs migrate, status and rollback with the options given in code', async () => {
+    const up = await host(['migrate', '--json']);
+    expect(up.codes).toEqual([0]);
+    expect(JSON.parse(up.stdout).applied.map((m: { name: string }) => m.name)).toEqual(['001_widgets']);
+
+    const status = await host(['migrate', 'status', '--json']);
+    expect(JSON.parse(status.stdout).migrations[0]).toMatchObject({
+      name: '001_widgets',
+      applied: true,
+      batch: 1,
+    });
+
+    const check = await host(['migrate', 'pending', '--check']);
+    expect(check.codes).toEqual([0]);
+    expect(check.stdout).toContain('No pending migrations.');
+
+    const back = await host(['migrate', 'rollback']);
+    expect(back.codes).toEqual([0]);
+    expect(back.stdout).toMatch(/Rolled back 1 migration/);
+  });
+
+  it('leaves the host program’s own commands alone', async () => {
+    const own = await host(['serve']);
+    expect(own.ranOwn).toBe(true);
+    expect(own.codes).toEqual([]);
+  });
+
+  it('reports failures through onExit instead of exiting', async () => {
+    const r = await host([
+      'migrate',
+      'rollback',
+      '--steps',
+      '1',
+      '--transaction',
+      'all',
+      '--no-wait',
+      '--json',
+    ]);
+    expect(r.codes).toEqual([0]);
+    expect(JSON.parse(r.stdout)).toEqual({ rolledBack: [] });
+  });
+});
