@@ -173,8 +173,11 @@ export class Field<M extends FieldMeta = FieldMeta> {
     return this.with({ nullable: true });
   }
 
-  /** A default: a value of the field's type, or SQL: `.default(sql\`now()\`)`. */
-  default(value: M['insert'] | Sql): Field<With<M, { hasDefault: true }>> {
+  /**
+   * A default: a value of the field's type, or SQL: `.default(sql\`now()\`)`. `null` means no
+   * default at all (it also turns off a uuid primary key's `gen_random_uuid()`).
+   */
+  default(value: M['insert'] | Sql | null): Field<With<M, { hasDefault: true }>> {
     const spec: DefaultSpec =
       typeof value === 'object' && value !== null && (value as Sql).kind === 'sql' && 'text' in value
         ? { kind: 'sql', text: (value as Sql).text }

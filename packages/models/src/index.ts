@@ -35,7 +35,8 @@ export type {
   Naming,
   UniqueOption,
 } from './model-types.js';
-export { makeObjectName, quoteIdentLikePostgres, toColumnName } from './naming.js';
+export { makeObjectName, quoteIdentLikePostgres, toColumnName, toPropertyName } from './naming.js';
+export { type PullOptions, snapshotToModelsSource } from './pull.js';
 export { isSql, type Sql, type SqlValue, sql } from './sql.js';
 export { modelsToSnapshot } from './to-snapshot.js';
 export { fieldSchema, insertSchema, type SchemaOptions, selectSchema } from './zod.js';

@@ -158,7 +158,11 @@ function tableOf(model: ModelLike, ns: Namespace): { table: Table; indexes: Inde
   const where = `${model.schema}.${model.name}`;
   const entries = Object.entries(model.fields);
   // Identity sequences are named first, as PostgreSQL does while transforming CREATE TABLE.
-  const columns = entries.map(([p, f]) => columnOf(model, p, f, ns));
+  const pkColumns = new Set(primaryKeyColumns(model));
+  // PostgreSQL makes every primary key column NOT NULL, however it was declared.
+  const columns = entries
+    .map(([p, f]) => columnOf(model, p, f, ns))
+    .map((c) => (pkColumns.has(c.name) && !c.notNull ? columnNode({ ...c, notNull: true }) : c));
   const colNames = columns.map((c) => c.name);
   const dup = colNames.find((n, i) => colNames.indexOf(n) !== i);
   if (dup !== undefined) throw new ModelError('DUPLICATE_COLUMN', `column "${dup}" appears twice`, where);
