@@ -71,7 +71,11 @@ describe('primary key and unique constraints', () => {
       initiallyDeferred: true,
       comment: 'natural key',
     });
-    expect(constraint(dot, mixed, 'nnd')).toMatchObject({ kind: 'unique', columns: ['y'], nullsNotDistinct: true });
+    expect(constraint(dot, mixed, 'nnd')).toMatchObject({
+      kind: 'unique',
+      columns: ['y'],
+      nullsNotDistinct: true,
+    });
   });
 
   it('does not list the indexes behind constraints as indexes', () => {
@@ -151,7 +155,9 @@ describe('exclusion constraints', () => {
 
 describe('partitioned tables', () => {
   it('lists a partitioned parent constraint once, not again on each partition', () => {
-    const parent = tableOf(ctx.snapshot, 'public', 'parted').constraints.map((c) => c.kind).sort();
+    const parent = tableOf(ctx.snapshot, 'public', 'parted')
+      .constraints.map((c) => c.kind)
+      .sort();
     expect(parent).toEqual(['foreignKey', 'primaryKey']);
     expect(tableOf(ctx.snapshot, 'public', 'parted_0').constraints).toEqual([]);
   });

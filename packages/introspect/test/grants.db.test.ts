@@ -37,13 +37,55 @@ describe('grants', () => {
       const s = await introspect(ctx.db.driver, { privileges: true, schemas: [dot, 'public'] });
       const mine = s.grants.filter((g) => g.object.schema === dot);
       expect(mine).toEqual([
-        { objectKind: 'function', object: { schema: dot, name: 'f', arguments: 'a integer' }, grantee: 'PUBLIC', privileges: ['EXECUTE'], grantable: false },
-        { objectKind: 'function', object: { schema: dot, name: 'locked', arguments: '' }, grantee: role, privileges: ['EXECUTE'], grantable: false },
-        { objectKind: 'schema', object: { schema: dot, name: dot }, grantee: role, privileges: ['USAGE'], grantable: true },
-        { objectKind: 'sequence', object: { schema: dot, name: `${mixed}_id_seq` }, grantee: role, privileges: ['USAGE'], grantable: false },
-        { objectKind: 'table', object: { schema: dot, name: mixed }, grantee: role, privileges: ['INSERT', 'SELECT'], grantable: false },
-        { objectKind: 'table', object: { schema: dot, name: mixed }, grantee: role, privileges: ['DELETE'], grantable: true },
-        { objectKind: 'table', object: { schema: dot, name: 'v' }, grantee: 'PUBLIC', privileges: ['SELECT'], grantable: false },
+        {
+          objectKind: 'function',
+          object: { schema: dot, name: 'f', arguments: 'a integer' },
+          grantee: 'PUBLIC',
+          privileges: ['EXECUTE'],
+          grantable: false,
+        },
+        {
+          objectKind: 'function',
+          object: { schema: dot, name: 'locked', arguments: '' },
+          grantee: role,
+          privileges: ['EXECUTE'],
+          grantable: false,
+        },
+        {
+          objectKind: 'schema',
+          object: { schema: dot, name: dot },
+          grantee: role,
+          privileges: ['USAGE'],
+          grantable: true,
+        },
+        {
+          objectKind: 'sequence',
+          object: { schema: dot, name: `${mixed}_id_seq` },
+          grantee: role,
+          privileges: ['USAGE'],
+          grantable: false,
+        },
+        {
+          objectKind: 'table',
+          object: { schema: dot, name: mixed },
+          grantee: role,
+          privileges: ['INSERT', 'SELECT'],
+          grantable: false,
+        },
+        {
+          objectKind: 'table',
+          object: { schema: dot, name: mixed },
+          grantee: role,
+          privileges: ['DELETE'],
+          grantable: true,
+        },
+        {
+          objectKind: 'table',
+          object: { schema: dot, name: 'v' },
+          grantee: 'PUBLIC',
+          privileges: ['SELECT'],
+          grantable: false,
+        },
       ]);
       // The migrations table and its sequence are left out of grants too.
       expect(s.grants.some((g) => g.object.name.startsWith('_migrations'))).toBe(false);

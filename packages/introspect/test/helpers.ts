@@ -1,7 +1,7 @@
 import type { Driver, Queryable } from '@justscale/driver';
 import type { QualifiedName, Snapshot, Table } from '@justscale/schema';
-import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@justscale/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { introspect } from '../src/index.js';
 import type { IntrospectOptions } from '../src/options.js';
 
@@ -83,7 +83,8 @@ function find<T extends QualifiedName>(list: readonly T[], schema: string, name:
   return found;
 }
 
-export const tableOf = (s: Snapshot, schema: string, name: string): Table => find(s.tables, schema, name, 'table');
+export const tableOf = (s: Snapshot, schema: string, name: string): Table =>
+  find(s.tables, schema, name, 'table');
 export const byName = find;
 
 /**

@@ -70,7 +70,14 @@ describe('indexes', () => {
 
   it('reads expression keys without their outer parentheses', () => {
     expect(idx(dot, unicode).keys).toEqual([
-      { column: null, expression: 'lower(name)', collation: null, opclass: null, descending: true, nullsFirst: false },
+      {
+        column: null,
+        expression: 'lower(name)',
+        collation: null,
+        opclass: null,
+        descending: true,
+        nullsFirst: false,
+      },
       {
         column: null,
         expression: `"select" + id`,
@@ -86,7 +93,9 @@ describe('indexes', () => {
     expect(idx(dot, 'tags_gin')).toMatchObject({ method: 'gin', options: { fastupdate: 'off' } });
     expect(idx(dot, 'tags_gin').keys[0]).toMatchObject({ column: 'tags', opclass: null, descending: false });
     expect(idx(dot, 'doc_path').keys[0]?.opclass).toEqual(qualifiedName('pg_catalog', 'jsonb_path_ops'));
-    expect(idx(dot, 'email_pattern').keys[0]?.opclass).toEqual(qualifiedName('pg_catalog', 'varchar_pattern_ops'));
+    expect(idx(dot, 'email_pattern').keys[0]?.opclass).toEqual(
+      qualifiedName('pg_catalog', 'varchar_pattern_ops'),
+    );
     expect(idx(dot, 'name_c').keys[0]?.collation).toEqual(qualifiedName('pg_catalog', 'C'));
     expect(idx(dot, 'name_c').keys[0]?.opclass).toBeNull();
     expect(idx(dot, 'at_brin')).toMatchObject({ method: 'brin', options: { pages_per_range: '32' } });

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderForVersion } from '../src/queries.js';
-import { QUERY_NAMES } from '../src/queries.js';
 import { unwrapIndexExpression } from '../src/map/relations.js';
 import { triggerArguments, triggerWhen } from '../src/map/routines.js';
+import { QUERY_NAMES, renderForVersion } from '../src/queries.js';
 
 const dir = new URL('../src/queries/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.sql'));
@@ -16,7 +15,11 @@ describe('catalog query files', () => {
   it.each(files)('%s qualifies every catalog reference with pg_catalog.', (file) => {
     const sql = readFileSync(new URL(file, dir), 'utf8').replace(/--.*$/gm, '');
     // Every pg_* relation or function, every format_type/quote_ident/... call is qualified.
-    const unqualified = [...sql.matchAll(/(?<![\w."])(pg_\w+|format_type|quote_ident|json_\w+|jsonb_\w+|to_json|unnest|generate_series|string_to_array|current_setting|acldefault|aclexplode|encode)\b(?=\s*[(.]|\s+AS\b|\s*$|\s)/gm)]
+    const unqualified = [
+      ...sql.matchAll(
+        /(?<![\w."])(pg_\w+|format_type|quote_ident|json_\w+|jsonb_\w+|to_json|unnest|generate_series|string_to_array|current_setting|acldefault|aclexplode|encode)\b(?=\s*[(.]|\s+AS\b|\s*$|\s)/gm,
+      ),
+    ]
       .map((m) => m[1])
       .filter((name) => name !== 'pg_catalog');
     expect(unqualified).toEqual([]);
@@ -30,7 +33,8 @@ describe('catalog query files', () => {
 });
 
 describe('renderForVersion', () => {
-  const sql = 'SELECT /*@15+*/ i.indnullsnotdistinct /*@else*/ false /*@end*/ AS nnd, /*@14+*/ a /*@else*/ b /*@end*/';
+  const sql =
+    'SELECT /*@15+*/ i.indnullsnotdistinct /*@else*/ false /*@end*/ AS nnd, /*@14+*/ a /*@else*/ b /*@end*/';
   it('keeps the newer branch from its major on, the older one before', () => {
     expect(renderForVersion(sql, 13)).toBe('SELECT false AS nnd, b');
     expect(renderForVersion(sql, 14)).toBe('SELECT false AS nnd, a');

@@ -147,7 +147,11 @@ describe('triggers', () => {
       deferrable: true,
       initiallyDeferred: true,
     });
-    expect(trigger(quote, 'instead')).toMatchObject({ timing: 'INSTEAD OF', events: ['INSERT'], level: 'ROW' });
+    expect(trigger(quote, 'instead')).toMatchObject({
+      timing: 'INSTEAD OF',
+      events: ['INSERT'],
+      level: 'ROW',
+    });
   });
 
   it('leaves internal triggers (foreign keys, constraint triggers internals) out', () => {
@@ -171,7 +175,15 @@ describe('policies', () => {
         withCheck: '(y > 0)',
         comment: null,
       },
-      { name: 'everyone', permissive: true, command: 'ALL', roles: ['public'], using: 'true', withCheck: null, comment: 'open' },
+      {
+        name: 'everyone',
+        permissive: true,
+        command: 'ALL',
+        roles: ['public'],
+        using: 'true',
+        withCheck: null,
+        comment: 'open',
+      },
     ]);
   });
 });

@@ -71,7 +71,13 @@ describe('columns', () => {
         notNull: true,
         identity: {
           generation: 'ALWAYS',
-          sequence: { ...defaultSequenceOptions('bigint'), name: `${keyword}_id_seq`, start: '10', increment: '2', cache: '5' },
+          sequence: {
+            ...defaultSequenceOptions('bigint'),
+            name: `${keyword}_id_seq`,
+            start: '10',
+            increment: '2',
+            cache: '5',
+          },
         },
       }),
     );
@@ -84,7 +90,12 @@ describe('columns', () => {
       }),
     );
     expect(email).toEqual(
-      column({ name: 'email', type: builtinType('character varying(200)'), notNull: true, comment: 'where to write' }),
+      column({
+        name: 'email',
+        type: builtinType('character varying(200)'),
+        notNull: true,
+        comment: 'where to write',
+      }),
     );
     expect(status).toEqual(
       column({ name: 'status', type: userType(dot, mixed), default: `'active'::"a.b"."Mixed Case"` }),
@@ -93,8 +104,12 @@ describe('columns', () => {
       column({ name: 'tags', type: builtinType('text', true), collation: qualifiedName('pg_catalog', 'C') }),
     );
     expect(price).toEqual(column({ name: 'price', type: builtinType('numeric(10,2)'), default: '0' }));
-    expect(at).toEqual(column({ name: 'at', type: builtinType('timestamp(3) with time zone'), default: 'now()' }));
-    expect(doubled).toEqual(column({ name: 'doubled', type: builtinType('integer'), generated: '("a""b" * 2)' }));
+    expect(at).toEqual(
+      column({ name: 'at', type: builtinType('timestamp(3) with time zone'), default: 'now()' }),
+    );
+    expect(doubled).toEqual(
+      column({ name: 'doubled', type: builtinType('integer'), generated: '("a""b" * 2)' }),
+    );
     expect(small?.identity).toEqual({
       generation: 'BY DEFAULT',
       sequence: { ...defaultSequenceOptions('smallint'), name: `${keyword}_${unicode}_seq` },
@@ -138,7 +153,10 @@ describe('tables', () => {
 
   it('reads INHERITS parents in declaration order', () => {
     const child = tableOf(ctx.snapshot, 'public', 'child');
-    expect(child.inherits).toEqual([qualifiedName('public', 'parent_b'), qualifiedName('public', 'parent_a')]);
+    expect(child.inherits).toEqual([
+      qualifiedName('public', 'parent_b'),
+      qualifiedName('public', 'parent_a'),
+    ]);
     expect(child.columns.map((c) => c.name)).toEqual(['b', 'a', 'c']);
     expect(child.partitionOf).toBeNull();
   });

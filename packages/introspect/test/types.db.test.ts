@@ -118,7 +118,11 @@ describe('composite types', () => {
           { name: keyword, type: builtinType('integer'), collation: null },
           { name: 'c', type: userType(dot, 'status', { array: true }), collation: null },
           { name: 'd', type: builtinType('timestamp(3) without time zone'), collation: null },
-          { name: 'e', type: builtinType('character varying(3)'), collation: qualifiedName('pg_catalog', 'C') },
+          {
+            name: 'e',
+            type: builtinType('character varying(3)'),
+            collation: qualifiedName('pg_catalog', 'C'),
+          },
         ],
         comment: 'pair',
       },
