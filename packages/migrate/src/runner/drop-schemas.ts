@@ -26,7 +26,7 @@ FROM pg_catalog.pg_namespace AS n WHERE n.nspname = $1`,
       `SELECT CASE WHEN a.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(a.grantee) END AS grantee,
   a.privilege_type AS privilege, a.is_grantable AS grantable
 FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a
-WHERE n.nspname = $1 AND a.grantee <> n.nspowner`,
+WHERE n.nspname = $1 AND a.grantee <> n.nspowner AND a.privilege_type IN ('USAGE', 'CREATE')`,
       [schema],
     );
     const name = quoteIdent(schema);
