@@ -59,20 +59,21 @@ function builderOf(t: TypeRef, enumVars: ReadonlyMap<string, string>): string {
     }
   } else {
     const n = t.name;
-    let m: RegExpExecArray | null;
+    const varchar = /^character varying(?:\((\d+)\))?$/.exec(n);
+    const numeric = /^numeric(?:\((\d+),(\d+)\))?$/.exec(n);
+    const time = /^(time|timestamp)(?:\((\d)\))? (with|without) time zone$/.exec(n);
+    const interval = /^interval(?:\((\d)\))?$/.exec(n);
     if (SIMPLE[n]) b = `field.${SIMPLE[n]}()`;
-    else if ((m = /^character varying(?:\((\d+)\))?$/.exec(n)))
-      b = m[1] ? `field.string().max(${m[1]})` : 'field.string()';
-    else if ((m = /^numeric(?:\((\d+),(\d+)\))?$/.exec(n)))
-      b = m[1] ? `field.decimal(${m[1]}, ${m[2]})` : 'field.decimal()';
-    else if ((m = /^(time|timestamp)(?:\((\d)\))? (with|without) time zone$/.exec(n))) {
+    else if (varchar) b = varchar[1] ? `field.string().max(${varchar[1]})` : 'field.string()';
+    else if (numeric) b = numeric[1] ? `field.decimal(${numeric[1]}, ${numeric[2]})` : 'field.decimal()';
+    else if (time) {
       const opts: string[] = [];
-      const tz = m[3] === 'with';
-      if (tz !== (m[1] === 'timestamp')) opts.push(`withTimezone: ${tz}`);
-      if (m[2]) opts.push(`precision: ${m[2]}`);
-      b = `field.${m[1]}(${opts.length ? `{ ${opts.join(', ')} }` : ''})`;
-    } else if ((m = /^interval(?:\((\d)\))?$/.exec(n)))
-      b = m[1] ? `field.interval({ precision: ${m[1]} })` : 'field.interval()';
+      const tz = time[3] === 'with';
+      if (tz !== (time[1] === 'timestamp')) opts.push(`withTimezone: ${tz}`);
+      if (time[2]) opts.push(`precision: ${time[2]}`);
+      b = `field.${time[1]}(${opts.length ? `{ ${opts.join(', ')} }` : ''})`;
+    } else if (interval)
+      b = interval[1] ? `field.interval({ precision: ${interval[1]} })` : 'field.interval()';
     else b = `field.custom(${str(n)})`;
   }
   return t.array ? `${b}.array()` : b;

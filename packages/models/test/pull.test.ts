@@ -63,7 +63,7 @@ const input = snapshot({
         column({
           name: hostile,
           type: builtinType('time with time zone'),
-          comment: "it's\nmultiline `x` ${y}",
+          comment: "it's\nmultiline `x` $" + '{y}',
         }),
         column({ name: 'userID', type: builtinType('bigint') }),
         column({ name: 'ünïcödé', type: builtinType('tsvector') }),
