@@ -359,6 +359,27 @@ describe('fresh', () => {
     expect(await test.driver.query('SELECT * FROM a').then((r) => r.rows)).toEqual([]);
     expect(await tracked()).toEqual([['001_a', 1]]);
   });
+
+  it('with drop: true, gives the recreated schema its owner, privileges and comment back', async () => {
+    const describeSchema = async () =>
+      (
+        await test.driver.query(
+          `SELECT pg_catalog.pg_get_userbyid(nspowner) AS owner, nspacl::text AS acl,
+             pg_catalog.obj_description(oid, 'pg_namespace') AS comment
+           FROM pg_catalog.pg_namespace WHERE nspname = 'public'`,
+        )
+      ).rows;
+    await test.driver.exec(`
+      ALTER SCHEMA public OWNER TO pg_database_owner;
+      GRANT USAGE ON SCHEMA public TO PUBLIC;
+      GRANT CREATE ON SCHEMA public TO pg_read_all_data WITH GRANT OPTION;
+      COMMENT ON SCHEMA public IS 'it''s the standard public schema';`);
+    const before = await describeSchema();
+    expect(before[0]).toMatchObject({ owner: 'pg_database_owner', comment: "it's the standard public schema" });
+    await dir.write('001_a.sql', tableMigration('a'));
+    await runner().fresh({ drop: true });
+    expect(await describeSchema()).toEqual(before);
+  });
 });
 
 describe('integrity', () => {

@@ -1,11 +1,11 @@
 import type { Queryable } from '@justscale/driver';
-import { quoteIdent } from '@justscale/sql';
+import { quoteIdent, quoteLiteral } from '@justscale/sql';
 import type { Statement } from '../database/executor.js';
 
 /**
  * The statements that empty `schemas` for `fresh({ drop: true })`: each schema is dropped with
  * CASCADE (every object in it, and objects elsewhere that depend on them) and created again with
- * its owner and the privileges granted on it, so that `public` keeps working as before.
+ * its owner, the privileges granted on it and its comment, so that `public` keeps working as before.
  */
 export async function dropSchemaStatements(
   queryable: Queryable,
@@ -13,8 +13,9 @@ export async function dropSchemaStatements(
 ): Promise<Statement[]> {
   const statements: Statement[] = [];
   for (const schema of schemas) {
-    const { rows } = await queryable.query<{ owner: string; current: string }>(
-      `SELECT pg_catalog.pg_get_userbyid(n.nspowner) AS owner, current_user AS current
+    const { rows } = await queryable.query<{ owner: string; current: string; comment: string | null }>(
+      `SELECT pg_catalog.pg_get_userbyid(n.nspowner) AS owner, current_user AS current,
+  pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment
 FROM pg_catalog.pg_namespace AS n WHERE n.nspname = $1`,
       [schema],
     );
@@ -40,6 +41,9 @@ WHERE n.nspname = $1 AND a.grantee <> n.nspowner AND a.privilege_type IN ('USAGE
       const to = grant.grantee === null ? 'PUBLIC' : quoteIdent(grant.grantee);
       const option = grant.grantable ? ' WITH GRANT OPTION' : '';
       statements.push({ sql: `GRANT ${grant.privilege} ON SCHEMA ${name} TO ${to}${option}`, params: [] });
+    }
+    if (owner?.comment) {
+      statements.push({ sql: `COMMENT ON SCHEMA ${name} IS ${quoteLiteral(owner.comment)}`, params: [] });
     }
   }
   return statements;
