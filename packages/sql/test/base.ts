@@ -32,7 +32,7 @@ export type Names = (role: string) => string;
 
 export const plainNames: Names = (role) => role;
 
-const HOSTILE = ['a"b', 'a.b', 'Mixed Case', 'select', 'ünïcödé'] as const;
+const HOSTILE = ['a"b', 'a.b', 'Mixed Case', 'select', 'ünïcödé', '63 bytes'] as const;
 
 /** A name of exactly `bytes` UTF-8 bytes starting with `prefix`, with multi-byte characters in it. */
 export function nameOfBytes(prefix: string, bytes: number): string {
@@ -43,17 +43,29 @@ export function nameOfBytes(prefix: string, bytes: number): string {
   return name;
 }
 
+const hash = (s: string): number => [...s].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9973, 7);
+
+function hostile(kind: number, role: string, exact: boolean): string {
+  const h = HOSTILE[kind % HOSTILE.length]!;
+  if (h === '63 bytes') return nameOfBytes(`${role}_`, 63);
+  return exact ? h : `${h} ${role}`;
+}
+
+// These roles take a hostile name as is (they live in different namespaces); the others add their role
+// so that relations, types and constraints sharing a namespace do not collide.
+const EXACT: Record<string, number> = { app: 0, email: 1, id: 2 };
+
 /**
- * Hostile name sets. The schema and one column take the hostile name as is; other roles add a suffix so
- * that relations, types and constraints sharing a namespace do not collide.
+ * Hostile name sets: each role gets one of `a"b`, `a.b`, `Mixed Case`, `select`, `ünïcödé` or a
+ * 63-byte name; the three sets rotate them, so every operation meets every kind of name.
  */
-export const hostileNames: readonly { label: string; names: Names }[] = [
-  ...HOSTILE.map((h) => ({
-    label: h,
-    names: (role: string) => (role === 'app' || role === 'email' ? h : `${h} ${role}`),
-  })),
-  { label: '63 bytes', names: (role: string) => nameOfBytes(`${role}_`, 63) },
-];
+export const hostileNames: readonly { label: string; names: Names }[] = [0, 2, 4].map((offset) => ({
+  label: `hostile set ${offset / 2 + 1}`,
+  names: (role: string) =>
+    role in EXACT
+      ? hostile(offset + (EXACT[role] ?? 0), role, true)
+      : hostile(offset + hash(role), role, false),
+}));
 
 /** Names with a 64-byte schema: every operation must refuse them. */
 export const tooLongNames: Names = (role) => (role === 'app' ? nameOfBytes('app_', 64) : role);
@@ -76,6 +88,7 @@ export interface Fixture {
   readonly view: View;
   readonly matview: View;
   readonly touch: FunctionDef;
+  readonly add: FunctionDef;
   readonly trigger: Trigger;
   readonly snapshot: Snapshot;
   /** The operations that build the fixture, in order. */
@@ -256,6 +269,16 @@ export function fixture(n: Names): Fixture {
     body: 'BEGIN RETURN NEW; END',
     comment: null,
   };
+  const add: FunctionDef = {
+    ...touch,
+    ...q('add'),
+    arguments: `${id('a')} integer, ${id('b')} integer DEFAULT 1`,
+    identityArguments: `${id('a')} integer, ${id('b')} integer`,
+    returns: 'integer',
+    language: 'sql',
+    volatility: 'IMMUTABLE',
+    body: `SELECT ${id('a')} + ${id('b')}`,
+  };
   const trigger: Trigger = {
     schema,
     table: n('users'),
@@ -281,7 +304,7 @@ export function fixture(n: Names): Fixture {
     tables: [teams, users, notes, events, events2024],
     indexes: [emailIndex, notesIndex],
     views: [view, matview],
-    functions: [touch],
+    functions: [touch, add],
     triggers: [trigger],
   });
   const setup: Operation[] = [
@@ -300,6 +323,7 @@ export function fixture(n: Names): Fixture {
     createView(view),
     createView(matview),
     createFunction(touch),
+    createFunction(add),
     createTrigger(trigger),
   ];
   return {
@@ -318,6 +342,7 @@ export function fixture(n: Names): Fixture {
     view,
     matview,
     touch,
+    add,
     trigger,
     snapshot: snap,
     setup,

@@ -91,10 +91,9 @@ const QUERIES = (): readonly string[] => [
 ];
 
 export async function dumpSchemas(db: Queryable, schemas: readonly string[]): Promise<string[]> {
-  const lines: string[] = [];
-  for (const sql of QUERIES()) {
-    const result = await db.query<{ line: string }>(sql, [schemas]);
-    lines.push(...result.rows.map((r) => r.line));
-  }
-  return lines.sort();
+  const sql = QUERIES()
+    .map((q) => `(${q})`)
+    .join('\nUNION ALL\n');
+  const result = await db.query<{ line: string }>(sql, [schemas]);
+  return result.rows.map((r) => r.line).sort();
 }
