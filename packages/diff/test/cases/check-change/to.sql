@@ -1,0 +1,1 @@
+CREATE TABLE t (n int CONSTRAINT n_range CHECK (n > 0 AND n < 100));

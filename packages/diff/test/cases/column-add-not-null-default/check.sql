@@ -1,0 +1,1 @@
+SELECT active FROM t

@@ -1,0 +1,1 @@
+CREATE TABLE t (a int); COMMENT ON COLUMN t.a IS 'x';

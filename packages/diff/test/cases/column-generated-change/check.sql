@@ -1,0 +1,1 @@
+SELECT b = 9 FROM t

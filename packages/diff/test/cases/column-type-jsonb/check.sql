@@ -1,0 +1,1 @@
+SELECT doc->>'a' = '1' FROM t

@@ -1,0 +1,1 @@
+CREATE TABLE t (doc text); INSERT INTO t VALUES ('{"a":1}');

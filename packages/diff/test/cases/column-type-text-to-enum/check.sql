@@ -1,0 +1,1 @@
+SELECT s = 'on' FROM t

@@ -1,0 +1,1 @@
+CREATE TYPE sw AS ENUM ('on', 'off'); CREATE TABLE t (s sw);

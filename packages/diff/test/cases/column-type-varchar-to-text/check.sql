@@ -1,0 +1,1 @@
+SELECT s = 'abc' FROM t

@@ -1,0 +1,1 @@
+CREATE TYPE pair AS (a integer); COMMENT ON TYPE pair IS 'two things';

@@ -1,0 +1,1 @@
+CREATE TABLE t (n int CONSTRAINT c1 CHECK (n > 0));

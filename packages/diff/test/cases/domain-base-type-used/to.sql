@@ -1,0 +1,1 @@
+CREATE DOMAIN d AS bigint; CREATE TABLE t (n d);

@@ -1,0 +1,1 @@
+CREATE DOMAIN d AS integer; CREATE TABLE t (n d);

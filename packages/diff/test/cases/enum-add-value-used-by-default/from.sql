@@ -1,0 +1,1 @@
+CREATE TYPE st AS ENUM ('active'); CREATE TABLE t (s st);

@@ -1,0 +1,1 @@
+CREATE TYPE s AS ENUM ('b', 'd');

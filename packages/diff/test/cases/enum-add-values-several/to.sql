@@ -1,0 +1,1 @@
+CREATE TYPE s AS ENUM ('a', 'b', 'c', 'd', 'e');

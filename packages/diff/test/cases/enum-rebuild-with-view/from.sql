@@ -1,0 +1,1 @@
+CREATE TYPE c AS ENUM ('r', 'g', 'b'); CREATE TABLE t (id int, c c); CREATE VIEW v AS SELECT id, c FROM t;

@@ -1,0 +1,1 @@
+SELECT tags = '{a,b}' FROM t

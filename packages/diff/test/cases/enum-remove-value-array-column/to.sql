@@ -1,0 +1,1 @@
+CREATE TYPE tag AS ENUM ('a', 'b'); CREATE TABLE t (tags tag[] DEFAULT '{a}');

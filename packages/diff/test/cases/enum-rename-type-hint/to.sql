@@ -1,0 +1,1 @@
+CREATE TYPE feeling AS ENUM ('a', 'b'); CREATE TABLE t (m feeling);

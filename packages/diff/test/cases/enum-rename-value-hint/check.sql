@@ -1,0 +1,1 @@
+SELECT s = 'active' FROM t

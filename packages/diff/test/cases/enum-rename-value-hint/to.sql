@@ -1,0 +1,1 @@
+CREATE TYPE st AS ENUM ('active', 'done'); CREATE TABLE t (s st);

@@ -1,0 +1,1 @@
+CREATE EXTENSION citext; CREATE TABLE u (email citext);

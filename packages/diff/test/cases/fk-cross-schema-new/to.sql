@@ -1,0 +1,1 @@
+CREATE SCHEMA s1; CREATE SCHEMA s2; CREATE TABLE s1.parent (id int PRIMARY KEY); CREATE TABLE s2.child (p int REFERENCES s1.parent (id));

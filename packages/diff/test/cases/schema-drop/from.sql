@@ -1,0 +1,1 @@
+CREATE SCHEMA old; CREATE TABLE keep (id int);

@@ -1,0 +1,1 @@
+CREATE SEQUENCE ids; CREATE TABLE t (id bigint);

@@ -1,0 +1,1 @@
+CREATE SEQUENCE ids; CREATE TABLE t (id bigint DEFAULT nextval('ids')); ALTER SEQUENCE ids OWNED BY t.id;

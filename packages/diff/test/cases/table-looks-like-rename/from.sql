@@ -1,0 +1,1 @@
+CREATE TABLE usr (id int, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE users (id int, name text);
