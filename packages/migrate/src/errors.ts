@@ -5,6 +5,8 @@ import { formatSqlError } from './format-sql-error.js';
 export type MigrateErrorCode =
   /** A migration file could not be loaded: syntax error, no default export, bad shape, missing import. */
   | 'MIGRATION_LOAD_FAILED'
+  /** The migrations directory does not exist. */
+  | 'MIGRATION_DIRECTORY_MISSING'
   /** Two files in the directory give the same migration name. */
   | 'MIGRATION_DUPLICATE_NAME'
   /** A migration's `up` or `down` failed; nothing of it was kept. */

@@ -60,6 +60,13 @@ describe('discoverMigrations', () => {
     });
   });
 
+  it('a missing directory is a typed error naming it', async () => {
+    await expect(discoverMigrations(nodeFileSystem, `${dir.path}/nope`)).rejects.toMatchObject({
+      code: 'MIGRATION_DIRECTORY_MISSING',
+      message: expect.stringContaining(`${dir.path}/nope`),
+    });
+  });
+
   it('uses the injected file system', async () => {
     const files = await discoverMigrations(
       {

@@ -375,10 +375,67 @@ describe('fresh', () => {
       GRANT CREATE ON SCHEMA public TO pg_read_all_data WITH GRANT OPTION;
       COMMENT ON SCHEMA public IS 'it''s the standard public schema';`);
     const before = await describeSchema();
-    expect(before[0]).toMatchObject({ owner: 'pg_database_owner', comment: "it's the standard public schema" });
+    expect(before[0]).toMatchObject({
+      owner: 'pg_database_owner',
+      comment: "it's the standard public schema",
+    });
     await dir.write('001_a.sql', tableMigration('a'));
     await runner().fresh({ drop: true });
     expect(await describeSchema()).toEqual(before);
+  });
+});
+
+describe("the seed's seeder migration", () => {
+  it('runs as written (exists, insert, insertMany; delete in down), idempotently', async () => {
+    await dir.write(
+      '001_tables.sql',
+      `-- up
+CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL UNIQUE, name text, status text,
+  created_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE products (id serial PRIMARY KEY, name text NOT NULL, price numeric(10, 2) NOT NULL);
+-- down
+DROP TABLE products;
+DROP TABLE users;`,
+    );
+    await runner().migrate();
+    await test.driver.query("INSERT INTO users (email) VALUES ('admin@example.com')");
+    await dir.write(
+      '002_seed.ts',
+      `import { defineMigration } from ${JSON.stringify(new URL('../src/define-migration.ts', import.meta.url).pathname)};
+export default defineMigration({
+  async up({ db }) {
+    const exists = await db.exists('users', { email: 'admin@example.com' });
+    if (exists) {
+      return;
+    }
+    const admin = await db.insert('users', { email: 'admin@example.com', name: 'Admin User', status: 'active' });
+    if (typeof admin.id !== 'number') throw new Error('insert did not return the row');
+    await db.insertMany('products', [
+      { name: 'Product A', price: '19.99' },
+      { name: 'Product B', price: '29.99' },
+    ]);
+  },
+  async down({ db }) {
+    await db.delete('users', { email: 'admin@example.com' });
+  },
+});
+`,
+    );
+    // Already seeded: the migration sees the admin and inserts nothing.
+    await runner().migrate();
+    expect((await test.driver.query('SELECT * FROM products')).rows).toEqual([]);
+    await runner().rollback();
+    expect((await test.driver.query('SELECT * FROM users')).rows).toEqual([]);
+    expect((await runner().migrate()).map((m) => [m.name, m.batch])).toEqual([['002_seed', 2]]);
+    const admin = await test.driver.query('SELECT email, name, status FROM users');
+    expect(admin.rows).toEqual([{ email: 'admin@example.com', name: 'Admin User', status: 'active' }]);
+    const products = await test.driver.query('SELECT name, price FROM products ORDER BY name');
+    expect(products.rows).toEqual([
+      { name: 'Product A', price: '19.99' },
+      { name: 'Product B', price: '29.99' },
+    ]);
+    await runner().rollback({ all: true });
+    expect(await tables()).toEqual(['_migrations']);
   });
 });
 

@@ -21,7 +21,20 @@ export async function discoverMigrations(
   fs: MigrationFileSystem,
   directory: string,
 ): Promise<MigrationFile[]> {
-  const entries = (await fs.readdir(directory)).filter(isMigrationFile).sort(compareNames);
+  let names: string[];
+  try {
+    names = await fs.readdir(directory);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      throw new MigrateError(
+        'MIGRATION_DIRECTORY_MISSING',
+        `The migrations directory ${directory} does not exist; create it or point \`directory\` at it.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  const entries = names.filter(isMigrationFile).sort(compareNames);
   const files: MigrationFile[] = [];
   const byName = new Map<string, string>();
   for (const entry of entries) {
