@@ -96,7 +96,7 @@ function scalar(c: FieldConfig, mode: Mode): z.ZodType {
 /** The zod schema of one field's value (no nullability), for a row read or written. */
 export function fieldSchema(f: AnyField, mode: Mode): z.ZodType {
   let s = scalar(f.config, mode);
-  if (f.config.array) s = z.array(s.nullable());
+  if (f.config.array) s = z.array(s);
   return s;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type AnyField, defineEnum, defineModel, field, ModelError, modelsToSnapshot, sql } from '../src/index.js';
+import {
+  type AnyField,
+  defineEnum,
+  defineModel,
+  field,
+  ModelError,
+  type ModelLike,
+  modelsToSnapshot,
+  sql,
+} from '../src/index.js';
 
 const Status = defineEnum('UserStatus', ['active', 'inactive']);
 
@@ -26,9 +35,21 @@ describe('builders → column type', () => {
     ['boolean', field.boolean(), 'pg_catalog', 'boolean', false],
     ['date', field.date(), 'pg_catalog', 'date', false],
     ['time', field.time(), 'pg_catalog', 'time without time zone', false],
-    ['time tz(3)', field.time({ withTimezone: true, precision: 3 }), 'pg_catalog', 'time(3) with time zone', false],
+    [
+      'time tz(3)',
+      field.time({ withTimezone: true, precision: 3 }),
+      'pg_catalog',
+      'time(3) with time zone',
+      false,
+    ],
     ['timestamp', field.timestamp(), 'pg_catalog', 'timestamp with time zone', false],
-    ['timestamp no tz', field.timestamp({ withTimezone: false }), 'pg_catalog', 'timestamp without time zone', false],
+    [
+      'timestamp no tz',
+      field.timestamp({ withTimezone: false }),
+      'pg_catalog',
+      'timestamp without time zone',
+      false,
+    ],
     ['timestamp(0)', field.timestamp({ precision: 0 }), 'pg_catalog', 'timestamp(0) with time zone', false],
     ['interval', field.interval(), 'pg_catalog', 'interval', false],
     ['interval(2)', field.interval({ precision: 2 }), 'pg_catalog', 'interval(2)', false],
@@ -85,16 +106,31 @@ describe('modifiers → column', () => {
     ['double huge', field.double().default(1e21), `'1000000000000000000000'::numeric`],
     ['boolean', field.boolean().default(true), 'true'],
     ['boolean false', field.boolean().default(false), 'false'],
-    ['jsonb', field.jsonb().default({ b: 1, a: [1, 2], aa: null }), `'{"a": [1, 2], "b": 1, "aa": null}'::jsonb`],
+    [
+      'jsonb',
+      field.jsonb().default({ b: 1, a: [1, 2], aa: null }),
+      `'{"a": [1, 2], "b": 1, "aa": null}'::jsonb`,
+    ],
     ['jsonb empty', field.jsonb().default({}), `'{}'::jsonb`],
     ['jsonb string', field.jsonb().default('x'), `'"x"'::jsonb`],
     ['json', field.json().default({ b: 1 }), `'{"b":1}'::json`],
     ['enum', field.enum(Status).default('active'), `'active'::public."UserStatus"`],
-    ['uuid', field.uuid().default('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'), `'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid`],
+    [
+      'uuid',
+      field.uuid().default('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'),
+      `'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid`,
+    ],
     ['date', field.date().default('2020-01-01'), `'2020-01-01'::date`],
     ['bytea', field.bytea().default(new Uint8Array([0, 255])), `'\\x00ff'::bytea`],
     ['text[] empty', field.text().array().default([]), `'{}'::text[]`],
-    ['text[] quoting', field.text().array().default(['a b', '', 'NULL', '"', null]), `'{"a b","","NULL","\\"",NULL}'::text[]`],
+    [
+      'text[] quoting',
+      field
+        .text()
+        .array()
+        .default(['a b', '', 'NULL', '"', null as unknown as string]),
+      `'{"a b","","NULL","\\"",NULL}'::text[]`,
+    ],
     ['integer[]', field.integer().array().default([1, 2]), `'{1,2}'::integer[]`],
     ['enum[]', field.enum(Status).array().default(['active']), `'{active}'::public."UserStatus"[]`],
     ['varchar[]', field.string().max(10).array().default(['a']), `'{a}'::character varying[]`],
@@ -119,12 +155,25 @@ describe('modifiers → column', () => {
     const id = col(field.integer().primaryKey().identity());
     expect(id.identity).toEqual({
       generation: 'BY DEFAULT',
-      sequence: { name: 't_value_seq', type: 'integer', start: '1', increment: '1', minValue: '1', maxValue: '2147483647', cache: '1', cycle: false },
+      sequence: {
+        name: 't_value_seq',
+        type: 'integer',
+        start: '1',
+        increment: '1',
+        minValue: '1',
+        maxValue: '2147483647',
+        cache: '1',
+        cycle: false,
+      },
     });
     expect(id.default).toBeNull();
     const always = col(field.bigint().identity({ always: true, increment: -1 }));
     expect(always.identity?.generation).toBe('ALWAYS');
-    expect(always.identity?.sequence).toMatchObject({ minValue: '-9223372036854775808', maxValue: '-1', start: '-1' });
+    expect(always.identity?.sequence).toMatchObject({
+      minValue: '-9223372036854775808',
+      maxValue: '-1',
+      start: '-1',
+    });
     expect(always.notNull).toBe(true);
     expect(() => col(field.text().identity())).toThrow(/integer type/);
     expect(col(field.integer().generated(sql`1 + 1`)).generated).toBe('1 + 1');
@@ -155,13 +204,22 @@ describe('constraints, indexes and names', () => {
       age: field.integer().check(sql`age >= 0`),
       createdAt: field.createdAt(),
     },
-    { indexes: [{ columns: ['status'], where: "status = 'active'" }], checks: [sql`age < 200 OR email <> ''`] },
+    {
+      indexes: [{ columns: ['status'], where: "status = 'active'" }],
+      checks: [sql`age < 200 OR email <> ''`],
+    },
   );
   const PgPost = defineModel('posts', {
     id: field.integer().primaryKey().identity(),
     authorId: field.uuid().references(PgUser, { onDelete: 'CASCADE' }),
-    editorId: field.uuid().optional().references(PgUser.ref('id'), { onUpdate: 'SET NULL', name: 'editor_fk' }),
-    parentId: field.integer().optional().references(() => PgPost),
+    editorId: field
+      .uuid()
+      .optional()
+      .references(PgUser.ref('id'), { onUpdate: 'SET NULL', name: 'editor_fk' }),
+    parentId: field
+      .integer()
+      .optional()
+      .references((): ModelLike => PgPost),
   });
   const s = modelsToSnapshot(PgUser, PgPost);
 
@@ -175,7 +233,12 @@ describe('constraints, indexes and names', () => {
     ]);
     expect(s.indexes.map((i) => i.name)).toEqual(['users_status_idx', 'users_status_idx1']);
     const posts = s.tables.find((t) => t.name === 'posts')!;
-    expect(posts.constraints.map((c) => c.name)).toEqual(['editor_fk', 'posts_author_id_fkey', 'posts_parent_id_fkey', 'posts_pkey']);
+    expect(posts.constraints.map((c) => c.name)).toEqual([
+      'editor_fk',
+      'posts_author_id_fkey',
+      'posts_parent_id_fkey',
+      'posts_pkey',
+    ]);
     expect(posts.columns.map((c) => c.name)).toEqual(['id', 'author_id', 'editor_id', 'parent_id']);
   });
 
@@ -194,14 +257,19 @@ describe('constraints, indexes and names', () => {
       initiallyDeferred: false,
       comment: null,
     });
-    expect(posts.constraints.find((c) => c.name === 'editor_fk')).toMatchObject({ onUpdate: 'SET NULL', onDelete: 'NO ACTION' });
+    expect(posts.constraints.find((c) => c.name === 'editor_fk')).toMatchObject({
+      onUpdate: 'SET NULL',
+      onDelete: 'NO ACTION',
+    });
     expect(posts.constraints.find((c) => c.name === 'posts_parent_id_fkey')).toMatchObject({
       references: { table: { schema: 'public', name: 'posts' }, columns: ['id'] },
     });
   });
 
   it('includes enums used by fields', () => {
-    expect(s.enums).toEqual([{ schema: 'public', name: 'UserStatus', values: ['active', 'inactive'], comment: null }]);
+    expect(s.enums).toEqual([
+      { schema: 'public', name: 'UserStatus', values: ['active', 'inactive'], comment: null },
+    ]);
   });
 
   it('table options: composite keys, unique sets, indexes, checks, foreign keys, comment', () => {
@@ -218,15 +286,27 @@ describe('constraints, indexes and names', () => {
       {
         schema: 'Other Schema',
         primaryKey: ['tenantId', 'item_id'],
-        uniques: [['kind', 'doc'], { columns: ['doc'], name: 'doc_unique', include: ['kind'], nullsNotDistinct: true }],
+        uniques: [
+          ['kind', 'doc'],
+          { columns: ['doc'], name: 'doc_unique', include: ['kind'], nullsNotDistinct: true },
+        ],
         indexes: [
-          { columns: [{ expression: 'lower(Lower Name)' }, { column: 'itemId', desc: true }], include: ['kind'] },
+          {
+            columns: [{ expression: 'lower(Lower Name)' }, { column: 'itemId', desc: true }],
+            include: ['kind'],
+          },
           { columns: ['doc'], method: 'gin', name: 'doc_gin', with: { fastupdate: 'off' } },
           { columns: [{ column: 'doc', opclass: 'jsonb_path_ops' }], method: 'gin' },
           { columns: [{ expression: '(tenant_id + item_id)' }, { expression: 'a * b' }] },
         ],
         checks: [{ expression: 'tenant_id > 0', name: 'positive' }],
-        foreignKeys: [{ columns: ['tenantId', 'itemId'], references: { table: 'items', schema: 'x', columns: ['t', 'i'] }, match: 'FULL' }],
+        foreignKeys: [
+          {
+            columns: ['tenantId', 'itemId'],
+            references: { table: 'items', schema: 'x', columns: ['t', 'i'] },
+            match: 'FULL',
+          },
+        ],
         comment: 'mixed',
       },
     );
@@ -255,14 +335,24 @@ describe('constraints, indexes and names', () => {
       ['doc_gin', 'gin'],
     ]);
     const byName = Object.fromEntries(snap.indexes.map((i) => [i.name, i]));
-    expect(byName['Mixed Case_lower_item_id_kind_idx']!.keys[1]).toMatchObject({ column: 'item_id', descending: true, nullsFirst: true });
-    expect(byName['Mixed Case_doc_idx']!.keys[0]!.opclass).toEqual({ schema: 'pg_catalog', name: 'jsonb_path_ops' });
+    expect(byName['Mixed Case_lower_item_id_kind_idx']!.keys[1]).toMatchObject({
+      column: 'item_id',
+      descending: true,
+      nullsFirst: true,
+    });
+    expect(byName['Mixed Case_doc_idx']!.keys[0]!.opclass).toEqual({
+      schema: 'pg_catalog',
+      name: 'jsonb_path_ops',
+    });
     expect(byName.doc_gin!.options).toEqual({ fastupdate: 'off' });
   });
 
   it('truncates long default names like PostgreSQL (63 bytes, longer part first)', () => {
     const long = 'x'.repeat(62);
-    const M = defineModel(long, { [`y${'y'.repeat(59)}`]: field.integer().unique(), z: field.integer().index() });
+    const M = defineModel(long, {
+      [`y${'y'.repeat(59)}`]: field.integer().unique(),
+      z: field.integer().index(),
+    });
     const snap = modelsToSnapshot(M);
     expect(snap.tables[0]!.constraints[0]!.name).toBe(`${'x'.repeat(29)}_${'y'.repeat(29)}_key`);
     expect(snap.indexes[0]!.name).toBe(`${'x'.repeat(57)}_z_idx`);
@@ -270,13 +360,21 @@ describe('constraints, indexes and names', () => {
 
   it('refuses names longer than 63 bytes rather than truncating them', () => {
     expect(() => defineModel('ü'.repeat(32), {})).toThrow(/64 bytes/);
-    expect(() => modelsToSnapshot(defineModel('t', { a: field.integer().column('a'.repeat(64)) }))).toThrow(ModelError);
-    expect(() => modelsToSnapshot(defineModel('t', { a: field.integer().unique({ name: 'k'.repeat(64) }) }))).toThrow(/NAME_TOO_LONG|63/);
+    expect(() => modelsToSnapshot(defineModel('t', { a: field.integer().column('a'.repeat(64)) }))).toThrow(
+      ModelError,
+    );
+    expect(() =>
+      modelsToSnapshot(defineModel('t', { a: field.integer().unique({ name: 'k'.repeat(64) }) })),
+    ).toThrow(/NAME_TOO_LONG|63/);
   });
 
   it('refuses unknown columns, duplicate columns and duplicate models', () => {
-    expect(() => modelsToSnapshot(defineModel('t', { a: field.integer() }, { indexes: [{ columns: ['b'] }] }))).toThrow(/no column or property "b"/);
-    expect(() => modelsToSnapshot(defineModel('t', { aB: field.integer(), a_b: field.integer() }))).toThrow(/appears twice/);
+    expect(() =>
+      modelsToSnapshot(defineModel('t', { a: field.integer() }, { indexes: [{ columns: ['b'] }] })),
+    ).toThrow(/no column or property "b"/);
+    expect(() => modelsToSnapshot(defineModel('t', { aB: field.integer(), a_b: field.integer() }))).toThrow(
+      /appears twice/,
+    );
     expect(() => modelsToSnapshot(defineModel('t', {}), defineModel('t', {}))).toThrow(/two models/);
   });
 
