@@ -6,23 +6,29 @@ import type {
 } from '@justscale/schema';
 import { InvalidSqlFragmentError } from '../errors.js';
 import { H } from '../hazards.js';
-import { dollarQuote, quoteIdent, quoteQualified } from '../quote.js';
+import { dollarQuote, quoteIdent, quoteLiteral, quoteQualified } from '../quote.js';
 import { cascade, ifExists } from '../render.js';
 import { compact, type Statement, statement } from '../statement.js';
 import { commentIfAny, routineSignature } from './comments.js';
 
 // proconfig entries: `search_path=public, pg_temp`, `work_mem=64MB`, `search_path="$user", public`.
 const CONFIG_NAME = /^[a-z_][a-z0-9_.]*$/;
-const CONFIG_VALUE = /^(?:[A-Za-z0-9_.$\- ]|"[^"]*")*(?:,(?:[A-Za-z0-9_.$\- ]|"[^"]*")*)*$/;
+const CONFIG_ITEM = /"(?:[^"]|"")*"|[^,]+/g;
+
+// Each list item: a word or number as is, a double-quoted name as is, anything else a string literal.
+function configItem(item: string): string {
+  const v = item.trim();
+  if (/^(?:[A-Za-z_][A-Za-z0-9_$]*|-?\d+(?:\.\d+)?|"(?:[^"]|"")*")$/.test(v)) return v;
+  return quoteLiteral(v);
+}
 
 function setClause(entry: string): string {
   const eq = entry.indexOf('=');
   const name = eq < 0 ? '' : entry.slice(0, eq);
   const value = entry.slice(eq + 1);
-  if (!CONFIG_NAME.test(name) || !CONFIG_VALUE.test(value)) {
+  if (!CONFIG_NAME.test(name) || value.trim() === '')
     throw new InvalidSqlFragmentError('function SET clause', entry);
-  }
-  return `SET ${name} TO ${value}`;
+  return `SET ${name} TO ${(value.match(CONFIG_ITEM) ?? []).map(configItem).join(', ')}`;
 }
 
 function createSql(f: FunctionDef, orReplace: boolean): string {
