@@ -9,19 +9,26 @@ import {
   type Trigger,
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { qkey, same, without } from '../util.js';
+import { mentions, qkey, same, without } from '../util.js';
 
 const fkey = (f: FunctionDef): string => `${qkey(f)}\u0000${f.identityArguments}`;
 
 /**
  * Functions and procedures: `CREATE OR REPLACE` when the signature and the result stay, else drop
- * and create (triggers and views that use the function are recreated around it). SQL-language
- * functions are created after the tables (their bodies are checked at creation), the others before.
+ * and create (triggers and views that use the function are recreated around it). Functions come
+ * before the tables (defaults and checks call them), except SQL-language ones whose body mentions a
+ * table or view the plan creates: their bodies are checked at creation, so they come after it.
  */
 export function diffFunctions(b: Builder): void {
   const cur = new Map(b.current.functions.map((f) => [fkey(f), f]));
   const des = new Map(b.desired.functions.map((f) => [fkey(f), f]));
-  const phase = (f: FunctionDef) => (f.language === 'sql' ? Phase.sqlFunctions : Phase.functions);
+  // SQL bodies are checked at creation: one that mentions a table or view the plan creates waits for it.
+  const created = [
+    ...b.desired.tables.filter((t) => b.createdTables.has(qkey(t))).map((t) => t.name),
+    ...b.desired.views.map((v) => v.name),
+  ];
+  const phase = (f: FunctionDef) =>
+    f.language === 'sql' && created.some((n) => mentions(f.body, n)) ? Phase.sqlFunctions : Phase.functions;
   for (const d of b.desired.functions) {
     const c = cur.get(fkey(d));
     if (c === undefined) {

@@ -41,7 +41,9 @@ const SYSTEM = "nspname !~ '^pg_' AND nspname <> 'information_schema'";
 
 /** Drops every user schema (and what is in it) and recreates an empty `public`. */
 export async function resetDatabase(driver: Driver): Promise<void> {
-  const { rows } = await driver.query<{ nspname: string }>(`SELECT nspname::text FROM pg_catalog.pg_namespace WHERE ${SYSTEM}`);
+  const { rows } = await driver.query<{ nspname: string }>(
+    `SELECT nspname::text FROM pg_catalog.pg_namespace WHERE ${SYSTEM}`,
+  );
   const drops = rows.map((r) => `DROP SCHEMA "${r.nspname.replaceAll('"', '""')}" CASCADE;`).join('\n');
   await driver.exec(`${drops}\nCREATE SCHEMA public;`);
 }
@@ -57,7 +59,10 @@ export function describeDifference(actual: Snapshot, expected: Snapshot): string
   for (const key of Object.keys(expected) as (keyof Snapshot)[]) {
     const a = stableStringify(actual[key], 1);
     const e = stableStringify(expected[key], 1);
-    if (a !== e) out.push(`${key}:\n  actual:   ${stableStringify(actual[key])}\n  expected: ${stableStringify(expected[key])}`);
+    if (a !== e)
+      out.push(
+        `${key}:\n  actual:   ${stableStringify(actual[key])}\n  expected: ${stableStringify(expected[key])}`,
+      );
   }
   return out.join('\n');
 }

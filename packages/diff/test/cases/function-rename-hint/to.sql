@@ -1,0 +1,1 @@
+CREATE FUNCTION plus_one(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 1 $$;

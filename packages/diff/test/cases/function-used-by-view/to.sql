@@ -1,0 +1,1 @@
+CREATE FUNCTION add1(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 1 $$; CREATE TABLE t (n int); CREATE VIEW v AS SELECT add1(n) AS m FROM t;

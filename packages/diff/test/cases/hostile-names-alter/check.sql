@@ -1,0 +1,1 @@
+SELECT "ünïcödé" = 'é' FROM "Mixed Case"."select"

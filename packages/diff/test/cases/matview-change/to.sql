@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, name text, n int); CREATE MATERIALIZED VIEW mv AS SELECT n, id FROM t; CREATE INDEX mv_n ON mv (n);

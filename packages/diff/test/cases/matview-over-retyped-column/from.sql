@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, name text, n int); CREATE MATERIALIZED VIEW mv AS SELECT n FROM t; COMMENT ON MATERIALIZED VIEW mv IS 'stats';

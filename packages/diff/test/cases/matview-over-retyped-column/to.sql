@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, name text, n numeric); CREATE MATERIALIZED VIEW mv AS SELECT n FROM t; COMMENT ON MATERIALIZED VIEW mv IS 'stats';

@@ -1,0 +1,1 @@
+CREATE TABLE member (u text);

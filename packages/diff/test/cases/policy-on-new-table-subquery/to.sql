@@ -1,0 +1,1 @@
+CREATE TABLE member (u text); CREATE TABLE doc (id int, owner text, public boolean); ALTER TABLE doc ENABLE ROW LEVEL SECURITY; CREATE POLICY m ON doc USING (EXISTS (SELECT 1 FROM member WHERE member.u = doc.owner));

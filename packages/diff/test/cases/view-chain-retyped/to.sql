@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, name text, n bigint); CREATE VIEW v1 AS SELECT id, n FROM t; CREATE VIEW v2 AS SELECT id, n FROM v1 WHERE n > 1; CREATE VIEW z0 AS SELECT n FROM v2;
