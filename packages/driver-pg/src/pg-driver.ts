@@ -20,12 +20,35 @@ export interface PgDriverOptions {
 // Every value arrives as text and goes through JustScale's parsers, whatever the user configured on pg.
 const types = { getTypeParser: (oid: number) => parserFor(oid) };
 
+const queues = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Runs `fn` after the client's previous query settled. pg 8 deprecates queueing a query on a busy
+ * client (pg 9 will refuse), so concurrent queries of one session wait here. A Pool queues by itself.
+ */
+function serially<T>(client: PgClientLike, fn: () => Promise<T>): Promise<T> {
+  if (isPgPool(client)) {
+    return fn();
+  }
+  const previous = queues.get(client) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  queues.set(
+    client,
+    next.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return next;
+}
+
 function connectionOf(client: PgClientLike, secrets: readonly (string | undefined)[]): Connection {
   return {
     async query(sql, params = []) {
       let result: PgResult | PgResult[];
       try {
-        result = await client.query({ text: sql, values: params.map(encodeParam), types });
+        const values = params.map(encodeParam);
+        result = await serially(client, () => client.query({ text: sql, values, types }));
       } catch (error) {
         throw toDatabaseError(error, sql, secrets);
       }
@@ -36,7 +59,7 @@ function connectionOf(client: PgClientLike, secrets: readonly (string | undefine
     async run(sql) {
       let result: PgResult | PgResult[];
       try {
-        result = await client.query(sql);
+        result = await serially(client, () => client.query(sql));
       } catch (error) {
         throw toDatabaseError(error, sql, secrets);
       }

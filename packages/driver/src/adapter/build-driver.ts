@@ -90,7 +90,7 @@ export function singleConnectionDriver(options: Common & { client: object; conne
   const state = { closed: false };
   const { name, connection } = options;
   const mutex = mutexFor(options.client);
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
     guard(name, state);
     return mutex.run(fn);
   };
@@ -102,7 +102,7 @@ export function singleConnectionDriver(options: Common & { client: object; conne
         await connection.run(sql);
       }),
     transaction: (fn) => exclusive(() => runTransaction(connection, 0, fn)),
-    session: (fn) => {
+    session: async (fn) => {
       if (mutex.held) {
         // Called from inside a session or transaction on this connection: it is already pinned.
         guard(name, state);

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../src/index.js';
+
+// close() must release everything: a process that opened a driver, used it and closed it exits by
+// itself, without process.exit(). Each adapter runs in a child Node process (TypeScript through jiti).
+
+const fixture = fileURLToPath(new URL('./fixtures/exit-after-close.ts', import.meta.url));
+const jiti = createRequire(import.meta.url).resolve('jiti/register');
+
+function run(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; out: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@justscale/source', '--import', jiti, fixture, ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      out += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve({ code: null, out, timedOut: true });
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, timedOut: false });
+    });
+  });
+}
+
+const db = await createTestDatabase();
+afterAll(() => db.close());
+const skip = db.url === null;
+
+describe('a process exits by itself after close()', () => {
+  it('with PGlite', async () => {
+    const result = await run(['pglite'], 120_000);
+    expect(result).toMatchObject({ code: 0, timedOut: false });
+    expect(result.out).toContain('closed');
+  }, 130_000);
+
+  it.skipIf(skip)(
+    'with pg',
+    async () => {
+      const result = await run(['pg', db.url!], 60_000);
+      expect(result).toMatchObject({ code: 0, timedOut: false });
+      expect(result.out).toContain('closed');
+    },
+    70_000,
+  );
+
+  it.skipIf(skip)(
+    'with postgres.js',
+    async () => {
+      const result = await run(['postgres', db.url!], 60_000);
+      expect(result).toMatchObject({ code: 0, timedOut: false });
+      expect(result.out).toContain('closed');
+    },
+    70_000,
+  );
+
+  it.skipIf(skip)(
+    'and the check notices a driver that does not close',
+    async () => {
+      // The same child, told to leave its pool open, must not exit: the test above can fail.
+      const leaky = fileURLToPath(new URL('./fixtures/leave-open.ts', import.meta.url));
+      const child = await new Promise<{ timedOut: boolean }>((resolve) => {
+        const p = spawn(
+          process.execPath,
+          ['--conditions=@justscale/source', '--import', jiti, leaky, db.url!],
+          {
+            stdio: 'ignore',
+          },
+        );
+        const timer = setTimeout(() => {
+          p.kill('SIGKILL');
+          resolve({ timedOut: true });
+        }, 8_000);
+        p.on('exit', () => {
+          clearTimeout(timer);
+          resolve({ timedOut: false });
+        });
+      });
+      expect(child.timedOut).toBe(true);
+    },
+    20_000,
+  );
+});
