@@ -25,7 +25,11 @@ import {
   userType,
   type View,
 } from '@justscale/schema';
-import { quoteIdent, quoteQualified } from '../src/index.js';
+
+// Expressions in the fixture quote names themselves, without the length check, so that the 64-byte
+// fixture can be built and every operation shown to refuse it.
+const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const quoteQualified = (q: QualifiedName): string => `${quoteIdent(q.schema)}.${quoteIdent(q.name)}`;
 
 /** Names for the roles objects play in the fixture: plain words for goldens, hostile ones otherwise. */
 export type Names = (role: string) => string;
@@ -68,7 +72,7 @@ export const hostileNames: readonly { label: string; names: Names }[] = [0, 2, 4
 }));
 
 /** Names with a 64-byte schema: every operation must refuse them. */
-export const tooLongNames: Names = (role) => (role === 'app' ? nameOfBytes('app_', 64) : role);
+export const tooLongNames: Names = (role) => (role.startsWith('app') ? nameOfBytes(`${role}_`, 64) : role);
 
 export interface Fixture {
   readonly n: Names;
@@ -251,7 +255,7 @@ export function fixture(n: Names): Fixture {
     ...q('user_counts'),
     ...viewBase,
     materialized: true,
-    definition: `SELECT count(*) AS total FROM ${sql('users')}`,
+    definition: `SELECT count(*) AS ${id('total')} FROM ${sql('users')}`,
   };
   const touch: FunctionDef = {
     ...q('touch'),

@@ -18,7 +18,7 @@ const nameSets: { label: string; names: Names }[] = [{ label: 'plain', names: pl
 
 describe.each(nameSets)('with $label names', ({ names }) => {
   const f: Fixture = fixture(names);
-  const cases = allCases(f).map((c) => ({ ...c, name: c.title }));
+  const cases = allCases(f);
 
   // Transactional cases share one fixture inside a transaction; each case runs in a savepoint that is
   // rolled back, so the next one starts from the fixture again.
@@ -46,22 +46,28 @@ describe.each(nameSets)('with $label names', ({ names }) => {
       release();
       await ended;
     });
-    it.each(cases.filter((c) => transactional(f, c)))('$name', async (c) => {
-      await session.exec('SAVEPOINT one_case');
-      try {
-        await runCase(session, f, c, async (statements) => {
-          for (const s of statements) await session.exec(s.sql);
-        });
-      } finally {
-        await session.exec('ROLLBACK TO SAVEPOINT one_case');
-      }
-    });
+    it.each(cases.filter((c) => transactional(f, c)).map((c) => [c.title, c] as const))(
+      '%s',
+      async (_title, c) => {
+        await session.exec('SAVEPOINT one_case');
+        try {
+          await runCase(session, f, c, async (statements) => {
+            for (const s of statements) await session.exec(s.sql);
+          });
+        } finally {
+          await session.exec('ROLLBACK TO SAVEPOINT one_case');
+        }
+      },
+    );
   });
 
   describe('outside a transaction', () => {
-    it.each(cases.filter((c) => !transactional(f, c)))('$name', async (c) => {
-      await db.driver.exec(setupSql(f));
-      await runCase(db.driver, f, c, (statements) => executeAutocommit(db.driver, statements));
-    });
+    it.each(cases.filter((c) => !transactional(f, c)).map((c) => [c.title, c] as const))(
+      '%s',
+      async (_title, c) => {
+        await db.driver.exec(setupSql(f));
+        await runCase(db.driver, f, c, (statements) => executeAutocommit(db.driver, statements));
+      },
+    );
   });
 });
