@@ -47,8 +47,9 @@ export async function discoverMigrations(
         `Migration files ${previous} and ${entry} have the same name "${name}"; rename one of them.`,
       );
     }
-    if (Buffer.byteLength(name) > 255) {
-      throw new MigrateError('INVALID_ARGUMENT', `Migration name "${name}" is longer than 255 bytes.`);
+    // The tracking table's name column is VARCHAR(255): characters, not bytes.
+    if (Array.from(name).length > 255) {
+      throw new MigrateError('INVALID_ARGUMENT', `Migration name "${name}" is longer than 255 characters.`);
     }
     byName.set(name, entry);
     const path = join(directory, entry);

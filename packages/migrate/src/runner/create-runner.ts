@@ -172,10 +172,16 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     statements,
   });
 
-  const trackingCreation = async (): Promise<DryRunStatement[]> =>
-    (await tracking.exists(driver))
-      ? []
-      : tracking.createStatements().map((s) => ({ ...s, migration: null }));
+  /** What `ensureTracking` would run, for a dry run. */
+  const trackingCreation = async (): Promise<DryRunStatement[]> => {
+    const [createSchema, createTable, addChecksum] = tracking.createStatements();
+    const needed = !(await tracking.exists(driver))
+      ? [createSchema!, createTable!]
+      : (await tracking.hasChecksum(driver))
+        ? []
+        : [addChecksum!];
+    return needed.map((s) => ({ ...s, migration: null }));
+  };
 
   const runner = {
     async migrate(opts: DryRunOption = {}) {
@@ -225,7 +231,12 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
             statements.push({ ...s, migration: null });
           if (!schemas.includes(schema))
             statements.push({ sql: `DELETE FROM ${tracking.ref}`, params: [], migration: null });
-          statements.push(...tracking.createStatements().map((s) => ({ ...s, migration: null })));
+          statements.push(
+            ...tracking
+              .createStatements()
+              .slice(0, 2)
+              .map((s) => ({ ...s, migration: null })),
+          );
         } else {
           statements.push(...(await trackingCreation()));
           down = await planRollback(state, { all: true });
