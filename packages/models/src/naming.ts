@@ -167,7 +167,7 @@ function matchingParen(s: string, open: number): number {
 
 /**
  * Quotes an identifier the way PostgreSQL's `quote_ident` does (and so `format_type` and
- * `pg_get_expr`): only when needed — when it is not all lowercase letters, digits, `_` and `$`
+ * `pg_get_expr`): only when needed — when it is not all lowercase ASCII letters, digits and `_`
  * starting with a letter or `_`, or when it is a keyword that is not unreserved.
  *
  * @example
@@ -175,7 +175,7 @@ function matchingParen(s: string, open: number): number {
  * quoteIdentLikePostgres('UserStatus'); // "UserStatus"
  */
 export function quoteIdentLikePostgres(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !QUOTED_KEYWORDS.has(name)) return name;
+  if (/^[a-z_][a-z0-9_]*$/.test(name) && !QUOTED_KEYWORDS.has(name)) return name;
   return `"${name.replaceAll('"', '""')}"`;
 }
 
