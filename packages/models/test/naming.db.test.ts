@@ -55,7 +55,7 @@ describe('names against PostgreSQL', () => {
       'system_user',
     ]);
     const ours = names.map(quoteIdentLikePostgres);
-    const differ = names.filter((n, i) => ours[i] !== rows[0]!.q[i]);
+    const differ = names.filter((_n, i) => ours[i] !== rows[0]!.q[i]);
     expect(differ.filter((n) => !newer.has(n))).toEqual([]);
     const { major } = await db.driver.serverVersion();
     if (major >= 17) expect(differ).toEqual([]);
