@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { createMigrationController } from '../src/index.js';
 import { Buffer, project, testDatabaseUrl } from './helpers.js';
 
-describe('createMigrationController mounted in another yargs program', () => {
+describe('createMigrationController mounted in another yargs program', { timeout: 240_000 }, () => {
   let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let p: Awaited<ReturnType<typeof project>>;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, project } from './helpers.js';
 
-describe('the embedded default', () => {
+describe('the embedded default', { timeout: 240_000 }, () => {
   it('with no database configured, uses PGlite in .justscale/pglite and says so on stderr', async () => {
     const p = await project({
       'migrations/001_t.sql': '-- up\nCREATE TABLE t (id int);\n-- down\nDROP TABLE t;\n',

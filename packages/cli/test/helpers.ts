@@ -119,3 +119,25 @@ export async function testDatabaseUrl(): Promise<{
     },
   };
 }
+
+/** Runs SQL on a database named as the CLI names it (a postgres URL or `pglite:<dir>`). */
+export async function execOn(url: string, sql: string): Promise<void> {
+  if (url.startsWith('pglite:')) {
+    const { createPgliteDriver } = await import('@justscale/driver-pglite');
+    const driver = await createPgliteDriver({ dataDir: url.slice('pglite:'.length) });
+    try {
+      await driver.exec(sql);
+    } finally {
+      await driver.close();
+    }
+    return;
+  }
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

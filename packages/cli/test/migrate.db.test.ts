@@ -30,7 +30,7 @@ DROP TABLE ${quoted};
 `,
 };
 
-describe('migrate commands on a real database', () => {
+describe('migrate commands on a real database', { timeout: 240_000 }, () => {
   let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let p: Awaited<ReturnType<typeof project>>;
   let run: (...args: string[]) => ReturnType<typeof cli>;

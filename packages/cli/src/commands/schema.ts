@@ -52,6 +52,7 @@ export function schemaCommand(env: CommandEnv): CommandModule<object, Args> {
                 type: 'string',
                 describe: 'File to write (default: models in the config, or stdout)',
               })
+              .option('stdout', { type: 'boolean', describe: 'Print the models instead of writing a file' })
               .option('schema', schemaFilter)
               .option('force', { type: 'boolean', describe: 'Overwrite an existing file' }),
           handler: lazyHandler(env, async () => (await import('../handlers/schema.js')).pull),
@@ -64,7 +65,8 @@ export function schemaCommand(env: CommandEnv): CommandModule<object, Args> {
               .option('models', { type: 'string', describe: 'Models module (default: models in the config)' })
               .option('allow-hazards', {
                 type: 'string',
-                describe: 'Hazard kinds to accept, comma-separated (e.g. data-loss)',
+                describe:
+                  'Hazard kinds to accept, comma-separated (e.g. deletes-data,rewrites-table; all for any)',
               })
               .option('online', { type: 'boolean', describe: 'Use online recipes' })
               .option('dry-run', { type: 'boolean', describe: 'Print the SQL; run nothing' }),

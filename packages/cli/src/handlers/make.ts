@@ -10,7 +10,7 @@ import {
   generatedMigrationSource,
   timestamp,
 } from './migration-source.js';
-import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas } from './plan.js';
+import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas, withUnmanaged } from './plan.js';
 
 export interface MakeArgs {
   readonly name: string;
@@ -37,10 +37,10 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
   if (args.empty) {
     source = emptyMigrationSource(config.migrations.importFrom);
   } else {
-    const desired = await loadModelsSnapshot(config.models, ctx.io.cwd);
+    const models = await loadModelsSnapshot(config.models, ctx.io.cwd);
     const db = await ctx.database();
-    const schemas = managedSchemas(config, desired);
-    const current = await databaseSnapshot(db.driver, config, schemas);
+    const current = await databaseSnapshot(db.driver, config, managedSchemas(config, models));
+    const desired = withUnmanaged(models, current);
     const { diff } = await import('@justscale/diff');
     const renames = await loadRenames(config);
     const version = (await db.driver.serverVersion()).num;

@@ -85,3 +85,16 @@ export async function loadRenames(config: ResolvedConfig): Promise<unknown[] | u
     throw usageError(`${config.renames}: expected an array of rename hints`, 'CONFIG_INVALID');
   return list;
 }
+
+/**
+ * The desired snapshot as the models give it, plus what models do not describe but the database
+ * has in the managed schemas: the schemas themselves and the extensions. Models never declare
+ * `public`, and a plan from models must not drop a schema (or an extension) because of that.
+ */
+export function withUnmanaged(desired: Snapshot, current: Snapshot): Snapshot {
+  const schemas = new Map(desired.schemas.map((s) => [s.name, s]));
+  for (const s of current.schemas) if (!schemas.has(s.name)) schemas.set(s.name, s);
+  const extensions = new Map(desired.extensions.map((e) => [e.name, e]));
+  for (const e of current.extensions) if (!extensions.has(e.name)) extensions.set(e.name, e);
+  return { ...desired, schemas: [...schemas.values()], extensions: [...extensions.values()] };
+}

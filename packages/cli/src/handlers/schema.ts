@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import type { Hazard } from '@justscale/schema';
 import { displayPath, sourceOf } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
-import { CliError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas } from './plan.js';
+import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas, withUnmanaged } from './plan.js';
 
 interface PlanLike {
   readonly statements: readonly {
@@ -86,24 +86,18 @@ export interface PullArgs {
   readonly out?: string | undefined;
   readonly schema?: string[] | string | undefined;
   readonly force?: boolean | undefined;
+  readonly stdout?: boolean | undefined;
 }
 
 /** `justscale schema pull`: writes a models module describing the database. */
 export async function pull(args: PullArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
-  const models = (await import('@justscale/models')) as Record<string, unknown>;
-  const toSource = models.snapshotToModelsSource as ((snapshot: unknown) => string) | undefined;
-  if (typeof toSource !== 'function') {
-    throw new CliError(
-      'UNSUPPORTED',
-      'schema pull needs snapshotToModelsSource from @justscale/models, which this version lacks.',
-    );
-  }
+  const { snapshotToModelsSource: toSource } = await import('@justscale/models');
   const db = await ctx.database();
   const snapshot = await databaseSnapshot(db.driver, config, schemaList(args.schema) ?? config.schemas);
   const source = toSource(snapshot);
-  const out = args.out === undefined ? config.models : resolve(ctx.io.cwd, args.out);
-  if (out === null || args.out === '-') {
+  const out = args.stdout ? null : args.out === undefined ? config.models : resolve(ctx.io.cwd, args.out);
+  if (out === null) {
     ctx.out.write(source);
     return ExitCode.Success;
   }
@@ -142,9 +136,10 @@ export interface PushArgs {
  */
 export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
-  const desired = await loadModelsSnapshot(config.models, ctx.io.cwd);
+  const models = await loadModelsSnapshot(config.models, ctx.io.cwd);
   const db = await ctx.database();
-  const current = await databaseSnapshot(db.driver, config, managedSchemas(config, desired));
+  const current = await databaseSnapshot(db.driver, config, managedSchemas(config, models));
+  const desired = withUnmanaged(models, current);
   const { diff: plan } = await import('@justscale/diff');
   const renames = await loadRenames(config);
   const result = plan(current, desired, {

@@ -1,0 +1,187 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, packageRoot, testDatabaseUrl } from './helpers.js';
+
+// The project lives inside the package (under the git-ignored .justscale/) so that its models and
+// generated migrations resolve @justscale/models and @justscale/migrate like a user's project does.
+const v1 = `import { defineEnum, defineModel, field } from '@justscale/models';
+export const Status = defineEnum('Status', ['active', 'inactive']);
+export const Users = defineModel('users', {
+  id: field.uuid().primaryKey(),
+  email: field.string().max(255).unique(),
+  status: field.enum(Status).default('active'),
+  createdAt: field.createdAt(),
+});
+export const notAModel = 42;
+`;
+const v2 = v1.replace(
+  'createdAt: field.createdAt(),',
+  'createdAt: field.createdAt(),\n  avatarUrl: field.text().optional(),',
+);
+
+describe('migrate make from the models', { timeout: 240_000 }, () => {
+  let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
+  let dir: string;
+  let run: (...args: string[]) => ReturnType<typeof cli>;
+  const made = async (suffix: string) => {
+    const names = await readdir(join(dir, 'migrations'));
+    const name = names.find((n) => n.endsWith(`_${suffix}.ts`));
+    expect(name, `a file ending _${suffix}.ts in ${names.join(', ')}`).toBeDefined();
+    return readFile(join(dir, 'migrations', name!), 'utf8');
+  };
+
+  beforeAll(async () => {
+    db = await testDatabaseUrl();
+    await mkdir(join(packageRoot, '.justscale'), { recursive: true });
+    dir = await mkdtemp(join(packageRoot, '.justscale', 'make-'));
+    await mkdir(join(dir, 'src'));
+    await writeFile(join(dir, 'src/models.ts'), v1);
+    await writeFile(join(dir, 'src/models-v2.ts'), v2);
+    await writeFile(
+      join(dir, 'justscale.config.json'),
+      JSON.stringify({ models: './src/models.ts', migrations: { importFrom: '@justscale/migrate' } }),
+    );
+    run = (...args) => cli(args, { cwd: dir, env: { DATABASE_URL: db.url } });
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    await db?.close();
+  });
+
+  it('writes the plan as up and the reverse plan as down', async () => {
+    const r = await run('migrate', 'make', 'create_users', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.file).toMatch(/migrations\/\d{14}_create_users\.ts$/);
+    expect(out.statements.up).toBeGreaterThan(1);
+    const source = await made('create_users');
+    expect(source).toContain(`import { defineMigration } from '@justscale/migrate';`);
+    expect(source).toMatch(/CREATE TYPE "public"\."Status"/);
+    expect(source).toMatch(/CREATE TABLE "public"\."users"/);
+    expect(source.indexOf('DROP TABLE "public"."users"')).toBeGreaterThan(source.indexOf('async down'));
+    expect(source).not.toContain('transaction: false');
+  });
+
+  it('the generated migration runs, and then the models match: nothing more to make', async () => {
+    const up = await run('migrate');
+    expect(up.code, up.stderr).toBe(0);
+    const again = await run('migrate', 'make', 'nothing', '--json');
+    expect(JSON.parse(again.stdout)).toEqual({ file: null, hasChanges: false, statements: [] });
+    expect((await readdir(join(dir, 'migrations'))).length).toBe(1);
+  });
+
+  it('a model change (--models) becomes a migration; its down restores the schema', async () => {
+    const dry = await run('migrate', 'make', 'add_avatar', '--models', 'src/models-v2.ts', '--dry-run');
+    expect(dry.stdout).toContain('ADD COLUMN "avatar_url" text');
+    expect((await readdir(join(dir, 'migrations'))).length).toBe(1);
+
+    const r = await run('migrate', 'make', 'add_avatar', '--models', 'src/models-v2.ts');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Created migrations\/\d{14}_add_avatar\.ts/);
+    const source = await made('add_avatar');
+    expect(source).toContain('ADD COLUMN "avatar_url"');
+    expect(source).toMatch(
+      /hazard deletes-data[^\n]*\n\s+await db\.raw\(`ALTER TABLE "public"\."users" DROP COLUMN "avatar_url"`\)/,
+    );
+
+    expect((await run('migrate')).code).toBe(0);
+    expect(
+      JSON.parse((await run('migrate', 'make', 'x', '--models', 'src/models-v2.ts', '--json')).stdout)
+        .hasChanges,
+    ).toBe(false);
+    expect((await run('migrate', 'rollback')).code).toBe(0);
+    // After the rollback, the database is at v1 again.
+    expect(JSON.parse((await run('migrate', 'make', 'x', '--json')).stdout).hasChanges).toBe(false);
+  });
+
+  it('without models configured, says how to configure them (exit 2)', async () => {
+    const r = await cli(['migrate', 'make', 'x'], { cwd: join(dir, 'src'), env: { DATABASE_URL: db.url } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('MODELS_NOT_FOUND');
+  });
+});
+
+describe('schema push', { timeout: 240_000 }, () => {
+  let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
+  let dir: string;
+  let run: (...args: string[]) => ReturnType<typeof cli>;
+
+  beforeAll(async () => {
+    db = await testDatabaseUrl();
+    await mkdir(join(packageRoot, '.justscale'), { recursive: true });
+    dir = await mkdtemp(join(packageRoot, '.justscale', 'push-'));
+    await writeFile(join(dir, 'models.ts'), v1);
+    await writeFile(join(dir, 'smaller.ts'), v1.replace('  createdAt: field.createdAt(),\n', ''));
+    run = (...args) => cli(args, { cwd: dir, env: { DATABASE_URL: db.url } });
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    await db?.close();
+  });
+
+  it('syncs the database to the models, and refuses data loss unless allowed', async () => {
+    const dry = await run('schema', 'push', '--models', 'models.ts', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('CREATE TABLE "public"."users"');
+    const push = await run('schema', 'push', '--models', 'models.ts');
+    expect(push.code, push.stderr).toBe(0);
+    expect(push.stdout).toMatch(/Pushed \d+ statements/);
+    expect((await run('schema', 'push', '--models', 'models.ts')).stdout).toContain(
+      'The database matches the models.',
+    );
+
+    const refused = await run('schema', 'push', '--models', 'smaller.ts');
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('HAZARDS_REFUSED');
+    expect(refused.stderr).toContain('--allow-hazards deletes-data');
+    const json = JSON.parse((await run('schema', 'push', '--models', 'smaller.ts', '--json')).stdout);
+    expect(json.refused.map((h: { kind: string }) => h.kind)).toContain('deletes-data');
+
+    const allowed = await run(
+      'schema',
+      'push',
+      '--models',
+      'smaller.ts',
+      '--allow-hazards',
+      'deletes-data,access-exclusive-lock',
+    );
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect((await run('schema', 'push', '--models', 'smaller.ts')).stdout).toContain(
+      'The database matches the models.',
+    );
+  });
+});
+
+describe('schema pull', { timeout: 240_000 }, () => {
+  let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
+  let dir: string;
+  let run: (...args: string[]) => ReturnType<typeof cli>;
+
+  beforeAll(async () => {
+    db = await testDatabaseUrl();
+    await mkdir(join(packageRoot, '.justscale'), { recursive: true });
+    dir = await mkdtemp(join(packageRoot, '.justscale', 'pull-'));
+    await writeFile(join(dir, 'models.ts'), v1);
+    run = (...args) => cli(args, { cwd: dir, env: { DATABASE_URL: db.url } });
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    await db?.close();
+  });
+
+  it('writes models that describe the database: pushing them back changes nothing', async () => {
+    expect((await run('schema', 'push', '--models', 'models.ts')).code).toBe(0);
+    const pulled = await run('schema', 'pull', '--out', 'pulled.ts', '--json');
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(JSON.parse(pulled.stdout)).toMatchObject({ tables: 1, enums: 1 });
+    const source = await readFile(join(dir, 'pulled.ts'), 'utf8');
+    expect(source).toContain("defineModel('users'");
+    expect((await run('schema', 'pull', '--out', 'pulled.ts')).code).toBe(2);
+    const printed = await run('schema', 'pull', '--stdout');
+    expect(printed.stdout, printed.stderr).toBe(source);
+    const back = await run('schema', 'push', '--models', 'pulled.ts');
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toContain('The database matches the models.');
+  });
+});
