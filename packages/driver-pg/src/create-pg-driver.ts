@@ -1,25 +1,38 @@
+import { createRequire } from 'node:module';
 import type { Driver } from '@justscale/driver';
-import pg from 'pg';
 import { pgDriver } from './pg-driver.js';
 import type { PgPoolLike } from './types.js';
 
+/** A `pg.PoolConfig`: `connectionString`, `host`, `password`, `max`, ... (see node-postgres). */
+export interface PgPoolConfig {
+  readonly connectionString?: string;
+  readonly password?: string | (() => string | Promise<string>);
+  readonly [option: string]: unknown;
+}
+
+const require = createRequire(import.meta.url);
+
 /**
  * A `Driver` that owns a new `pg` Pool for `config` (a connection string or a `pg.PoolConfig`),
- * and ends it on `close()`.
+ * and ends it on `close()`. `pg` is loaded on the first call, so that importing this package does
+ * not need it.
  *
  * @example
  * const driver = createPgDriver('postgres://postgres@127.0.0.1:5432/postgres');
  * await driver.query('SELECT 1');
  * await driver.close();
  */
-export function createPgDriver(config: string | pg.PoolConfig): Driver {
-  const options: pg.PoolConfig = typeof config === 'string' ? { connectionString: config } : config;
+export function createPgDriver(config: string | PgPoolConfig): Driver {
+  const options: PgPoolConfig = typeof config === 'string' ? { connectionString: config } : config;
+  const pg = require('pg') as {
+    Pool: new (options: PgPoolConfig) => PgPoolLike & { on(e: 'error', l: () => void): unknown };
+  };
   const pool = new pg.Pool(options);
   // An idle connection the server closes (a restart, DROP DATABASE ... WITH (FORCE)) must not crash
   // the process: the next query reports the problem instead.
   pool.on('error', () => undefined);
   const password = typeof options.password === 'string' ? options.password : undefined;
-  return pgDriver(pool as unknown as PgPoolLike, {
+  return pgDriver(pool, {
     owned: true,
     secrets: [password, options.connectionString ? passwordOf(options.connectionString) : undefined],
   });

@@ -1,4 +1,4 @@
-export { createPostgresDriver } from './create-postgres-driver.js';
+export { createPostgresDriver, type PostgresOptions } from './create-postgres-driver.js';
 export {
   type PostgresDriverOptions,
   type PostgresPendingQuery,

@@ -1,0 +1,62 @@
+import { createRawClient, createTestDatabase, type RawClientKind } from '@justscale/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toDriver } from '../src/index.js';
+
+const db = await createTestDatabase();
+afterAll(() => db.close());
+const url = db.url;
+
+const clients: [RawClientKind, string, boolean][] = [
+  ['pglite', 'pglite', false],
+  ['pg-pool', 'pg', url === null],
+  ['pg-client', 'pg', url === null],
+  ['postgres', 'postgres', url === null],
+];
+
+describe('toDriver', () => {
+  it('returns a Driver as it is', () => {
+    expect(toDriver(db.driver)).toBe(db.driver);
+  });
+
+  it.each(clients)(
+    'wraps a %s client in the %s adapter, and leaves the client open',
+    async (kind, name, skip) => {
+      if (skip) {
+        return; // No server: only PGlite can be tried.
+      }
+      const raw = await createRawClient(kind, url);
+      try {
+        const driver = toDriver(raw.client);
+        expect(driver.name).toBe(name);
+        const { rows } = await driver.query("SELECT $1::int8 AS n, '2024-02-29'::date AS d", [
+          '9007199254740993',
+        ]);
+        expect(rows).toEqual([{ n: '9007199254740993', d: '2024-02-29' }]);
+        const [a, b] = await driver.session((s) =>
+          Promise.all([s.query('SELECT pg_backend_pid() AS p'), s.query('SELECT pg_backend_pid() AS p')]),
+        );
+        expect(a.rows).toEqual(b.rows);
+        // The caller owns the client: the driver's close() leaves it usable, through a new driver too.
+        await driver.close();
+        expect((await toDriver(raw.client).query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await raw.close();
+      }
+    },
+  );
+
+  it.each([
+    ['null', null, /got null/],
+    ['a string', 'postgres://localhost/db', /got string "postgres:\/\/localhost\/db"/],
+    ['an empty object', {}, /got a object/],
+    ['a Map', new Map(), /got a Map/],
+    [
+      'half a driver',
+      { name: 'x', query: () => undefined },
+      /pg Client or Pool, a postgres\.js sql instance or a PGlite/,
+    ],
+  ])('refuses %s with a clear error', (_label, value, message) => {
+    expect(() => toDriver(value)).toThrow(TypeError);
+    expect(() => toDriver(value)).toThrow(message);
+  });
+});
