@@ -1,5 +1,6 @@
 import {
   type CommentTarget,
+  createExtension,
   type Grant,
   grant,
   raw,
@@ -117,6 +118,16 @@ export const miscCases: CaseFamily = (f) => {
       present: [
         `constraint ${n('positive')}.${n('positive_check')} CHECK ((VALUE > 0)) validated=true comment=Positive`,
       ],
+      invert: 'irreversible' as const,
+    },
+    {
+      title: 'setComment on an extension',
+      setup: [
+        raw('DROP EXTENSION IF EXISTS pg_trgm'),
+        createExtension({ name: 'pg_trgm', schema, version: null }),
+      ],
+      op: setComment({ objectKind: 'extension', name: 'pg_trgm' }, text),
+      present: [`extension pg_trgm 1.6 comment=${text}`],
       invert: 'irreversible' as const,
     },
     {
