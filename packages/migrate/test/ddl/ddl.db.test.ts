@@ -14,8 +14,8 @@ import {
 } from './helpers.js';
 
 const open: DdlFixture[] = [];
-async function fixture(): Promise<DdlFixture> {
-  const f = await ddlFixture();
+async function fixture(options: Parameters<typeof ddlFixture>[0] = {}): Promise<DdlFixture> {
+  const f = await ddlFixture(options);
   open.push(f);
   return f;
 }
@@ -183,18 +183,21 @@ describe('enums, schemas, extensions', () => {
   });
 
   it('creates and drops schemas and extensions', async () => {
-    const f = await fixture();
+    // citext is installed by the fixture (PGlite must load its module first): drop it, then make it again.
+    const f = await fixture({ extensions: ['citext'] });
     const { db } = f;
+    await db.dropExtension('citext');
     await db.createSchema('ext');
     await db.createSchema('ext', { ifNotExists: true });
-    await db.createExtension('pgcrypto', { schema: 'ext', ifNotExists: true });
+    await db.createExtension('citext', { schema: 'ext' });
+    await db.createExtension('citext', { ifNotExists: true });
     expect(
       await one(
         f.driver,
-        `SELECT n.nspname AS v FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE extname = 'pgcrypto'`,
+        `SELECT n.nspname AS v FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE extname = 'citext'`,
       ),
     ).toBe('ext');
-    await db.dropExtension('pgcrypto');
+    await db.dropExtension('citext');
     await db.dropSchema('ext', { cascade: true });
     await db.dropSchema('ext', { ifExists: true });
   });

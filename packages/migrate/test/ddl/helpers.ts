@@ -1,5 +1,5 @@
 import type { Driver } from '@justscale/driver';
-import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@justscale/testing';
 import { createDatabaseWithDdl, type DatabaseWithDdl } from '../../src/database/ddl/index.js';
 import { liveExecutor } from '../../src/database/executor.js';
 
@@ -10,8 +10,8 @@ export interface DdlFixture {
   readonly db: DatabaseWithDdl;
 }
 
-export async function ddlFixture(): Promise<DdlFixture> {
-  const test = await createTestDatabase();
+export async function ddlFixture(options: TestDatabaseOptions = {}): Promise<DdlFixture> {
+  const test = await createTestDatabase(options);
   return { test, driver: test.driver, db: createDatabaseWithDdl(liveExecutor(test.driver)) };
 }
 
@@ -40,7 +40,9 @@ export async function columnsOf(driver: Driver, table: string, schema = 'public'
 export async function constraintsOf(driver: Driver, table: string, schema = 'public'): Promise<string[]> {
   const { rows } = await driver.query<{ d: string }>(
     `SELECT c.conname || ': ' || pg_catalog.pg_get_constraintdef(c.oid) AS d FROM pg_catalog.pg_constraint AS c
-     WHERE c.conrelid = pg_catalog.format('%I.%I', $1::text, $2::text)::pg_catalog.regclass ORDER BY c.conname`,
+     WHERE c.conrelid = pg_catalog.format('%I.%I', $1::text, $2::text)::pg_catalog.regclass
+       AND c.contype <> 'n' -- PostgreSQL 18 lists NOT NULL as constraints too
+     ORDER BY c.conname`,
     [schema, table],
   );
   return rows.map((r) => r.d);

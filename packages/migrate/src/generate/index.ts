@@ -1,0 +1,15 @@
+export { describeOperation } from './describe.js';
+export {
+  applyMigration,
+  DATA_LOSING_HAZARDS,
+  type GeneratedMigration,
+  type GenerateOptions,
+  generateMigration,
+  HazardNotAllowedError,
+  type MigrationChange,
+  type ModelsAndOptions,
+  type SyncOptions,
+  syncSchema,
+} from './generate.js';
+export { type MakeMigrationOptions, makeMigration } from './make.js';
+export { migrationFileName, type WriteSourceOptions, writeMigrationSource } from './write-source.js';
