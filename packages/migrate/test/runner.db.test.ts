@@ -385,6 +385,70 @@ describe('fresh', () => {
   });
 });
 
+describe("the seed's migration file", () => {
+  it('runs through the runner with field builders, a foreign key and an index; down drops it', async () => {
+    const models = new URL('../../models/src/index.ts', import.meta.url).pathname;
+    const migrate = new URL('../src/define-migration.ts', import.meta.url).pathname;
+    await dir.write(
+      '001_users.sql',
+      '-- up\nCREATE TABLE users (id uuid PRIMARY KEY);\n-- down\nDROP TABLE users;',
+    );
+    await dir.write(
+      '002_posts.ts',
+      `import { defineMigration } from ${JSON.stringify(migrate)};
+import { field } from ${JSON.stringify(models)};
+export default defineMigration({
+  async up({ db }) {
+    await db.createTable('posts', {
+      id: field.uuid().primaryKey(),
+      title: field.string().max(200),
+      content: field.text().optional(),
+      authorId: field.uuid(),
+      publishedAt: field.timestamp().optional(),
+      createdAt: field.createdAt(),
+    });
+    await db.addForeignKey('posts', 'authorId',
+      { table: 'users', column: 'id' },
+      { onDelete: 'CASCADE' }
+    );
+    await db.createIndex('posts', ['authorId']);
+  },
+  async down({ db }) {
+    await db.dropTable('posts');
+  },
+});
+`,
+    );
+    const plan = await runner().migrate({ dryRun: true });
+    expect(plan.statements.some((s) => s.migration === '002_posts' && s.sql.includes('CREATE TABLE'))).toBe(
+      true,
+    );
+    expect(await tables()).toEqual([]);
+    await runner().migrate();
+    const { rows } = await test.driver.query<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'posts' ORDER BY ordinal_position",
+    );
+    expect(rows.map((r) => r.column_name)).toEqual([
+      'id',
+      'title',
+      'content',
+      'author_id',
+      'published_at',
+      'created_at',
+    ]);
+    const { rows: fks } = await test.driver.query(
+      "SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = 'posts'::regclass AND contype = 'f' AND confdeltype = 'c'",
+    );
+    expect(fks).toHaveLength(1);
+    const { rows: indexes } = await test.driver.query<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_catalog.pg_indexes WHERE tablename = 'posts' AND indexdef LIKE '%(author_id)%'",
+    );
+    expect(indexes).toHaveLength(1);
+    await runner().rollback();
+    expect(await tables()).toEqual(['_migrations']);
+  });
+});
+
 describe("the seed's seeder migration", () => {
   it('runs as written (exists, insert, insertMany; delete in down), idempotently', async () => {
     await dir.write(

@@ -2,18 +2,19 @@ import type { Queryable } from '@justscale/driver';
 import { ColumnCatalog } from './columns.js';
 import type { DatabaseContext } from './context.js';
 import { type DataMethods, dataMethods } from './data.js';
+import { type DdlMethods, ddlFamilies } from './ddl/index.js';
 import { dryRunExecutor, type Executor, liveExecutor, type Statement } from './executor.js';
 import { type InspectMethods, inspectMethods } from './inspect.js';
 import { type RawMethods, rawMethods } from './raw.js';
 
 /**
  * The Database API: `db` in a migration's `up` and `down`. It is assembled from families of
- * methods, one module each (raw SQL, inspection, data; the DDL families join the same way).
+ * methods, one module each: raw SQL, inspection, data, and the DDL families in `./ddl/`.
  */
-export interface Database extends RawMethods, InspectMethods, DataMethods {}
+export interface Database extends RawMethods, InspectMethods, DataMethods, DdlMethods {}
 
 /** The families, in one list: a new family is one more entry. */
-const families = [rawMethods, inspectMethods, dataMethods] as const;
+const families = [rawMethods, inspectMethods, dataMethods, ...ddlFamilies] as const;
 
 /**
  * Builds a Database API on an executor. Each migration gets its own, so the column cache lives as
@@ -21,6 +22,7 @@ const families = [rawMethods, inspectMethods, dataMethods] as const;
  *
  * @example
  * const db = createDatabase(liveExecutor(driver));
+ * await db.createTable('users', { id: field.uuid().primaryKey(), email: field.string() });
  * await db.insert('users', { email: 'a@example.com' });
  */
 export function createDatabase(executor: Executor): Database {
