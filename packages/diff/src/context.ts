@@ -85,6 +85,8 @@ export class Builder {
   readonly changedTables = new Set<string>();
   /** Tables (qkey) dropped by the plan. */
   readonly droppedTables = new Set<string>();
+  /** Tables (qkey) identical on both sides: nothing inside them is compared again. */
+  readonly unchangedTables = new Set<string>();
   /** Tables (qkey) created by the plan. */
   readonly createdTables = new Set<string>();
   /** Views (qkey) dropped by the plan (removed or recreated). */

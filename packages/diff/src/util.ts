@@ -17,20 +17,23 @@ export function same(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!same(ra[k], rb[k])) return false;
-  return true;
+  return sameExcept(a, b);
 }
 
-/** `a` without the listed keys (for comparing everything but, say, the comment). */
-export function without<T extends object, K extends keyof T>(a: T, ...keys: K[]): Omit<T, K> {
-  const copy = { ...a } as Record<string, unknown>;
-  for (const k of keys) delete copy[k as string];
-  return copy as Omit<T, K>;
+/** `same` on two objects, ignoring the listed top-level keys (without copying them). */
+export function sameExcept(a: object, b: object, ...ignore: string[]): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    const v = ra[k];
+    if (v === undefined || (ignore.length > 0 && ignore.includes(k))) continue;
+    if (!same(v, rb[k])) return false;
+    n++;
+  }
+  let m = 0;
+  for (const k in rb) if (rb[k] !== undefined && !(ignore.length > 0 && ignore.includes(k))) m++;
+  return n === m;
 }
 
 export const sameType = (a: TypeRef, b: TypeRef): boolean =>

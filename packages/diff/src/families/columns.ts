@@ -20,7 +20,7 @@ import {
 import { quoteIdent, quoteQualified, renderType } from '@justscale/sql';
 import { typeChange } from '../casts.js';
 import { type Builder, Phase } from '../context.js';
-import { qkey, same, sameName, sameType, tempName, tkey, without } from '../util.js';
+import { qkey, same, sameExcept, sameName, sameType, tempName, tkey } from '../util.js';
 import { H } from './hazards.js';
 
 /** Column names `t` gets from its parents (in the desired snapshot): ALTERs on the parent reach them. */
@@ -63,7 +63,7 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
     const old = cur.get(col.name);
     if (old === undefined) {
       b.add(Phase.alterTables, addColumn(d, col));
-      const twin = dropped.find((x) => same(without(x, 'name'), without(col, 'name')));
+      const twin = dropped.find((x) => sameExcept(x, col, 'name'));
       if (twin !== undefined) {
         b.note(
           'possible-rename',

@@ -15,7 +15,7 @@ import {
   validateConstraint,
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { qkey, same, tkey, without } from '../util.js';
+import { qkey, same, sameExcept, tkey } from '../util.js';
 
 const keyOf = (table: QualifiedName, columns: readonly string[]): string =>
   `${qkey(table)}\u0000${columns.join('\u0000')}`;
@@ -34,6 +34,7 @@ function onRecreatedColumn(b: Builder, t: Table, c: Constraint): boolean {
 export function collectDroppedKeys(b: Builder): void {
   const des = new Map(b.desired.tables.map((t) => [qkey(t), t]));
   for (const c of b.current.tables) {
+    if (b.unchangedTables.has(qkey(c))) continue;
     const d = des.get(qkey(c));
     if (d === undefined || c.partitionOf !== null) continue;
     const cols = new Map(c.columns.map((x) => [x.name, x]));
@@ -43,12 +44,13 @@ export function collectDroppedKeys(b: Builder): void {
     }
   }
   for (const c of b.current.tables) {
+    if (b.unchangedTables.has(qkey(c))) continue;
     const d = des.get(qkey(c));
     if (d === undefined) continue;
     const dc = new Map(d.constraints.map((k) => [k.name, k]));
     for (const k of c.constraints) {
       const n = dc.get(k.name);
-      const changed = n === undefined || !same(without(k, 'comment'), without(n, 'comment'));
+      const changed = n === undefined || !sameExcept(k, n, 'comment');
       if ((k.kind === 'primaryKey' || k.kind === 'unique') && (changed || onRecreatedColumn(b, c, k))) {
         b.droppedKeys.add(keyOf(c, k.columns));
       }
@@ -58,7 +60,7 @@ export function collectDroppedKeys(b: Builder): void {
   for (const i of b.current.indexes) {
     if (!i.unique || i.keys.some((k) => k.column === null)) continue;
     const di = desIdx.get(qkey(i));
-    if (di === undefined || !same(without(i, 'comment', 'options'), without(di, 'comment', 'options'))) {
+    if (di === undefined || !sameExcept(i, di, 'comment', 'options')) {
       b.droppedKeys.add(
         keyOf(
           { schema: i.schema, name: i.table },
@@ -78,12 +80,12 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
     (k.kind === 'foreignKey' && b.droppedKeys.has(keyOf(k.references.table, k.references.columns)));
   for (const k of c.constraints) {
     const n = des.get(k.name);
-    if (n !== undefined && same(without(k, 'comment'), without(n, 'comment')) && !recreate(k)) continue;
+    if (n !== undefined && sameExcept(k, n, 'comment') && !recreate(k)) continue;
     b.add(k.kind === 'foreignKey' ? Phase.dropForeignKeys : Phase.dropConstraints, dropConstraint(d, k.name));
   }
   for (const k of d.constraints) {
     const o = cur.get(k.name);
-    if (o !== undefined && same(without(k, 'comment'), without(o, 'comment')) && !recreate(k)) {
+    if (o !== undefined && sameExcept(k, o, 'comment') && !recreate(k)) {
       if (o.comment !== k.comment)
         b.add(Phase.comments, setComment({ objectKind: 'constraint', table: d, name: k.name }, k.comment));
       continue;
@@ -150,7 +152,7 @@ export function diffPolicies(b: Builder, c: Table, d: Table): void {
       b.add(Phase.policies, createPolicy(d, p));
       continue;
     }
-    if (!same(without(o, 'comment'), without(p, 'comment'))) {
+    if (!sameExcept(o, p, 'comment')) {
       const recreate =
         o.permissive !== p.permissive ||
         o.command !== p.command ||

@@ -9,7 +9,7 @@ import {
   type Trigger,
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { mentions, qkey, same, without } from '../util.js';
+import { mentions, qkey, same, sameExcept } from '../util.js';
 
 const fkey = (f: FunctionDef): string => `${qkey(f)}\u0000${f.identityArguments}`;
 
@@ -35,7 +35,7 @@ export function diffFunctions(b: Builder): void {
       b.add(phase(d), createFunction(d));
       continue;
     }
-    if (!same(without(c, 'comment'), without(d, 'comment'))) {
+    if (!sameExcept(c, d, 'comment')) {
       if (c.kind !== d.kind || c.returns !== d.returns || c.arguments !== d.arguments) {
         b.add(Phase.dropRecreatedFunctions, dropFunction(routineRef(c)));
         b.add(phase(d), createFunction(d));
@@ -67,12 +67,12 @@ export function diffTriggers(b: Builder): void {
   for (const c of b.current.triggers) {
     if (gone(c)) continue;
     const d = des.get(trkey(c));
-    if (d !== undefined && same(without(c, 'comment'), without(d, 'comment')) && !forced(c)) continue;
+    if (d !== undefined && sameExcept(c, d, 'comment') && !forced(c)) continue;
     b.add(Phase.dropTriggers, dropTrigger({ schema: c.schema, name: c.table }, c.name));
   }
   for (const d of b.desired.triggers) {
     const c = cur.get(trkey(d));
-    if (c === undefined || gone(c) || forced(c) || !same(without(c, 'comment'), without(d, 'comment'))) {
+    if (c === undefined || gone(c) || forced(c) || !sameExcept(c, d, 'comment')) {
       b.add(Phase.createTriggers, createTrigger(d));
       continue;
     }

@@ -1,6 +1,6 @@
 import { createIndex, dropIndex, type Index, setComment, setIndexOptions } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { qkey, same, tkey, without } from '../util.js';
+import { qkey, same, sameExcept, tkey } from '../util.js';
 
 /**
  * Indexes: changed ones dropped and created again (options alone are altered in place). Online,
@@ -28,24 +28,26 @@ export function diffIndexes(b: Builder): void {
     const phase = desiredViews.has(tableOf(i)) ? Phase.createViewIndexes : Phase.createIndexes;
     b.add(phase, createIndex(i, { concurrently: concurrently(i) }));
   };
+  const unchanged = new Set<string>();
   for (const i of b.current.indexes) {
-    if (goneWithTable(i)) continue;
-    const d = des.get(qkey(i));
-    if (
-      d !== undefined &&
-      same(without(i, 'comment', 'options'), without(d, 'comment', 'options')) &&
-      !onRecreatedColumn(i)
-    )
+    const k = qkey(i);
+    const d = des.get(k);
+    if (d !== undefined && same(i, d) && b.unchangedTables.has(tableOf(i))) {
+      unchanged.add(k);
       continue;
+    }
+    if (goneWithTable(i)) continue;
+    if (d !== undefined && sameExcept(i, d, 'comment', 'options') && !onRecreatedColumn(i)) continue;
     b.add(Phase.dropIndexes, dropIndex(i, { concurrently: concurrently(i) }));
   }
   for (const i of b.desired.indexes) {
+    if (unchanged.has(qkey(i))) continue;
     const c = cur.get(qkey(i));
     if (
       c === undefined ||
       goneWithTable(c) ||
       onRecreatedColumn(c) ||
-      !same(without(i, 'comment', 'options'), without(c, 'comment', 'options'))
+      !sameExcept(i, c, 'comment', 'options')
     ) {
       create(i);
       continue;

@@ -5,6 +5,7 @@ import {
   createPolicy,
   createTable,
   detachPartition,
+  dropConstraint,
   dropInherit,
   dropTable,
   setComment,
@@ -28,9 +29,14 @@ const parents = (t: Table): string[] => [
 
 /** Which tables the plan creates and drops: the other families need to know before they start. */
 export function classifyTables(b: Builder): void {
-  const cur = new Set(b.current.tables.map(qkey));
+  const cur = new Map(b.current.tables.map((t) => [qkey(t), t]));
   const des = new Set(b.desired.tables.map(qkey));
-  for (const t of b.desired.tables) if (!cur.has(qkey(t))) b.createdTables.add(qkey(t));
+  for (const t of b.desired.tables) {
+    const k = qkey(t);
+    const c = cur.get(k);
+    if (c === undefined) b.createdTables.add(k);
+    else if (same(c, t)) b.unchangedTables.add(k);
+  }
   for (const t of b.current.tables) if (!des.has(qkey(t))) b.droppedTables.add(qkey(t));
 }
 
@@ -52,19 +58,26 @@ export function diffTables(b: Builder): void {
     for (const p of t.policies) b.add(Phase.policies, createPolicy(t, p));
   }
   const dropped = b.current.tables.filter((t) => b.droppedTables.has(qkey(t)));
-  for (const t of topoSort(dropped, qkey, parents).reverse()) b.add(Phase.dropTables, dropTable(t));
+  for (const t of topoSort(dropped, qkey, parents).reverse()) {
+    // Foreign keys between dropped tables go first, so that the tables drop in any order.
+    for (const c of t.constraints) {
+      if (c.kind === 'foreignKey' && qkey(c.references.table) !== qkey(t))
+        b.add(Phase.dropForeignKeys, dropConstraint(t, c.name));
+    }
+    b.add(Phase.dropTables, dropTable(t));
+  }
   noteLikelyRenames(b, dropped, created);
   for (const d of b.desired.tables) {
+    if (b.unchangedTables.has(qkey(d))) continue;
     const c = cur.get(qkey(d));
     if (c !== undefined) alterTable(b, c, d);
   }
 }
 
 function alterTable(b: Builder, c: Table, d: Table): void {
-  const name = quoteQualified(d);
   if (c.partitionBy !== d.partitionBy) {
     throw new UnsafeChangeError(
-      `table ${name}`,
+      `table ${quoteQualified(d)}`,
       `its partitioning changes (${c.partitionBy ?? 'not partitioned'} → ${d.partitionBy ?? 'not partitioned'}); PostgreSQL cannot change it in place: create a new table and move the rows`,
     );
   }

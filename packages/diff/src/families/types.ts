@@ -23,7 +23,7 @@ import {
 import { quoteIdent, quoteQualified } from '@justscale/sql';
 import { type Builder, Phase } from '../context.js';
 import { UnsafeChangeError } from '../errors.js';
-import { qkey, same, tempName, tkey, without } from '../util.js';
+import { qkey, same, sameExcept, tempName, tkey } from '../util.js';
 import { H } from './hazards.js';
 
 /** Columns, domains and composite attributes of `s` whose type is `type` (or an array of it). */
@@ -208,7 +208,7 @@ export function diffComposites(b: Builder): void {
       b.add(Phase.compositeTypes, createCompositeType(d));
       continue;
     }
-    if (!same(without(c, 'comment'), without(d, 'comment'))) {
+    if (!sameExcept(c, d, 'comment')) {
       const byName = new Map(d.attributes.map((a) => [a.name, a]));
       const kept = c.attributes.filter((a) => same(byName.get(a.name), a));
       const keptNames = new Set(kept.map((a) => a.name));

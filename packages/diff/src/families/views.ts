@@ -1,6 +1,6 @@
 import { createView, dropView, setComment, type View } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { mentions, qkey, same, topoSort, without } from '../util.js';
+import { mentions, qkey, same, sameExcept, topoSort } from '../util.js';
 
 /**
  * The dependency heuristic: a view depends on a table, view or function when its definition (as
@@ -54,7 +54,7 @@ export function diffViews(b: Builder): void {
       recreatedFunctionNames.some((n) => dependsOn(c, n)) ||
       b.current.views.some((x) => b.droppedViews.has(qkey(x)) && x !== c && dependsOn(c, x.name));
     if (d !== undefined && !forced) {
-      if (same(without(c, 'comment', 'columnComments'), without(d, 'comment', 'columnComments'))) continue;
+      if (sameExcept(c, d, 'comment', 'columnComments')) continue;
       if (replaceable(c, d)) {
         replaced.add(qkey(d));
         continue;

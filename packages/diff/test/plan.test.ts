@@ -1,0 +1,274 @@
+import {
+  builtinType,
+  emptySnapshot,
+  index,
+  type Snapshot,
+  snapshot,
+  type Table,
+  table,
+  userType,
+  type View,
+} from '@justscale/schema';
+import { describe, expect, it } from 'vitest';
+import { diff, type Plan, UnsafeChangeError } from '../src/index.js';
+
+const int = builtinType('integer');
+const text = builtinType('text');
+const users = table({
+  schema: 'public',
+  name: 'users',
+  columns: [
+    { name: 'id', type: int, notNull: true },
+    { name: 'name', type: text },
+  ],
+  constraints: [
+    {
+      kind: 'primaryKey',
+      name: 'users_pkey',
+      columns: ['id'],
+      include: [],
+      deferrable: false,
+      initiallyDeferred: false,
+      comment: null,
+    },
+  ],
+});
+const posts = table({
+  schema: 'app',
+  name: 'posts',
+  columns: [
+    { name: 'id', type: int },
+    { name: 'user_id', type: int },
+  ],
+  constraints: [
+    {
+      kind: 'foreignKey',
+      name: 'posts_user_fkey',
+      columns: ['user_id'],
+      references: { table: { schema: 'public', name: 'users' }, columns: ['id'] },
+      match: 'SIMPLE',
+      onDelete: 'CASCADE',
+      onUpdate: 'NO ACTION',
+      onDeleteColumns: null,
+      deferrable: false,
+      initiallyDeferred: false,
+      comment: null,
+    },
+  ],
+});
+const view = (t: Table, name: string, definition: string): View => ({
+  schema: t.schema,
+  name,
+  materialized: false,
+  definition,
+  columns: [],
+  checkOption: null,
+  securityBarrier: false,
+  securityInvoker: false,
+  columnComments: {},
+  comment: null,
+});
+
+const sqls = (p: Plan): string[] => p.statements.map((s) => s.sql);
+const at = (p: Plan, pattern: RegExp): number => {
+  const i = p.statements.findIndex((s) => pattern.test(s.sql));
+  if (i < 0) throw new Error(`no statement matches ${pattern}:\n${sqls(p).join('\n')}`);
+  return i;
+};
+const kinds = (p: Plan): string[] => [...new Set(p.hazards.map((h) => h.kind))].sort();
+
+const full: Snapshot = snapshot({
+  schemas: [
+    { name: 'app', comment: null },
+    { name: 'public', comment: null },
+  ],
+  enums: [{ schema: 'public', name: 'mood', values: ['a', 'b'], comment: null }],
+  tables: [
+    posts,
+    table({ ...users, columns: [...users.columns, { name: 'm', type: userType('public', 'mood') }] }),
+  ],
+  views: [view(users, 'names', ' SELECT users.name\n   FROM public.users;')],
+});
+
+describe('ordering', () => {
+  it('creates schemas and types before tables, tables before foreign keys, views last', () => {
+    const p = diff(emptySnapshot(), full);
+    expect(at(p, /^CREATE SCHEMA "app"/)).toBeLessThan(at(p, /^CREATE TABLE "app"."posts"/));
+    expect(at(p, /^CREATE TYPE "public"."mood"/)).toBeLessThan(at(p, /^CREATE TABLE "public"."users"/));
+    expect(at(p, /^CREATE TABLE "public"."users"/)).toBeLessThan(at(p, /ADD CONSTRAINT "posts_user_fkey"/));
+    expect(at(p, /^CREATE TABLE "app"."posts"/)).toBeLessThan(at(p, /ADD CONSTRAINT "posts_user_fkey"/));
+    expect(at(p, /ADD CONSTRAINT "posts_user_fkey"/)).toBeLessThan(at(p, /^CREATE VIEW/));
+  });
+
+  it('drops in reverse: views, foreign keys, tables, then types and schemas', () => {
+    const p = diff(full, emptySnapshot());
+    expect(at(p, /^DROP VIEW/)).toBeLessThan(at(p, /DROP CONSTRAINT "posts_user_fkey"/));
+    expect(at(p, /DROP CONSTRAINT "posts_user_fkey"/)).toBeLessThan(at(p, /^DROP TABLE "public"."users"/));
+    expect(at(p, /^DROP TABLE "public"."users"/)).toBeLessThan(at(p, /^DROP TYPE "public"."mood"/));
+    expect(at(p, /^DROP TABLE "app"."posts"/)).toBeLessThan(at(p, /^DROP SCHEMA "app"/));
+    expect(kinds(p)).toContain('deletes-data');
+  });
+
+  it('drops a view that reads a retyped column before the change and creates it after', () => {
+    const to = snapshot({
+      ...full,
+      tables: full.tables.map((t) =>
+        t.name === 'users'
+          ? {
+              ...t,
+              columns: t.columns.map((c) =>
+                c.name === 'name' ? { ...c, type: builtinType('character varying(50)') } : c,
+              ),
+            }
+          : t,
+      ),
+    });
+    const p = diff(full, to);
+    expect(at(p, /^DROP VIEW "public"."names"/)).toBeLessThan(at(p, /ALTER COLUMN "name" TYPE/));
+    expect(at(p, /ALTER COLUMN "name" TYPE/)).toBeLessThan(at(p, /^CREATE VIEW "public"."names"/));
+  });
+
+  it('is empty for equal snapshots', () => {
+    expect(diff(full, full).statements).toEqual([]);
+    expect(diff(full, full, { online: true }).statements).toEqual([]);
+  });
+
+  it('ties each statement to the operation it came from', () => {
+    const p = diff(emptySnapshot(), full);
+    for (const s of p.statements) expect(p.operations).toContain(s.operation);
+  });
+});
+
+describe('enums', () => {
+  const withValues = (values: string[]) =>
+    snapshot({ ...full, enums: [{ schema: 'public', name: 'mood', values, comment: null }] });
+
+  it('adds a value in place, outside a transaction', () => {
+    const p = diff(full, withValues(['a', 'x', 'b']));
+    expect(sqls(p)).toEqual([`ALTER TYPE "public"."mood" ADD VALUE 'x' AFTER 'a'`]);
+    expect(p.statements[0]?.transactional).toBe(false);
+    expect(kinds(p)).toEqual(['enum-value-uncommitted', 'not-transactional']);
+  });
+
+  it('rebuilds on removal: new type, columns converted through text, old dropped, new renamed', () => {
+    const p = diff(full, withValues(['b']));
+    const create = at(p, /^CREATE TYPE "public"."mood__new"/);
+    const alter = at(p, /ALTER COLUMN "m" TYPE "public"."mood__new" USING "m"::text::"public"."mood__new"/);
+    const drop = at(p, /^DROP TYPE "public"."mood"$/);
+    const rename = at(p, /RENAME TO "mood"/);
+    expect([create, alter, drop, rename]).toEqual([...[create, alter, drop, rename]].sort((x, y) => x - y));
+    expect(kinds(p)).toContain('may-fail-on-existing-data');
+    expect(p.notes.map((n) => n.kind)).toContain('rebuilt');
+  });
+
+  it('renames a value only with a hint', () => {
+    const to = withValues(['a', 'c']);
+    const hinted = diff(full, to, {
+      renames: [{ kind: 'enumValue', schema: 'public', table: 'mood', from: 'b', to: 'c' }],
+    });
+    expect(sqls(hinted)).toEqual([`ALTER TYPE "public"."mood" RENAME VALUE 'b' TO 'c'`]);
+    expect(sqls(diff(full, to))).not.toContain(`ALTER TYPE "public"."mood" RENAME VALUE 'b' TO 'c'`);
+  });
+});
+
+describe('hazards and online mode', () => {
+  const withUsers = (t: Table): Snapshot =>
+    snapshot({ ...full, tables: full.tables.map((x) => (x.name === 'users' ? t : x)) });
+  const u = full.tables.find((t) => t.name === 'users') as Table;
+
+  it('labels a dropped column deletes-data and never guesses a rename', () => {
+    const to = withUsers({
+      ...u,
+      columns: u.columns.map((c) => (c.name === 'name' ? { ...c, name: 'label' } : c)),
+    });
+    const p = diff(full, to);
+    expect(kinds(p)).toContain('deletes-data');
+    expect(p.notes.map((n) => n.kind)).toContain('possible-rename');
+    const hinted = diff(full, to, {
+      renames: [{ kind: 'column', schema: 'public', table: 'users', from: 'name', to: 'label' }],
+    });
+    expect(kinds(hinted)).not.toContain('deletes-data');
+    expect(sqls(hinted)[0]).toBe('ALTER TABLE "public"."users" RENAME COLUMN "name" TO "label"');
+  });
+
+  it('SET NOT NULL: may fail normally; online through a validated check', () => {
+    const to = withUsers({
+      ...u,
+      columns: u.columns.map((c) => (c.name === 'name' ? { ...c, notNull: true } : c)),
+    });
+    expect(kinds(diff(full, to))).toContain('may-fail-on-existing-data');
+    const p = diff(full, to, { online: true, lockTimeout: '2s', statementTimeout: '10s' });
+    expect(sqls(p)).toEqual([
+      `SET lock_timeout = '2s'`,
+      `SET statement_timeout = '10s'`,
+      'ALTER TABLE "public"."users" ADD CONSTRAINT "users_name_nn_check" CHECK ("name" IS NOT NULL) NOT VALID',
+      `SET statement_timeout = '0'`,
+      'ALTER TABLE "public"."users" VALIDATE CONSTRAINT "users_name_nn_check"',
+      `SET statement_timeout = '10s'`,
+      'ALTER TABLE "public"."users" ALTER COLUMN "name" SET NOT NULL',
+      'ALTER TABLE "public"."users" DROP CONSTRAINT "users_name_nn_check"',
+      'RESET lock_timeout',
+      'RESET statement_timeout',
+    ]);
+  });
+
+  it('online indexes are built concurrently outside a transaction; on new tables they are not', () => {
+    const idx = index({ schema: 'public', name: 'users_name', table: 'users', keys: [{ column: 'name' }] });
+    const p = diff(full, snapshot({ ...full, indexes: [idx] }), { online: true });
+    const s = p.statements[at(p, /CREATE INDEX CONCURRENTLY/)];
+    expect(s?.transactional).toBe(false);
+    expect(sqls(p)[0]).toBe(`SET lock_timeout = '5s'`);
+    const fresh = diff(emptySnapshot(), snapshot({ ...full, indexes: [idx] }), { online: true });
+    expect(sqls(fresh).some((x) => x.includes('CONCURRENTLY'))).toBe(false);
+  });
+
+  it('online foreign keys on existing tables are added NOT VALID, then validated', () => {
+    const bare = snapshot({
+      ...full,
+      tables: full.tables.map((t) => (t.name === 'posts' ? { ...t, constraints: [] } : t)),
+    });
+    const p = diff(bare, full, { online: true });
+    expect(at(p, /ADD CONSTRAINT "posts_user_fkey" .* NOT VALID$/)).toBeLessThan(
+      at(p, /VALIDATE CONSTRAINT "posts_user_fkey"/),
+    );
+  });
+
+  it('a type change that only widens varchar neither rewrites nor may fail', () => {
+    const vc = (n: number) =>
+      withUsers({
+        ...u,
+        columns: u.columns.map((c) =>
+          c.name === 'name' ? { ...c, type: builtinType(`character varying(${n})`) } : c,
+        ),
+      });
+    const p = diff(vc(10), vc(20));
+    expect(kinds(p)).toEqual(['access-exclusive-lock']);
+    expect(kinds(diff(vc(20), vc(10)))).toEqual([
+      'access-exclusive-lock',
+      'may-fail-on-existing-data',
+      'rewrites-table',
+    ]);
+  });
+
+  it('refuses a partition key change with a typed error naming the table', () => {
+    const by = (key: string) =>
+      snapshot({
+        tables: [
+          table({
+            schema: 'public',
+            name: 'ev',
+            columns: [{ name: 'at', type: builtinType('date') }],
+            partitionBy: key,
+          }),
+        ],
+      });
+    let error: unknown;
+    try {
+      diff(by('RANGE (at)'), by('LIST (at)'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnsafeChangeError);
+    expect(error).toMatchObject({ code: 'JS_DIFF_UNSAFE_CHANGE', object: 'table "public"."ev"' });
+  });
+});
