@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgliteDriver, type PgliteLike, pgliteDriver } from '../src/index.js';
+
+// PGlite has one connection. These tests show what the adapter does about it; the shared
+// conformance suite (packages/testing) covers everything else on PGlite.
+
+let pglite: PGlite;
+beforeAll(async () => {
+  pglite = await PGlite.create();
+});
+afterAll(() => pglite.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('pgliteDriver', () => {
+  it('makes a session of one driver wait for the session of another driver over the same instance', async () => {
+    const one = pgliteDriver(pglite as unknown as PgliteLike);
+    const two = pgliteDriver(pglite as unknown as PgliteLike);
+    const log: string[] = [];
+    const first = one.session(async (s) => {
+      await s.query('SELECT pg_advisory_lock(7)');
+      log.push('first locked');
+      await sleep(200);
+      log.push('first ends');
+    });
+    await sleep(20);
+    const second = two.session(async (s) => {
+      const { rows } = await s.query<{ got: boolean }>('SELECT pg_try_advisory_lock(7) AS got');
+      log.push(`second got the lock: ${rows[0]?.got}`);
+      await s.query('SELECT pg_advisory_unlock(7)');
+    });
+    const plain = two.query('SELECT 1').then(() => log.push('plain query'));
+    await Promise.all([first, second, plain]);
+    expect(log).toEqual(['first locked', 'first ends', 'second got the lock: true', 'plain query']);
+  });
+
+  it('keeps concurrent transactions apart', async () => {
+    const driver = pgliteDriver(pglite as unknown as PgliteLike);
+    await driver.exec('CREATE TABLE apart (id int)');
+    const failing = driver.transaction(async (tx) => {
+      await tx.query('INSERT INTO apart VALUES (1)');
+      await sleep(50);
+      throw new Error('rolled back');
+    });
+    const passing = driver.transaction(async (tx) => {
+      await tx.query('INSERT INTO apart VALUES (2)');
+    });
+    await expect(failing).rejects.toThrow('rolled back');
+    await passing;
+    expect((await driver.query('SELECT id FROM apart')).rows).toEqual([{ id: 2 }]);
+  });
+
+  it("lets code inside a session call the driver itself, on the session's connection", async () => {
+    const driver = pgliteDriver(pglite as unknown as PgliteLike);
+    const value = await driver.session(async (s) => {
+      await s.exec("SET application_name = 'inside'");
+      const nested = await driver.session((inner) =>
+        inner.query("SELECT current_setting('application_name') AS v"),
+      );
+      const top = await driver.query("SELECT current_setting('application_name') AS v");
+      return [nested.rows, top.rows];
+    });
+    expect(value).toEqual([[{ v: 'inside' }], [{ v: 'inside' }]]);
+    // …and the session's state was reset when it ended.
+    expect((await driver.query("SELECT current_setting('application_name') AS v")).rows).not.toEqual([
+      { v: 'inside' },
+    ]);
+  });
+
+  it('leaves a PGlite instance it does not own open on close()', async () => {
+    const driver = pgliteDriver(pglite as unknown as PgliteLike);
+    await driver.close();
+    await expect(driver.query('SELECT 1')).rejects.toThrow(/closed/);
+    expect((await pglite.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+});
+
+describe('createPgliteDriver', () => {
+  it('keeps the database in a data directory across instances', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'justscale-pglite-'));
+    try {
+      const first = await createPgliteDriver({ dataDir });
+      await first.exec(`CREATE TABLE "kept ünïcödé" (id int); INSERT INTO "kept ünïcödé" VALUES (1)`);
+      await first.close();
+      const second = await createPgliteDriver({ dataDir });
+      expect((await second.query('SELECT id FROM "kept ünïcödé"')).rows).toEqual([{ id: 1 }]);
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DatabaseError, Mutex, redact, toDatabaseError } from '../src/index.js';
+
+describe('toDatabaseError', () => {
+  it("maps pg's and PGlite's field names", () => {
+    const cause = Object.assign(new Error('duplicate key'), {
+      code: '23505',
+      detail: 'Key (id)=(1) already exists.',
+      position: '12',
+      table: 't',
+      schema: 'public',
+      constraint: 't_pkey',
+      dataType: 'int4',
+    });
+    const error = toDatabaseError(cause, 'INSERT ...') as DatabaseError;
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect(error).toMatchObject({
+      code: '23505',
+      position: 12,
+      table: 't',
+      constraint: 't_pkey',
+      sql: 'INSERT ...',
+    });
+    expect(error.cause).toBe(cause);
+  });
+
+  it("maps postgres.js's field names", () => {
+    const cause = Object.assign(new Error('x'), {
+      code: '42703',
+      table_name: 't',
+      schema_name: 's',
+      column_name: 'c',
+      constraint_name: 'k',
+      'data type_name': 'text',
+      internal_position: '3',
+      internal_query: 'q',
+    });
+    expect(toDatabaseError(cause)).toMatchObject({
+      table: 't',
+      schema: 's',
+      column: 'c',
+      constraint: 'k',
+      dataType: 'text',
+      internalPosition: 3,
+      internalQuery: 'q',
+    });
+  });
+
+  it('turns network failures into 08001 and a lost connection into 08006', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(toDatabaseError(refused)).toMatchObject({ code: '08001', cause: refused });
+    const aggregate = Object.assign(
+      new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })]),
+      {
+        code: undefined,
+      },
+    );
+    expect(toDatabaseError(aggregate)).toBeInstanceOf(DatabaseError);
+    const lost = new Error('Connection terminated unexpectedly');
+    expect(toDatabaseError(lost)).toMatchObject({ code: '08006' });
+  });
+
+  it('leaves errors that are not database errors alone', () => {
+    const error = new TypeError('Cannot bind a symbol');
+    expect(toDatabaseError(error)).toBe(error);
+    expect(toDatabaseError('text')).toBe('text');
+  });
+
+  it('removes passwords from messages', () => {
+    const cause = Object.assign(new Error('could not reach postgres://app:s3cr%40t@db:5432/x (pw hunter2)'), {
+      code: 'ENOTFOUND',
+    });
+    const error = toDatabaseError(cause, undefined, ['hunter2']) as DatabaseError;
+    expect(error.message).not.toMatch(/s3cr|hunter2/);
+    expect(redact('postgres://u:p@h/d')).toBe('postgres://u:***@h/d');
+  });
+});
+
+describe('Mutex', () => {
+  it('runs callers one at a time, in order', async () => {
+    const mutex = new Mutex();
+    const log: string[] = [];
+    const task = (name: string, ms: number) =>
+      mutex.run(async () => {
+        log.push(`${name} start`);
+        await new Promise((r) => setTimeout(r, ms));
+        log.push(`${name} end`);
+      });
+    await Promise.all([task('a', 30), task('b', 1), task('c', 1)]);
+    expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
+  });
+
+  it('is reentrant within the holder, and released when the holder throws', async () => {
+    const mutex = new Mutex();
+    await expect(mutex.run(() => mutex.run(async () => 'inner'))).resolves.toBe('inner');
+    await expect(mutex.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(mutex.run(async () => 'after')).resolves.toBe('after');
+    expect(mutex.held).toBe(false);
+  });
+});
