@@ -9,7 +9,7 @@ import {
   type Trigger,
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { mentions, qkey, same, sameExcept } from '../util.js';
+import { mentions, qkey, sameExcept } from '../util.js';
 
 const fkey = (f: FunctionDef): string => `${qkey(f)}\u0000${f.identityArguments}`;
 

@@ -75,18 +75,16 @@ function table(name: string, enums: readonly string[], others: readonly string[]
 /** A random schema. */
 export const schemaModel: fc.Arbitrary<SchemaModel> = fc
   .record({
-    enums: fc
-      .subarray(ENUMS)
-      .chain((names) =>
-        fc.tuple(
-          ...names.map((n) =>
-            fc.record({
-              name: fc.constant(n),
-              values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 4 }),
-            }),
-          ),
+    enums: fc.subarray(ENUMS).chain((names) =>
+      fc.tuple(
+        ...names.map((n) =>
+          fc.record({
+            name: fc.constant(n),
+            values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 4 }),
+          }),
         ),
       ),
+    ),
     tableNames: fc.subarray(TABLES, { minLength: 1 }),
   })
   .chain(({ enums, tableNames }) =>
