@@ -93,10 +93,14 @@ export class MigrationFailedError extends MigrateError {
     cause: unknown,
     note?: string,
   ) {
+    const statement = findStatementError(cause);
+    const message = cause instanceof Error ? cause.message : String(cause);
     const detail =
-      cause instanceof StatementError
-        ? `\n${cause.message}`
-        : `: ${cause instanceof Error ? cause.message : String(cause)}`;
+      statement === undefined
+        ? `: ${message}`
+        : statement === cause
+          ? `\n${statement.message}`
+          : `: ${message}\n${statement.message}`;
     super(
       'MIGRATION_FAILED',
       `Migration ${migration.name} (${migration.file}) failed in ${direction}${detail}${note ? `\n${note}` : ''}`,
@@ -105,9 +109,19 @@ export class MigrationFailedError extends MigrateError {
     this.migration = migration.name;
     this.file = migration.file;
     this.direction = direction;
-    this.sql = cause instanceof StatementError ? cause.sql : undefined;
-    this.postgres = cause instanceof StatementError ? cause.postgres : undefined;
+    this.sql = statement?.sql;
+    this.postgres = statement?.postgres;
   }
+}
+
+/** The StatementError in `error`'s cause chain, if any (a wrapping error keeps it as `cause`). */
+function findStatementError(error: unknown): StatementError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    if (current instanceof StatementError) return current;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /** An integrity check failed before anything ran. `migrations` lists the names at fault. */
