@@ -60,7 +60,7 @@ function table(name: string, enums: readonly string[], others: readonly string[]
       uniqueOn: fc.option(fc.constantFrom(...cols), { nil: null }),
       refs: fc.subarray(
         others.filter((o) => o !== name),
-        { maxLength: 2 },
+        { maxLength: Math.min(2, others.length - 1) },
       ),
       indexes: fc.uniqueArray(fc.record({ column: fc.constantFrom(...cols), unique: fc.boolean() }), {
         maxLength: 2,
@@ -125,7 +125,7 @@ export function mutate(a: SchemaModel): fc.Arbitrary<SchemaModel> {
         keep: fc
           .tuple(...a.tables.map(() => fc.boolean()))
           .map((flags) => (flags.some(Boolean) ? flags : flags.map(() => true))),
-        added: fc.subarray(fresh, { maxLength: 1 }),
+        added: fc.subarray(fresh, { maxLength: Math.min(1, fresh.length) }),
       })
       .chain(({ keep, added }) => {
         const kept = a.tables.filter((_, i) => keep[i]);
@@ -162,7 +162,7 @@ function mutateTable(
     .record({
       cols: fc.tuple(...cols),
       appended: fc
-        .subarray(unused, { maxLength: 1 })
+        .subarray(unused, { maxLength: Math.min(1, unused.length) })
         .chain((ns) => fc.tuple(...ns.map((n) => column(n, enums)))),
     })
     .chain(({ cols: kept, appended }) => {
