@@ -1,4 +1,4 @@
-export { toDriver } from './connection/to-driver.js';
+export { type DriverInput, toDriver } from './connection/to-driver.js';
 export type { DataMethods, FindOptions, OrderBy, Where } from './database/data.js';
 export type { Database } from './database/database.js';
 export { createDatabase, databaseOn } from './database/database.js';

@@ -360,6 +360,21 @@ describe('fresh', () => {
     expect(await tracked()).toEqual([['001_a', 1]]);
   });
 
+  it('with drop: true and schemas, drops those and empties a tracking table kept elsewhere', async () => {
+    await test.driver.exec('DROP SCHEMA IF EXISTS app CASCADE; DROP SCHEMA IF EXISTS "Mixed Case" CASCADE;');
+    await dir.write('001_app.sql', '-- up\nCREATE SCHEMA IF NOT EXISTS app;\nCREATE TABLE app.t (id int);');
+    const app = runner({ schema: 'Mixed Case', schemas: ['app'] });
+    await app.migrate();
+    await test.driver.exec('INSERT INTO app.t VALUES (1); CREATE TABLE public.keep (id int);');
+    const result = await app.fresh({ drop: true });
+    expect(result.dropped).toEqual(['app']);
+    expect(await tables('app')).toEqual(['t']);
+    expect(await test.driver.query('SELECT * FROM app.t').then((r) => r.rows)).toEqual([]);
+    expect(await tables()).toEqual(['keep']);
+    expect((await app.status()).map((m) => [m.name, m.batch])).toEqual([['001_app', 1]]);
+    await test.driver.exec('DROP SCHEMA app CASCADE;');
+  });
+
   it('with drop: true, gives the recreated schema its owner, privileges and comment back', async () => {
     const describeSchema = async () =>
       (
