@@ -383,3 +383,18 @@ describe('constraints, indexes and names', () => {
     expect(modelsToSnapshot(M).tables[0]!.columns[0]!.name).toBe('createdAt');
   });
 });
+
+describe('renamedFrom', () => {
+  it('becomes a rename hint with the new column name', async () => {
+    const { renameHintsOf } = await import('../src/index.js');
+    const M = defineModel(
+      'users',
+      { fullName: field.text().renamedFrom('name'), email: field.text() },
+      { schema: 's' },
+    );
+    expect(renameHintsOf(M)).toEqual([
+      { kind: 'column', schema: 's', table: 'users', from: 'name', to: 'full_name' },
+    ]);
+    expect(modelsToSnapshot(M).tables[0]!.columns.map((c) => c.name)).toEqual(['full_name', 'email']);
+  });
+});

@@ -121,3 +121,26 @@ describe('fixpoint: plan from empty, apply, introspect, plan again', () => {
     await fixpoint(items);
   });
 });
+
+describe('renamedFrom through the differ', () => {
+  it('renames the column instead of dropping it', async () => {
+    const { renameHintsOf } = await import('../src/index.js');
+    await fixpoint([defineModel('m_rename', { id: field.integer().primaryKey(), name: field.text() })]);
+    await db.driver.exec(`INSERT INTO public.m_rename VALUES (1, 'kept')`);
+    const v2 = defineModel('m_rename', {
+      id: field.integer().primaryKey(),
+      fullName: field.text().renamedFrom('name'),
+    });
+    const version = (await db.driver.serverVersion()).num;
+    const before = await introspect(db.driver, { schemas: ['public'] });
+    const desired = { ...before, ...part(await canonicalizeSnapshot(db.driver, modelsToSnapshot(v2))) };
+    const plan = diff(before, desired, { serverVersion: version, renames: renameHintsOf(v2) });
+    const statements = plan.statements.filter((s) => !/^SET /i.test(s.sql)).map((s) => s.sql);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/RENAME COLUMN "name" TO "full_name"/);
+    for (const s of statements) await db.driver.exec(s);
+    expect((await db.driver.query('SELECT full_name FROM public.m_rename')).rows).toEqual([
+      { full_name: 'kept' },
+    ]);
+  });
+});
