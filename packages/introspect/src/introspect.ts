@@ -1,5 +1,6 @@
 import type { Driver, Queryable } from '@justscale/driver';
 import { normalizeSnapshot, type Snapshot } from '@justscale/schema';
+import { catalogNames } from './map/names.js';
 import { mapIndex, mapView } from './map/relations.js';
 import { mapFunction, mapGrant, mapTrigger } from './map/routines.js';
 import type { Row } from './map/rows.js';
@@ -16,8 +17,9 @@ import { loadQuery, type QueryName } from './queries.js';
 export const TRANSACTION_SETUP =
   'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog';
 
-/** The catalog queries run after `version` and `schemas`, each with the schema OIDs as `$1`. */
+/** The catalog queries run after `version` and `schemas`, each with the schema OIDs as `$1` (but `lookups`). */
 const PER_SCHEMA_QUERIES = [
+  'lookups',
   'extensions',
   'enums',
   'domains',
@@ -54,7 +56,9 @@ export async function readCatalog(q: Queryable, options: ResolvedOptions): Promi
   const names: PerSchemaQuery[] = options.privileges
     ? [...PER_SCHEMA_QUERIES, 'grants']
     : [...PER_SCHEMA_QUERIES];
-  for (const name of names) rows[name] = (await q.query(loadQuery(name, major), [oids])).rows;
+  for (const name of names) {
+    rows[name] = (await q.query(loadQuery(name, major), name === 'lookups' ? [] : [oids])).rows;
+  }
   if (!options.privileges) rows.grants = [];
   return rows;
 }
@@ -62,15 +66,17 @@ export async function readCatalog(q: Queryable, options: ResolvedOptions): Promi
 /** Builds the snapshot from the catalog rows: maps, drops the migrations table, normalises. */
 export function buildSnapshot(rows: CatalogRows & { schemas: Row[] }, options: ResolvedOptions): Snapshot {
   const skip = options.isMigrationsTable;
-  const tables = mapTables(rows.tables, rows.columns, rows.constraints, rows.policies).filter(
+  const names = catalogNames(rows.columns, rows.lookups);
+  const tables = mapTables(rows.tables, rows.columns, rows.constraints, rows.policies, names).filter(
     (t) => !skip(t.schema, t.name),
   );
   const sequences = rows.sequences
     .map(mapSequence)
     .filter((s) => s.ownedBy === null || !skip(s.ownedBy.table.schema, s.ownedBy.table.name));
   const kept = new Set(sequences.map((s) => `${s.schema}\u0000${s.name}`));
+  const all = new Set(rows.sequences.map((r) => `${String(r.schema)}\u0000${String(r.name)}`));
   const droppedSequence = (schema: string, name: string): boolean =>
-    !kept.has(`${schema}\u0000${name}`) && rows.sequences.some((r) => r.schema === schema && r.name === name);
+    all.has(`${schema}\u0000${name}`) && !kept.has(`${schema}\u0000${name}`);
   return normalizeSnapshot({
     schemas: rows.schemas.map((r) => ({
       name: String(r.name),
@@ -86,7 +92,7 @@ export function buildSnapshot(rows: CatalogRows & { schemas: Row[] }, options: R
     compositeTypes: rows.composites.map(mapComposite),
     sequences,
     tables,
-    indexes: rows.indexes.map(mapIndex).filter((i) => !skip(i.schema, i.table)),
+    indexes: rows.indexes.map((r) => mapIndex(r, names)).filter((i) => !skip(i.schema, i.table)),
     views: rows.views.map(mapView),
     functions: rows.functions.map(mapFunction),
     triggers: rows.triggers.map(mapTrigger).filter((t) => !skip(t.schema, t.table)),

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 export const QUERY_NAMES = [
   'version',
   'schemas',
+  'lookups',
   'extensions',
   'enums',
   'domains',

@@ -1,5 +1,6 @@
 import type { Index, IndexKey, View } from '@justscale/schema';
-import { bool, json, options, optName, optStr, type Row, str } from './rows.js';
+import type { CatalogNames } from './names.js';
+import { bool, json, num, numbers, options, optStr, type Row, str } from './rows.js';
 
 // pg_index.indoption bits (INDOPTION_DESC, INDOPTION_NULLS_FIRST).
 const DESC = 1;
@@ -10,32 +11,45 @@ const NULLS_FIRST = 2;
  * one pair of parentheses (a function call starts with its name, never with `(`): strip that pair.
  */
 export function unwrapIndexExpression(expression: string | null): string | null {
-  return expression !== null && expression.startsWith('(') && expression.endsWith(')')
-    ? expression.slice(1, -1)
-    : expression;
+  return expression?.startsWith('(') && expression.endsWith(')') ? expression.slice(1, -1) : expression;
 }
 
-function mapKey(key: Row): IndexKey {
-  const option = Number(key.option ?? 0);
-  return {
-    column: optStr(key, 'column'),
-    expression: unwrapIndexExpression(optStr(key, 'expression')),
-    collation: optName(key, 'collation_schema', 'collation_name'),
-    opclass: optName(key, 'opclass_schema', 'opclass_name'),
-    descending: (option & DESC) !== 0,
-    nullsFirst: (option & NULLS_FIRST) !== 0,
-  };
-}
+// The database's default collation: an expression key using it has no explicit collation.
+const DEFAULT_COLLATION = 100;
 
-export function mapIndex(row: Row): Index {
+/** An index from its row: keys from the pg_index arrays, named through `names`. */
+export function mapIndex(row: Row, names: CatalogNames): Index {
+  const table = num(row, 'table_oid');
+  const keyCount = num(row, 'key_count');
+  const attnums = numbers(row, 'attnums');
+  const opclasses = numbers(row, 'opclasses');
+  const collations = numbers(row, 'collations');
+  const options_ = numbers(row, 'key_options');
+  const expressions = json<string[]>(row, 'expressions', []);
+  let nextExpression = 0;
+  const keys: IndexKey[] = [];
+  for (let k = 0; k < keyCount; k++) {
+    const attnum = attnums[k] ?? 0;
+    const collation = collations[k] ?? 0;
+    const option = options_[k] ?? 0;
+    const usual = attnum === 0 ? DEFAULT_COLLATION : names.columnCollation(table, attnum);
+    keys.push({
+      column: attnum === 0 ? null : names.column(table, attnum),
+      expression: attnum === 0 ? unwrapIndexExpression(expressions[nextExpression++] ?? null) : null,
+      collation: collation === 0 || collation === usual ? null : names.collation(collation),
+      opclass: names.opclass(opclasses[k] ?? 0),
+      descending: (option & DESC) !== 0,
+      nullsFirst: (option & NULLS_FIRST) !== 0,
+    });
+  }
   return {
     schema: str(row, 'schema'),
     name: str(row, 'name'),
     table: str(row, 'table'),
     unique: bool(row, 'unique'),
     method: str(row, 'method'),
-    keys: json<Row[]>(row, 'keys', []).map(mapKey),
-    include: json<string[]>(row, 'include', []),
+    keys,
+    include: attnums.slice(keyCount).map((n) => names.column(table, n)),
     where: optStr(row, 'where'),
     nullsNotDistinct: bool(row, 'nulls_not_distinct'),
     options: options(row, 'options'),

@@ -30,6 +30,14 @@ export function json<T>(row: Row, key: string, empty: T): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
+/**
+ * A JSON array of numbers (`to_json` of an `int2[]` or `oid[]`). Numbers or numeric strings: from
+ * PostgreSQL 18 on, `to_json` of an OID is a JSON string.
+ */
+export function numbers(row: Row, key: string): number[] {
+  return json<(number | string)[]>(row, key, []).map(Number);
+}
+
 /** A `{ schema, name }` from two columns, or null when the name is null. */
 export function optName(row: Row, schemaKey: string, nameKey: string): QualifiedName | null {
   const name = optStr(row, nameKey);

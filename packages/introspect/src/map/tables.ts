@@ -10,7 +10,8 @@ import type {
   SequenceOptions,
   Table,
 } from '@justscale/schema';
-import { bool, json, num, options, optName, optStr, type Row, str } from './rows.js';
+import type { CatalogNames } from './names.js';
+import { bool, json, num, numbers, options, optName, optStr, type Row, str } from './rows.js';
 import { typeRef } from './types.js';
 
 const ACTIONS: Record<string, ReferentialAction> = {
@@ -73,24 +74,29 @@ export function mapColumn(row: Row): Column {
   };
 }
 
-export function mapConstraint(row: Row): Constraint {
+export function mapConstraint(row: Row, names: CatalogNames): Constraint {
+  const table = num(row, 'table_oid');
+  const named = (key: string, of = table): string[] => numbers(row, key).map((n) => names.column(of, n));
   const base = {
     name: str(row, 'name'),
     deferrable: bool(row, 'deferrable'),
     initiallyDeferred: bool(row, 'initially_deferred'),
     comment: optStr(row, 'comment'),
   };
-  const columns = json<string[]>(row, 'columns', []);
+  const columns = named('columns');
+  const include = numbers(row, 'index_keys')
+    .slice(num(row, 'index_key_count'))
+    .map((n) => names.column(table, n));
   const type = str(row, 'type');
   switch (type) {
     case 'p':
-      return { ...base, kind: 'primaryKey', columns, include: json<string[]>(row, 'include', []) };
+      return { ...base, kind: 'primaryKey', columns, include };
     case 'u':
       return {
         ...base,
         kind: 'unique',
         columns,
-        include: json<string[]>(row, 'include', []),
+        include,
         nullsNotDistinct: bool(row, 'nulls_not_distinct'),
       };
     case 'c':
@@ -107,12 +113,13 @@ export function mapConstraint(row: Row): Constraint {
         columns,
         references: {
           table: { schema: str(row, 'ref_schema'), name: str(row, 'ref_table') },
-          columns: json<string[]>(row, 'ref_columns', []),
+          columns:
+            json<string[] | null>(row, 'ref_column_names', null) ?? named('ref_columns', num(row, 'ref_oid')),
         },
         match: lookup(MATCH, str(row, 'match_type'), 'match type'),
         onDelete: lookup(ACTIONS, str(row, 'on_delete'), 'referential action'),
         onUpdate: lookup(ACTIONS, str(row, 'on_update'), 'referential action'),
-        onDeleteColumns: json<string[] | null>(row, 'on_delete_columns', null),
+        onDeleteColumns: numbers(row, 'on_delete_columns').length > 0 ? named('on_delete_columns') : null,
       };
     case 'x':
       return { ...base, kind: 'exclusion', definition: str(row, 'definition') };
@@ -139,6 +146,7 @@ export function mapTables(
   columns: readonly Row[],
   constraints: readonly Row[],
   policies: readonly Row[],
+  names: CatalogNames,
 ): Table[] {
   const group = <T>(rows: readonly Row[], map: (r: Row) => T): Map<number, T[]> => {
     const out = new Map<number, T[]>();
@@ -154,7 +162,7 @@ export function mapTables(
     return out;
   };
   const cols = group(columns, mapColumn);
-  const cons = group(constraints, mapConstraint);
+  const cons = group(constraints, (r) => mapConstraint(r, names));
   const pols = group(policies, mapPolicy);
   return tables.map((row) => {
     const oid = num(row, 'oid');

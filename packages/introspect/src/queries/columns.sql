@@ -1,7 +1,10 @@
 -- Columns of the tables read by tables.sql ($1: comma-separated schema OIDs), in attnum order,
--- dropped columns skipped. Identity columns carry their sequence's options.
+-- dropped columns skipped. Identity columns carry their sequence's options. Materialized views'
+-- columns come too: constraints and indexes name their columns by attnum from these rows.
 SELECT
   a.attrelid::pg_catalog.int8 AS table_oid,
+  a.attnum::pg_catalog.int4 AS attnum,
+  a.attcollation::pg_catalog.int8 AS collation_oid,
   a.attname::pg_catalog.text AS name,
   tn.nspname::pg_catalog.text AS type_schema,
   et.typname::pg_catalog.text AS type_name,
@@ -60,7 +63,7 @@ LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = a.attrelid
   AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
   AND d.objsubid = a.attnum
-WHERE c.relkind IN ('r', 'p')
+WHERE c.relkind IN ('r', 'p', 'm')
   AND c.relnamespace = ANY (pg_catalog.string_to_array($1::pg_catalog.text, ',')::pg_catalog.oid[])
   AND a.attnum > 0
   AND NOT a.attisdropped

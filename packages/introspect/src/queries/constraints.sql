@@ -1,6 +1,7 @@
 -- Table constraints ($1: comma-separated schema OIDs): primary key, unique, check, foreign key,
 -- exclusion. Left out: NOT NULL constraints (a column property), constraint triggers (triggers.sql),
 -- constraints cloned from a partitioned parent (conparentid) and inherited checks (not conislocal).
+-- Columns are attnum arrays (named from columns.sql's rows), so no subquery runs per constraint.
 -- Version-specific columns are chosen by the /*@15+*/ ... /*@else*/ ... /*@end*/ markers.
 SELECT
   c.conrelid::pg_catalog.int8 AS table_oid,
@@ -8,34 +9,26 @@ SELECT
   c.contype::pg_catalog.text AS type,
   c.condeferrable AS deferrable,
   c.condeferred AS initially_deferred,
-  (
-    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.ord)
-    FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
-    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
-  ) AS columns,
-  (
-    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.n)
-    FROM pg_catalog.generate_series(i.indnkeyatts, i.indnatts - 1) AS k(n)
-    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n]
-  ) AS include,
+  pg_catalog.to_json(c.conkey) AS columns,
+  pg_catalog.to_json(i.indkey::pg_catalog.int2[]) AS index_keys,
+  i.indnkeyatts::pg_catalog.int4 AS index_key_count,
   /*@15+*/ COALESCE(i.indnullsnotdistinct, false) /*@else*/ false /*@end*/ AS nulls_not_distinct,
   CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
   c.connoinherit AS no_inherit,
   rn.nspname::pg_catalog.text AS ref_schema,
   r.relname::pg_catalog.text AS ref_table,
-  (
+  c.confrelid::pg_catalog.int8 AS ref_oid,
+  pg_catalog.to_json(c.confkey) AS ref_columns,
+  -- Referenced columns by name only when the referenced table is outside the introspected schemas.
+  CASE WHEN NOT (r.relnamespace = ANY (pg_catalog.string_to_array($1::pg_catalog.text, ',')::pg_catalog.oid[])) THEN (
     SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.ord)
     FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.attnum
-  ) AS ref_columns,
+  ) END AS ref_column_names,
   c.confmatchtype::pg_catalog.text AS match_type,
   c.confdeltype::pg_catalog.text AS on_delete,
   c.confupdtype::pg_catalog.text AS on_update,
-  /*@15+*/ (
-    SELECT pg_catalog.json_agg(a.attname::pg_catalog.text ORDER BY k.ord)
-    FROM pg_catalog.unnest(c.confdelsetcols) WITH ORDINALITY AS k(attnum, ord)
-    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
-  ) /*@else*/ NULL::pg_catalog.json /*@end*/ AS on_delete_columns,
+  /*@15+*/ pg_catalog.to_json(c.confdelsetcols) /*@else*/ NULL::pg_catalog.json /*@end*/ AS on_delete_columns,
   CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END AS definition,
   d.description AS comment
 FROM pg_catalog.pg_constraint AS c
