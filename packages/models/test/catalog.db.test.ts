@@ -1,8 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { introspect } from '@justscale/introspect';
 import type { Snapshot } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalizeSnapshot, type EnumDef, type ModelLike, modelsToSnapshot } from '../src/index.js';
+import {
+  canonicalizeSnapshot,
+  type EnumDef,
+  type ModelLike,
+  modelsToSnapshot,
+  snapshotToModelsSource,
+} from '../src/index.js';
 import { allTypes, allTypesDdl, blogDdl, HostileTable, hostileDdl, PgPost, PgUser } from './sample-models.js';
 
 // Each case: models, and the same schema written by hand in plain DDL. The DDL is run on a real
@@ -13,9 +21,21 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
 });
+const dirs: string[] = [];
 afterAll(async () => {
   await db?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
+
+/** Pulls models from a snapshot, imports them and snapshots them again. */
+async function pulled(input: Snapshot): Promise<Snapshot> {
+  const dir = await mkdtemp(join(import.meta.dirname, '.pull-'));
+  dirs.push(dir);
+  const file = join(dir, 'models.ts');
+  await writeFile(file, snapshotToModelsSource(input, { importFrom: '../../src/index.js' }));
+  const mod = (await import(file)) as Record<string, ModelLike | EnumDef>;
+  return modelsToSnapshot(...Object.values(mod));
+}
 
 const part = (s: Snapshot) => ({ enums: s.enums, tables: s.tables, indexes: s.indexes });
 
@@ -67,5 +87,10 @@ describe('modelsToSnapshot equals what PostgreSQL reports for the same schema wr
         actual.tables.map((t) => t.constraints.map((c) => c.name)),
       );
     expect(desired.indexes.map((i) => i.name)).toEqual(actual.indexes.map((i) => i.name));
+  });
+
+  it.each(cases)('pull round trip: $name', async ({ ddl, schemas }) => {
+    const actual = await fromDdl(ddl, schemas);
+    expect(part(await pulled(actual))).toEqual(part(actual));
   });
 });
