@@ -55,7 +55,7 @@ export interface GeneratedMigration {
 }
 
 /** A model or an enum, or, last, the options. */
-export type ModelsAndOptions = readonly (ModelLike | EnumDef | GenerateOptions)[];
+export type ModelsAndOptions = readonly (ModelLike | EnumDef | SyncOptions)[];
 
 /** Splits `...models` from a trailing options object (anything that is not a model or an enum). */
 export function splitArguments(args: ModelsAndOptions): { models: (ModelLike | EnumDef)[]; options: GenerateOptions } {

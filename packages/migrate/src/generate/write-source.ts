@@ -72,7 +72,7 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
     const op = steps[i]!;
     let inverse: Operation[];
     try {
-      inverse = invert(op, before);
+      inverse = invertInPlan(op, before, steps.slice(0, i));
     } catch (error) {
       if (!(error instanceof IrreversibleOperationError)) throw error;
       irreversible.push(`step ${i + 1} (${op.kind} ${describeOperation(op)}): ${error.reason}`);
@@ -116,6 +116,38 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
   out.push('  },');
   out.push(importFrom !== null ? '});' : '};');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `invert(op, before)`, where `before` is the schema before the whole plan. A plan may create an
+ * object and drop it again (online mode's temporary `CHECK (col IS NOT NULL)`): such a drop is
+ * inverted against `before` plus the constraints and indexes the earlier steps created.
+ */
+function invertInPlan(op: Operation, before: Snapshot, earlier: readonly Operation[]): Operation[] {
+  try {
+    return invert(op, before);
+  } catch (error) {
+    if (!(error instanceof IrreversibleOperationError)) throw error;
+    if (op.kind !== 'dropConstraint' && op.kind !== 'dropIndex') throw error;
+    return invert(op, withCreated(before, earlier));
+  }
+}
+
+function withCreated(before: Snapshot, earlier: readonly Operation[]): Snapshot {
+  let tables = before.tables;
+  let indexes = before.indexes;
+  for (const op of earlier) {
+    if (op.kind === 'addConstraint') {
+      tables = tables.map((t) =>
+        t.schema === op.table.schema && t.name === op.table.name && !t.constraints.some((c) => c.name === op.constraint.name)
+          ? { ...t, constraints: [...t.constraints, op.constraint] }
+          : t,
+      );
+    } else if (op.kind === 'createIndex' && !indexes.some((i) => i.schema === op.index.schema && i.name === op.index.name)) {
+      indexes = [...indexes, op.index];
+    }
+  }
+  return { ...before, tables, indexes };
 }
 
 function emit(
