@@ -120,7 +120,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     if (!Number.isSafeInteger(steps) || steps < 0) {
       throw new MigrateError(
         'INVALID_ARGUMENT',
-        `rollback steps must be a positive integer, got ${String(steps)}.`,
+        `rollback steps must be a whole number of batches (0 or more), got ${String(steps)}.`,
       );
     }
     const chosen = new Set(batches.slice(0, steps));
