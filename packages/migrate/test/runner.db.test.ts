@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { createRawClient, createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createMigrationRunner,
@@ -179,6 +179,21 @@ describe('migrate', () => {
     );
     expect(rows[0]).toEqual({ name: '001_a', checksum: null });
     expect(rows[1]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('clients', () => {
+  it('takes a raw client (a pg Pool on a server, a PGlite instance on PGlite) as well as a Driver', async () => {
+    const raw = await createRawClient(test.url === null ? 'pglite' : 'pg-pool', test.url);
+    try {
+      await dir.write('001_raw.sql', tableMigration('raw_client_t'));
+      const migrations = createMigrationRunner(raw.client, { directory: dir.path, table: 'raw_migrations' });
+      expect((await migrations.migrate()).map((m) => m.name)).toEqual(['001_raw']);
+      expect((await migrations.status()).map((m) => [m.name, m.applied])).toEqual([['001_raw', true]]);
+      expect(await migrations.rollback()).toHaveLength(1);
+    } finally {
+      await raw.close();
+    }
   });
 });
 
