@@ -44,24 +44,25 @@ function sequenceType(name: string): SequenceOptions['type'] {
 }
 
 function identity(row: Row): Identity | null {
-  const kind = optStr(row, 'identity');
-  if (kind !== 'a' && kind !== 'd') return null;
+  const id = json<Row | null>(row, 'identity', null);
+  if (id === null) return null;
   return {
-    generation: kind === 'a' ? 'ALWAYS' : 'BY DEFAULT',
+    generation: id.generation === 'a' ? 'ALWAYS' : 'BY DEFAULT',
     sequence: {
-      name: str(row, 'seq_name'),
-      type: sequenceType(str(row, 'seq_type')),
-      start: str(row, 'seq_start'),
-      increment: str(row, 'seq_increment'),
-      minValue: str(row, 'seq_min'),
-      maxValue: str(row, 'seq_max'),
-      cache: str(row, 'seq_cache'),
-      cycle: bool(row, 'seq_cycle'),
+      name: str(id, 'name'),
+      type: sequenceType(str(id, 'type')),
+      start: str(id, 'start'),
+      increment: str(id, 'increment'),
+      minValue: str(id, 'min'),
+      maxValue: str(id, 'max'),
+      cache: str(id, 'cache'),
+      cycle: bool(id, 'cycle'),
     },
   };
 }
 
-export function mapColumn(row: Row): Column {
+export function mapColumn(row: Row, names: CatalogNames): Column {
+  const collation = row.column_collation;
   return {
     name: str(row, 'name'),
     type: typeRef(row),
@@ -69,7 +70,7 @@ export function mapColumn(row: Row): Column {
     default: optStr(row, 'default'),
     identity: identity(row),
     generated: optStr(row, 'generated'),
-    collation: optName(row, 'collation_schema', 'collation_name'),
+    collation: collation === null || collation === undefined ? null : names.collation(Number(collation)),
     comment: optStr(row, 'comment'),
   };
 }
@@ -161,7 +162,7 @@ export function mapTables(
     }
     return out;
   };
-  const cols = group(columns, mapColumn);
+  const cols = group(columns, (r) => mapColumn(r, names));
   const cons = group(constraints, (r) => mapConstraint(r, names));
   const pols = group(policies, mapPolicy);
   return tables.map((row) => {

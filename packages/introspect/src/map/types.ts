@@ -12,9 +12,9 @@ export function typeRef(row: Row): TypeRef {
   const array = bool(row, 'type_array');
   const formatted = str(row, 'type_format');
   if (schema === 'pg_catalog') return { schema, name: formatted, modifiers: null, array };
-  const bare = str(row, 'type_bare');
+  const bare = optStr(row, 'type_bare');
   const modifiers =
-    Number(row.type_mod) >= 0 && formatted.startsWith(bare) && formatted.length > bare.length
+    bare !== null && Number(row.type_mod) >= 0 && formatted.startsWith(bare) && formatted.length > bare.length
       ? formatted.slice(bare.length)
       : null;
   return { schema, name: str(row, 'type_name'), modifiers, array };

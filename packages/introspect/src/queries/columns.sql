@@ -1,6 +1,7 @@
 -- Columns of the tables read by tables.sql ($1: comma-separated schema OIDs), in attnum order,
--- dropped columns skipped. Identity columns carry their sequence's options. Materialized views'
--- columns come too: constraints and indexes name their columns by attnum from these rows.
+-- dropped columns skipped. Materialized views' columns come too: constraints and indexes name their
+-- columns by attnum from these rows. An identity column carries its sequence's options as JSON; a
+-- collation other than the type's is an OID, named from lookups.sql's rows.
 SELECT
   a.attrelid::pg_catalog.int8 AS table_oid,
   a.attnum::pg_catalog.int4 AS attnum,
@@ -9,23 +10,40 @@ SELECT
   tn.nspname::pg_catalog.text AS type_schema,
   et.typname::pg_catalog.text AS type_name,
   pg_catalog.format_type(et.oid, a.atttypmod) AS type_format,
-  pg_catalog.format_type(et.oid, NULL) AS type_bare,
+  CASE
+    WHEN a.atttypmod >= 0 AND et.typnamespace OPERATOR(pg_catalog.<>) 'pg_catalog'::pg_catalog.regnamespace
+    THEN pg_catalog.format_type(et.oid, NULL)
+  END AS type_bare,
   (et.oid OPERATOR(pg_catalog.<>) t.oid) AS type_array,
   a.atttypmod AS type_mod,
   a.attnotnull AS not_null,
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
   CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
-  a.attidentity::pg_catalog.text AS identity,
-  ids.seq_name,
-  ids.seq_type,
-  ids.seq_start,
-  ids.seq_increment,
-  ids.seq_min,
-  ids.seq_max,
-  ids.seq_cache,
-  ids.seq_cycle,
-  cn.nspname::pg_catalog.text AS collation_schema,
-  co.collname::pg_catalog.text AS collation_name,
+  CASE WHEN a.attcollation OPERATOR(pg_catalog.<>) t.typcollation THEN a.attcollation::pg_catalog.int8 END
+    AS column_collation,
+  CASE WHEN a.attidentity <> '' THEN (
+    SELECT pg_catalog.json_build_object(
+      'generation', a.attidentity::pg_catalog.text,
+      'name', sc.relname::pg_catalog.text,
+      'type', pg_catalog.format_type(s.seqtypid, NULL),
+      'start', s.seqstart::pg_catalog.text,
+      'increment', s.seqincrement::pg_catalog.text,
+      'min', s.seqmin::pg_catalog.text,
+      'max', s.seqmax::pg_catalog.text,
+      'cache', s.seqcache::pg_catalog.text,
+      'cycle', s.seqcycle
+    )
+    FROM pg_catalog.pg_depend AS dep
+    JOIN pg_catalog.pg_class AS sc ON sc.oid = dep.objid
+    JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = sc.oid
+    WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND dep.refobjid = a.attrelid
+      AND dep.refobjsubid = a.attnum
+      AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND dep.deptype = 'i'
+      AND sc.relkind = 'S'
+    LIMIT 1
+  ) END AS identity,
   d.description AS comment
 FROM pg_catalog.pg_attribute AS a
 JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
@@ -34,31 +52,6 @@ LEFT JOIN pg_catalog.pg_type AS te ON te.oid = t.typelem AND te.typarray = t.oid
 JOIN pg_catalog.pg_type AS et ON et.oid = COALESCE(te.oid, t.oid)
 JOIN pg_catalog.pg_namespace AS tn ON tn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN pg_catalog.pg_collation AS co
-  ON co.oid = a.attcollation AND a.attcollation OPERATOR(pg_catalog.<>) t.typcollation
-LEFT JOIN pg_catalog.pg_namespace AS cn ON cn.oid = co.collnamespace
-LEFT JOIN LATERAL (
-  SELECT
-    sc.relname::pg_catalog.text AS seq_name,
-    pg_catalog.format_type(s.seqtypid, NULL) AS seq_type,
-    s.seqstart::pg_catalog.text AS seq_start,
-    s.seqincrement::pg_catalog.text AS seq_increment,
-    s.seqmin::pg_catalog.text AS seq_min,
-    s.seqmax::pg_catalog.text AS seq_max,
-    s.seqcache::pg_catalog.text AS seq_cache,
-    s.seqcycle AS seq_cycle
-  FROM pg_catalog.pg_depend AS dep
-  JOIN pg_catalog.pg_class AS sc ON sc.oid = dep.objid
-  JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = sc.oid
-  WHERE a.attidentity <> ''
-    AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-    AND dep.refobjid = a.attrelid
-    AND dep.refobjsubid = a.attnum
-    AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-    AND dep.deptype = 'i'
-    AND sc.relkind = 'S'
-  LIMIT 1
-) AS ids ON true
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = a.attrelid
   AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
