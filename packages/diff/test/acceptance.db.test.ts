@@ -24,6 +24,8 @@ interface Expected {
   readonly absent?: readonly string[];
   /** `from` and `to` describe the same schema: the plan must be empty. */
   readonly empty?: boolean;
+  /** Read privileges too (grants are opt-in in introspection). */
+  readonly privileges?: boolean;
 }
 
 const root = join(import.meta.dirname, 'cases');
@@ -37,10 +39,10 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function build(sql: string): Promise<Snapshot> {
+async function build(sql: string, privileges: boolean): Promise<Snapshot> {
   await resetDatabase(db.driver);
   await db.driver.exec(sql);
-  return read(db.driver);
+  return read(db.driver, { privileges });
 }
 
 describe('acceptance corpus', () => {
@@ -55,11 +57,12 @@ describe('acceptance corpus', () => {
     const toSql = readFileSync(join(dir, 'to.sql'), 'utf8');
     const checkSql = existsSync(join(dir, 'check.sql')) ? readFileSync(join(dir, 'check.sql'), 'utf8') : null;
     const modes = expected.online === 'both' ? [false, true] : [expected.online];
-    const to = await build(toSql);
+    const privileges = expected.privileges === true;
+    const to = await build(toSql, privileges);
     const version = (await db.driver.serverVersion()).num;
     for (const online of modes) {
       const label = `${name} (${online ? 'online' : 'normal'})`;
-      const from = await build(fromSql);
+      const from = await build(fromSql, privileges);
       const options = { online, serverVersion: version, renames: expected.renames ?? [] };
       if (expected.error !== undefined) {
         expect(() => diff(from, to, options), label).toThrow(
@@ -101,7 +104,7 @@ describe('acceptance corpus', () => {
       } catch (error) {
         throw new Error(`${label}: ${(error as Error).message}\n--- plan ---\n${sqlOf(plan)}`);
       }
-      const after = await read(db.driver);
+      const after = await read(db.driver, { privileges });
       if (!snapshotsEqual(after, to)) {
         throw new Error(
           `${label}: result differs from to.sql\n${describeDifference(after, to)}\n--- plan ---\n${sqlOf(plan)}`,

@@ -49,8 +49,8 @@ export async function resetDatabase(driver: Driver): Promise<void> {
 }
 
 /** The database's schema, as the tests compare it. */
-export async function read(driver: Driver): Promise<Snapshot> {
-  return introspect(driver);
+export async function read(driver: Driver, options: { privileges?: boolean } = {}): Promise<Snapshot> {
+  return introspect(driver, options);
 }
 
 /** A readable difference between two snapshots (the first differing top-level lists). */

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int); CREATE SEQUENCE s; GRANT SELECT, INSERT ON t TO pg_monitor; GRANT SELECT ON t TO pg_read_all_stats WITH GRANT OPTION; GRANT USAGE ON SEQUENCE s TO pg_monitor; GRANT USAGE ON SCHEMA public TO pg_monitor;

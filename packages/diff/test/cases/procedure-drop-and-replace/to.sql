@@ -1,0 +1,1 @@
+CREATE PROCEDURE p2(a int) LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'x'; END $$;
