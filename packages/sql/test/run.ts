@@ -7,6 +7,12 @@ import { dumpSchemas } from './catalog.js';
 
 type Db = Pick<TestDatabase['driver'], 'query' | 'exec' | 'transaction'>;
 
+/**
+ * Lets the worker's event loop breathe between statements. PGlite runs queries on the test worker's
+ * own thread; without a turn of the I/O phase, vitest's worker RPC ("onTaskUpdate") can time out.
+ */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** The schemas the cases touch. */
 export const schemasOf = (f: Fixture): string[] => [f.schema, f.n('app2'), f.n('app3')];
 
@@ -57,9 +63,13 @@ export async function runCase(
   run: (statements: readonly Statement[]) => Promise<void>,
 ): Promise<void> {
   if (c.setup !== undefined) await run(compileAll(c.setup));
+  await breathe();
   const before = await dumpSchemas(db, schemasOf(f));
+  await breathe();
   await run(compile(c.op));
+  await breathe();
   const after = await dumpSchemas(db, schemasOf(f));
+  await breathe();
   for (const p of c.present ?? [])
     expect(
       after.filter((l) => l.includes(p)),
@@ -80,6 +90,7 @@ export async function runCase(
     expect(invert(c.op, snapshot)).toEqual([]);
   } else {
     await run(compileAll(invert(c.op, snapshot)));
+    await breathe();
     const restored = await dumpSchemas(db, schemasOf(f));
     const leaves = c.inverseLeaves ?? [];
     expect(restored.filter((l) => !leaves.some((x) => l.includes(x)))).toEqual(before);

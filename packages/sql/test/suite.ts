@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Fixture, fixture, type Names } from './base.js';
 import { allCases } from './cases.js';
-import { executeAutocommit, runCase, setupSql, transactional } from './run.js';
+import { breathe, executeAutocommit, runCase, setupSql, transactional } from './run.js';
 
 // Every case runs on a real database: the golden SQL must be accepted, must change the catalog as the
 // case says, and the inverse must restore the catalog exactly. Plain names, then hostile ones.
@@ -51,7 +51,10 @@ export function operationSuite(label: string, names: Names): void {
           await session.exec('SAVEPOINT one_case');
           try {
             await runCase(session, f, c, async (statements) => {
-              for (const s of statements) await session.exec(s.sql);
+              for (const s of statements) {
+                await session.exec(s.sql);
+                await breathe();
+              }
             });
           } finally {
             await session.exec('ROLLBACK TO SAVEPOINT one_case');
