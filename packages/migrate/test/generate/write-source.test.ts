@@ -1,0 +1,90 @@
+import { diff } from '@justscale/diff';
+import { builtinType, column, createIndex, dropTable, emptySnapshot, index, raw, snapshot, table } from '@justscale/schema';
+import { describe, expect, it } from 'vitest';
+import { MigrateError } from '../../src/errors.js';
+import { migrationFileName, writeMigrationSource } from '../../src/generate/index.js';
+import { comment, lit, template } from '../../src/generate/literal.js';
+
+const users = table({
+  schema: 'public',
+  name: 'users',
+  columns: [column({ name: 'id', type: builtinType('integer'), notNull: true })],
+});
+const hostile = table({
+  schema: 'public',
+  name: 'a`b${c}\\d',
+  columns: [column({ name: "it's", type: builtinType('text') })],
+});
+
+describe('migrationFileName', () => {
+  it('is <UTC YYYYMMDDHHMMSS>_<name>.ts', () => {
+    expect(migrationFileName('add_avatar_to_users', new Date('2025-01-02T03:04:05Z'))).toBe(
+      '20250102030405_add_avatar_to_users.ts',
+    );
+    expect(migrationFileName('x', new Date('2025-12-31T23:59:59.999+01:00'))).toBe('20251231225959_x.ts');
+  });
+
+  it.each(['', '../evil', 'a b', 'a/b', '_x', 'ünï'])('refuses the name %j', (name) => {
+    expect(() => migrationFileName(name, new Date())).toThrow(MigrateError);
+  });
+});
+
+describe('literals of generated source', () => {
+  it('round-trip through JavaScript', () => {
+    for (const s of ["it's", 'a\\b', 'line\nbreak', '`${x}`', '\u2028', 'ünïcödé']) {
+      expect(new Function(`return ${lit(s)}`)()).toBe(s);
+      expect(new Function(`return ${template(s)}`)()).toBe(s);
+    }
+    expect(new Function(`return ${lit({ schema: 'a"b', 'Mixed Case': [1, true, null] })}`)()).toEqual({
+      schema: 'a"b',
+      'Mixed Case': [1, true, null],
+    });
+    expect(comment('a\nb */ c')).toBe('// a b */ c');
+  });
+});
+
+describe('writeMigrationSource', () => {
+  it('writes up with API calls or raw SQL, down from the inverses, and hazards as comments', () => {
+    const before = snapshot({ tables: [users, hostile] });
+    const after = snapshot({
+      tables: [users],
+      indexes: [index({ schema: 'public', name: 'users_id_idx', table: 'users', keys: [{ column: 'id' }] })],
+    });
+    const plan = diff(before, after);
+    const source = writeMigrationSource(plan, { name: 'm1', before });
+    expect(source).toContain("import { defineMigration } from '@justscale/postgres';");
+    expect(source).toContain("await db.createIndex({ schema: 'public', name: 'users' }, ['id'], { name: 'users_id_idx' });");
+    expect(source).toMatch(/\/\/ hazard deletes-data: [^\n]*\n(?:\s+\/\/[^\n]*\n)*\s+await db\.dropTable\(\{ schema: 'public', name: 'a`b\$\{c\}\\\\d' \}\);/);
+    // down, in reverse order: the index dropped, then the table re-created from the snapshot before (raw SQL)
+    const down = source.slice(source.indexOf('async down'));
+    expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(-1);
+    expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(down.indexOf("db.dropIndex({ schema: 'public', name: 'users_id_idx' })"));
+    expect(source).not.toContain('transaction: false');
+  });
+
+  it('makes down throw naming the step that cannot be reversed', () => {
+    const plan = {
+      operations: [dropTable({ schema: 'public', name: 'users' }), raw('UPDATE t SET x = 1')],
+      statements: [],
+      notes: [],
+      hazards: [],
+    };
+    const source = writeMigrationSource(plan, { name: 'm2', before: snapshot({ tables: [users] }) });
+    expect(source).toContain("throw new Error(\n      'Migration m2 cannot be reversed: step 2 (raw raw SQL): raw SQL has no known inverse.',");
+  });
+
+  it('says transaction: false when a statement cannot run in a transaction', () => {
+    const op = createIndex(index({ schema: 'public', name: 'i', table: 'users', keys: [{ column: 'id' }] }), {
+      concurrently: true,
+    });
+    const plan = { operations: [op], statements: [], notes: [], hazards: [] };
+    const source = writeMigrationSource(plan, { name: 'm3', before: emptySnapshot(), importFrom: null });
+    expect(source).toContain('  transaction: false,');
+    expect(source).toContain('export default {');
+    expect(source).not.toContain('import');
+  });
+
+  it('needs the snapshot before for a bare plan', () => {
+    expect(() => writeMigrationSource(diff(emptySnapshot(), emptySnapshot()), { name: 'x' })).toThrow(/before/);
+  });
+});
