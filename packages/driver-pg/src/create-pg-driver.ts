@@ -24,7 +24,9 @@ const require = createRequire(import.meta.url);
  */
 export function createPgDriver(config: string | PgPoolConfig): Driver {
   const options: PgPoolConfig = typeof config === 'string' ? { connectionString: config } : config;
-  const pg = require('pg') as {
+  const loaded = require('pg') as { default?: unknown; Pool?: unknown };
+  // `require` gives an ES module namespace when Node resolves pg's `import` condition.
+  const pg = (loaded.Pool ? loaded : loaded.default) as {
     Pool: new (options: PgPoolConfig) => PgPoolLike & { on(e: 'error', l: () => void): unknown };
   };
   const pool = new pg.Pool(options);

@@ -64,9 +64,15 @@ function parsersFor(pglite: PgliteLike): Record<number, Parser> {
 
 function connectionOf(pglite: PgliteLike): Connection {
   let parsers: Record<number, Parser> | undefined;
+  let known = -1;
   return {
     async query(sql, params = []) {
-      parsers ??= parsersFor(pglite);
+      // PGlite learns array types later (refreshArrayTypes): cover the ones it added since.
+      const count = Object.keys(pglite.parsers ?? {}).length;
+      if (!parsers || count !== known) {
+        parsers = parsersFor(pglite);
+        known = count;
+      }
       try {
         const result = await pglite.query(sql, params.map(encodeParam), {
           parsers,

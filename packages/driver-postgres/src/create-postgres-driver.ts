@@ -18,7 +18,15 @@ const require = createRequire(import.meta.url);
  * await driver.close();
  */
 export function createPostgresDriver(url: string, options: PostgresOptions = {}): Driver {
-  const postgres = require('postgres') as (url: string, options: PostgresOptions) => PostgresSqlLike;
+  const postgres = defaultExport(require('postgres')) as (
+    url: string,
+    options: PostgresOptions,
+  ) => PostgresSqlLike;
   const sql = postgres(url, { onnotice: () => undefined, ...options });
   return postgresDriver(sql, { owned: true });
+}
+
+/** The module's default export, whether `require` gave the CommonJS value or an ES module namespace. */
+function defaultExport(mod: unknown): unknown {
+  return typeof mod === 'function' ? mod : (mod as { default?: unknown }).default;
 }

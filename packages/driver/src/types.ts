@@ -14,7 +14,13 @@ export interface QueryResult<R = Row> {
  * Result values are normalised by every adapter, whatever the client library does:
  * `int2`/`int4`/`float4`/`float8`/`oid` → number, `int8` and `numeric` → string (no precision lost),
  * `bool` → boolean, `json`/`jsonb` → parsed value, `date` → `'YYYY-MM-DD'` string, `timestamp` and
- * `timestamptz` → `Date`, `bytea` → `Uint8Array`, arrays of these → arrays, everything else → text.
+ * `timestamptz` → `Date` (a `timestamp` without zone is read as UTC; `infinity` stays text), `bytea` →
+ * `Uint8Array`, arrays of these (and of text-like types such as `text[]`, `uuid[]`) → arrays,
+ * everything else → text.
+ *
+ * Parameters are sent as text whose type the server infers from the statement: strings as they are,
+ * numbers/bigints/booleans as their text, `Date` → ISO 8601, `Uint8Array` → bytea, arrays → PostgreSQL
+ * arrays, other objects → JSON, `null`/`undefined` → NULL.
  */
 export interface Queryable {
   /** Runs one statement with `$1`, `$2`, ... bound to `params`. */

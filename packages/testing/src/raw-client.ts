@@ -35,11 +35,17 @@ export async function createRawClient(kind: RawClientKind, url?: string | null):
     throw new Error(`A ${kind} client needs a server URL`);
   }
   if (kind === 'postgres') {
-    const postgres = require('postgres') as (url: string, options: object) => { end(): Promise<void> };
+    const loaded = require('postgres') as { default?: unknown };
+    // `require` gives an ES module namespace when Node resolves postgres.js's `import` condition.
+    const postgres = (typeof loaded === 'function' ? loaded : loaded.default) as (
+      url: string,
+      options: object,
+    ) => { end(): Promise<void> };
     const sql = postgres(url, { onnotice: () => undefined });
     return { kind, client: sql, close: () => sql.end() };
   }
-  const pg = require('pg') as PgModule;
+  const loaded = require('pg') as PgModule & { default?: PgModule };
+  const pg = loaded.Pool ? loaded : loaded.default!;
   if (kind === 'pg-pool') {
     const pool = new pg.Pool({ connectionString: url });
     pool.on('error', () => undefined);
