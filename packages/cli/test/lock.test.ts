@@ -1,5 +1,4 @@
 import { lockKey } from '@justscale/migrate';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, project, testDatabaseUrl } from './helpers.js';
 
@@ -20,6 +19,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the migration lock', () => {
   });
 
   it('--no-wait exits 5 while another runner holds the lock, and nothing is applied', async () => {
+    const pg = (await import('pg')).default;
     const holder = new pg.Client({ connectionString: db.url });
     await holder.connect();
     try {

@@ -12,7 +12,7 @@ export const Users = defineModel('users', {
   email: field.string().max(255).unique(),
   status: field.enum(Status).default('active'),
   createdAt: field.createdAt(),
-});
+}, { checks: [{ name: 'email_not_blank', expression: "email <> ''" }] });
 export const notAModel = 42;
 `;
 const v2 = v1.replace(

@@ -10,7 +10,13 @@ import {
   generatedMigrationSource,
   timestamp,
 } from './migration-source.js';
-import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas, withUnmanaged } from './plan.js';
+import {
+  databaseSnapshot,
+  desiredSnapshot,
+  loadModelsSnapshot,
+  loadRenames,
+  managedSchemas,
+} from './plan.js';
 
 export interface MakeArgs {
   readonly name: string;
@@ -40,7 +46,7 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     const models = await loadModelsSnapshot(config.models, ctx.io.cwd);
     const db = await ctx.database();
     const current = await databaseSnapshot(db.driver, config, managedSchemas(config, models));
-    const desired = withUnmanaged(models, current);
+    const desired = await desiredSnapshot(db.driver, models, current);
     const { diff } = await import('@justscale/diff');
     const renames = await loadRenames(config);
     const version = (await db.driver.serverVersion()).num;

@@ -98,3 +98,17 @@ export function withUnmanaged(desired: Snapshot, current: Snapshot): Snapshot {
   for (const e of current.extensions) if (!extensions.has(e.name)) extensions.set(e.name, e);
   return { ...desired, schemas: [...schemas.values()], extensions: [...extensions.values()] };
 }
+
+/**
+ * The models' snapshot in PostgreSQL's own spelling (through `canonicalizeSnapshot`, which builds
+ * the tables in a rolled-back scratch schema), with the unmanaged parts of `current` kept: what
+ * the database is diffed against, so that `price > 0` and `(price > (0)::numeric)` are one check.
+ */
+export async function desiredSnapshot(
+  driver: Driver,
+  models: Snapshot,
+  current: Snapshot,
+): Promise<Snapshot> {
+  const { canonicalizeSnapshot } = await import('@justscale/models');
+  return withUnmanaged(await canonicalizeSnapshot(driver, models), current);
+}

@@ -5,7 +5,13 @@ import { displayPath, sourceOf } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { databaseSnapshot, loadModelsSnapshot, loadRenames, managedSchemas, withUnmanaged } from './plan.js';
+import {
+  databaseSnapshot,
+  desiredSnapshot,
+  loadModelsSnapshot,
+  loadRenames,
+  managedSchemas,
+} from './plan.js';
 
 interface PlanLike {
   readonly statements: readonly {
@@ -139,7 +145,7 @@ export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCod
   const models = await loadModelsSnapshot(config.models, ctx.io.cwd);
   const db = await ctx.database();
   const current = await databaseSnapshot(db.driver, config, managedSchemas(config, models));
-  const desired = withUnmanaged(models, current);
+  const desired = await desiredSnapshot(db.driver, models, current);
   const { diff: plan } = await import('@justscale/diff');
   const renames = await loadRenames(config);
   const result = plan(current, desired, {
