@@ -2,12 +2,14 @@ import {
   type Column,
   type Constraint,
   defaultSequenceOptions,
+  type EnumType,
   type Index,
   type Snapshot,
   type Table,
   type TypeRef,
 } from '@justscale/schema';
 import { makeObjectName, toColumnName, toPropertyName } from './naming.js';
+import { valueDefault } from './pull-defaults.js';
 
 export interface PullOptions {
   /** The module the generated file imports from; default `@justscale/models`. */
@@ -89,6 +91,7 @@ function modelOf(
   indexes: readonly Index[],
   varName: string,
   enumVars: ReadonlyMap<string, string>,
+  enums: readonly EnumType[],
 ): Emitted {
   const notes: string[] = [];
   const where = `${t.schema}.${t.name}`;
@@ -127,7 +130,7 @@ function modelOf(
     }
   }
   const fields = t.columns.map(
-    (c) => `  ${key(prop.get(c.name)!)}: ${columnOf(t, c, fieldPk, fieldUniques, enumVars, notes)},`,
+    (c) => `  ${key(prop.get(c.name)!)}: ${columnOf(t, c, fieldPk, fieldUniques, enumVars, notes, enums)},`,
   );
   const options: string[] = [];
   if (t.schema !== 'public') options.push(`schema: ${str(t.schema)}`);
@@ -239,6 +242,7 @@ function columnOf(
   fieldUniques: ReadonlyMap<string, Constraint & { kind: 'unique' }>,
   enumVars: ReadonlyMap<string, string>,
   notes: string[],
+  enums: readonly EnumType[],
 ): string {
   let b = builderOf(c.type, enumVars);
   const isPk = fieldPk === c.name;
@@ -247,8 +251,9 @@ function columnOf(
   if (u) b += u.nullsNotDistinct ? '.unique({ nullsNotDistinct: true })' : '.unique()';
   if (!c.notNull && !isPk && c.identity === null) b += '.optional()';
   const uuidPk = isPk && c.type.schema === 'pg_catalog' && c.type.name === 'uuid' && !c.type.array;
-  if (c.default !== null && !(uuidPk && c.default === 'gen_random_uuid()'))
-    b += `.default(${sqlTemplate(c.default)})`;
+  if (c.default !== null && !(uuidPk && c.default === 'gen_random_uuid()')) {
+    b += `.default(${valueDefault(c, enums) ?? sqlTemplate(c.default)})`;
+  }
   if (c.default === null && uuidPk && c.identity === null && c.generated === null) b += '.default(null)';
   if (c.generated !== null) b += `.generated(${sqlTemplate(c.generated)})`;
   if (c.identity) {
@@ -360,7 +365,7 @@ export function snapshotToModelsSource(snapshot: Snapshot, options: PullOptions 
   if (snapshot.enums.length) out.push('');
   for (const t of snapshot.tables) {
     const ix = snapshot.indexes.filter((i) => i.schema === t.schema && i.table === t.name);
-    out.push(modelOf(t, ix, variableName(t.name, taken), enumVars).code);
+    out.push(modelOf(t, ix, variableName(t.name, taken), enumVars, snapshot.enums).code);
   }
   const orphan = snapshot.indexes.filter(
     (i) => !snapshot.tables.some((t) => t.schema === i.schema && t.name === i.table),

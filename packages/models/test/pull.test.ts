@@ -261,6 +261,11 @@ describe('snapshotToModelsSource', () => {
     expect(output.schemas).toEqual(input.schemas);
     expect(source).toContain('field.uuid().primaryKey()');
     expect(source).toContain('field.string().max(255).unique()');
+    expect(source).toContain(`status: field.enum(UserStatus).default('active')`);
+    expect(source).toContain(`tags: field.text().array().default([])`);
+    expect(source).toContain(`price: field.decimal(10, 2).default(0)`);
+    expect(source).toContain(`body: field.jsonb().optional().default({ a: 1 })`);
+    expect(source).toContain('.default(sql`now()`)');
   });
 
   it('lists what models cannot express in comments, never silently', async () => {
