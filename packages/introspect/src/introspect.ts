@@ -40,27 +40,97 @@ type PerSchemaQuery = (typeof PER_SCHEMA_QUERIES)[number] | 'grants';
 /** The raw rows of every catalog query, keyed by query name. */
 export type CatalogRows = Record<PerSchemaQuery, Row[]>;
 
-/**
- * Runs the catalog queries on `q`, which must already be inside the transaction opened with
- * `TRANSACTION_SETUP`. The number of queries depends only on the options, never on the schema.
- */
-export async function readCatalog(q: Queryable, options: ResolvedOptions): Promise<CatalogRows> {
+/** What the first two queries establish: the server's major version and the schemas to read. */
+export interface CatalogHead {
+  readonly major: number;
+  /** The introspected schemas' OIDs, comma-separated: `$1` of the per-schema queries. */
+  readonly oids: string;
+  readonly schemas: Row[];
+}
+
+/** Runs `version` and `schemas` on `q` (inside the transaction opened with `TRANSACTION_SETUP`). */
+export async function readHead(q: Queryable, options: ResolvedOptions): Promise<CatalogHead> {
   const version = await q.query(loadQuery('version', 0));
   const major = Math.floor(Number(version.rows[0]?.version_num) / 10000);
   const schemas = await q.query(loadQuery('schemas', major), [
     options.schemas === null ? null : JSON.stringify(options.schemas),
     JSON.stringify(options.excludeSchemas),
   ]);
-  const oids = schemas.rows.map((r) => String(r.oid)).join(',');
-  const rows = { schemas: schemas.rows } as unknown as CatalogRows & { schemas: Row[] };
-  const names: PerSchemaQuery[] = options.privileges
-    ? [...PER_SCHEMA_QUERIES, 'grants']
-    : [...PER_SCHEMA_QUERIES];
+  return { major, oids: schemas.rows.map((r) => String(r.oid)).join(','), schemas: schemas.rows };
+}
+
+/** The per-schema queries to run for these options. */
+export function queryList(options: ResolvedOptions): PerSchemaQuery[] {
+  return options.privileges ? [...PER_SCHEMA_QUERIES, 'grants'] : [...PER_SCHEMA_QUERIES];
+}
+
+/** Runs some of the per-schema queries on `q`, one after the other. */
+export async function readQueries(
+  q: Queryable,
+  names: readonly PerSchemaQuery[],
+  head: CatalogHead,
+): Promise<Partial<CatalogRows>> {
+  const rows: Partial<CatalogRows> = {};
   for (const name of names) {
-    rows[name] = (await q.query(loadQuery(name, major), name === 'lookups' ? [] : [oids])).rows;
+    rows[name] = (await q.query(loadQuery(name, head.major), name === 'lookups' ? [] : [head.oids])).rows;
   }
-  if (!options.privileges) rows.grants = [];
   return rows;
+}
+
+/**
+ * Runs the catalog queries on `q`, which must already be inside the transaction opened with
+ * `TRANSACTION_SETUP`. The number of queries depends only on the options, never on the schema.
+ */
+export async function readCatalog(q: Queryable, options: ResolvedOptions): Promise<CatalogRows> {
+  const head = await readHead(q, options);
+  return complete(head, await readQueries(q, queryList(options), head));
+}
+
+function complete(head: CatalogHead, rows: Partial<CatalogRows>): CatalogRows & { schemas: Row[] } {
+  return { grants: [], ...rows, schemas: head.schemas } as CatalogRows & { schemas: Row[] };
+}
+
+// The heaviest queries (columns; constraints and indexes) go to different sessions.
+const SECOND_SESSION: ReadonlySet<PerSchemaQuery> = new Set([
+  'lookups',
+  'constraints',
+  'indexes',
+  'sequences',
+  'extensions',
+  'composites',
+]);
+
+/**
+ * The catalog read by two sessions at once that share one snapshot: the first exports it
+ * (`pg_export_snapshot()`), the second adopts it (`SET TRANSACTION SNAPSHOT`) before its first query.
+ */
+async function readCatalogInParallel(driver: Driver, options: ResolvedOptions): Promise<CatalogRows> {
+  return driver.transaction(async (first) => {
+    await first.exec(TRANSACTION_SETUP);
+    const head = await readHead(first, options);
+    const exported = await first.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id');
+    const id = String(exported.rows[0]?.id);
+    if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`introspect: unexpected snapshot id '${id}'`);
+    const names = queryList(options);
+    const second = driver.transaction(async (tx) => {
+      await tx.exec(
+        `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ` +
+          'SET LOCAL search_path = pg_catalog',
+      );
+      return readQueries(
+        tx,
+        names.filter((n) => SECOND_SESSION.has(n)),
+        head,
+      );
+    });
+    const mine = readQueries(
+      first,
+      names.filter((n) => !SECOND_SESSION.has(n)),
+      head,
+    );
+    const [a, b] = await Promise.all([mine, second]);
+    return complete(head, { ...a, ...b });
+  });
 }
 
 /** Builds the snapshot from the catalog rows: maps, drops the migrations table, normalises. */
@@ -118,9 +188,13 @@ export function buildSnapshot(rows: CatalogRows & { schemas: Row[] }, options: R
  */
 export async function introspect(driver: Driver, options: IntrospectOptions = {}): Promise<Snapshot> {
   const resolved = resolveOptions(options);
-  const rows = await driver.transaction(async (tx) => {
-    await tx.exec(TRANSACTION_SETUP);
-    return readCatalog(tx, resolved);
-  });
+  // PGlite has one connection: a second session would wait for the first, which waits for it.
+  const rows =
+    resolved.parallel && driver.name !== 'pglite'
+      ? await readCatalogInParallel(driver, resolved)
+      : await driver.transaction(async (tx) => {
+          await tx.exec(TRANSACTION_SETUP);
+          return readCatalog(tx, resolved);
+        });
   return buildSnapshot(rows as CatalogRows & { schemas: Row[] }, resolved);
 }

@@ -14,12 +14,18 @@ export interface IntrospectOptions {
    * `{ schema, name }` matches only that one; `null` leaves nothing out. Default: `'_migrations'`.
    */
   readonly migrationsTable?: string | QualifiedName | null;
+  /**
+   * Read the catalog over two connections at once, sharing one snapshot (`pg_export_snapshot`).
+   * Default false. Needs a driver with a pool of connections; with PGlite it reads on one.
+   */
+  readonly parallel?: boolean;
 }
 
 export interface ResolvedOptions {
   readonly schemas: readonly string[] | null;
   readonly excludeSchemas: readonly string[];
   readonly privileges: boolean;
+  readonly parallel: boolean;
   /** True for the tracking table, by its schema and name. */
   readonly isMigrationsTable: (schema: string, name: string) => boolean;
 }
@@ -36,6 +42,7 @@ export function resolveOptions(options: IntrospectOptions = {}): ResolvedOptions
     schemas: options.schemas === undefined ? null : [...options.schemas],
     excludeSchemas: [...(options.excludeSchemas ?? [])],
     privileges: options.privileges ?? false,
+    parallel: options.parallel ?? false,
     isMigrationsTable,
   };
 }

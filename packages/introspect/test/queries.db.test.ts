@@ -53,6 +53,17 @@ describe('the number of queries', () => {
   });
 });
 
+describe('reading over two sessions', () => {
+  it('gives the same snapshot, in a fixed number of statements', async () => {
+    const sequential = await introspect(ctx.db.driver);
+    const counted = countingDriver(ctx.db.driver);
+    const parallel = await introspect(counted.driver, { parallel: true });
+    expect(stableStringify(parallel)).toBe(stableStringify(sequential));
+    // On a server: pg_export_snapshot() and the second session's setup; PGlite reads on one session.
+    expect(counted.count()).toBe(ctx.db.kind === 'pglite' ? STATEMENTS : STATEMENTS + 2);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical JSON and the same hash on two runs, and a new hash after a change', async () => {
     const a = await introspect(ctx.db.driver);
