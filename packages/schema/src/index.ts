@@ -75,6 +75,7 @@ export type {
 export { createIndex, dropIndex, renameIndex, setIndexOptions } from './operations/indexes.js';
 export type { DropOptions } from './operations/node.js';
 export type { Operation, OperationKind, OperationOf } from './operations/operation.js';
+export { OPERATION_KINDS } from './operations/operation.js';
 export type {
   AlterPolicyOperation,
   CreatePolicyOperation,

@@ -6,6 +6,7 @@ import {
   createTable,
   dropTable,
   HAZARD_KINDS,
+  OPERATION_KINDS,
   type Operation,
   type OperationKind,
   raw,
@@ -48,5 +49,12 @@ describe('operation nodes', () => {
     expect(kind).toBe('raw');
     expect(op).toMatchObject({ transactional: false, hazards: [] });
     expect(HAZARD_KINDS).toContain('deletes-data');
+  });
+
+  it('lists every kind once', () => {
+    expect(new Set(OPERATION_KINDS).size).toBe(OPERATION_KINDS.length);
+    expect(OPERATION_KINDS).toContain('createTable');
+    expect(OPERATION_KINDS).toContain('raw');
+    expect(Object.isFrozen(OPERATION_KINDS)).toBe(true);
   });
 });

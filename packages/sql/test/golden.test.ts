@@ -1,4 +1,4 @@
-import { alterExtension, dropExtension, setComment } from '@justscale/schema';
+import { alterExtension, dropExtension, OPERATION_KINDS, setComment } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
 import { compile, IdentifierTooLongError } from '../src/index.js';
 import { fixture, nameOfBytes, plainNames, tooLongNames } from './base.js';
@@ -10,6 +10,11 @@ const f = fixture(plainNames);
 const cases = allCases(f);
 
 describe('golden SQL', () => {
+  it('covers every operation kind', () => {
+    const covered = new Set(cases.map((c) => c.op.kind));
+    expect(OPERATION_KINDS.filter((k) => !covered.has(k))).toEqual([]);
+  });
+
   it('has unique case titles', () => {
     expect(new Set(cases.map((c) => c.title)).size).toBe(cases.length);
   });
