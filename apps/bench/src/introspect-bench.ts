@@ -3,7 +3,8 @@
  *
  * For each size: creates a scratch database on the server (DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres), fills it with a generated schema, then times, in the
- * same run on the same database, `introspect()` and `pg_dump --schema-only` (one warm-up each, then
+ * same run on the same database, `introspect()` (on one connection, then with `parallel: true` on
+ * two) and `pg_dump --schema-only` (one warm-up each, then
  * `runs` timed runs: median, min, max), with our query count and peak memory. Drops the database.
  */
 import { spawn } from 'node:child_process';
@@ -96,6 +97,7 @@ async function benchSize(admin: Driver, tables: number): Promise<void> {
     }
     const queries = counted.count();
     const ours = stats(await time(runs, () => introspect(driver)));
+    const parallel = stats(await time(runs, () => introspect(driver, { parallel: true })));
     const rss = process.resourceUsage().maxRSS * 1024;
     const dump = stats(await time(runs, () => pgDump(url)));
 
@@ -104,8 +106,9 @@ async function benchSize(admin: Driver, tables: number): Promise<void> {
       [
         `${tables} tables (${snapshot.indexes.length} indexes, ${snapshot.views.length} views; generated in ${ms(setup)})`,
         `  introspect: median ${ms(ours.median)} (min ${ms(ours.min)}, max ${ms(ours.max)}), ${queries} statements, peak heap ${mb(peakHeap)}, peak RSS ${mb(rss)}`,
+        `  introspect({ parallel: true }): median ${ms(parallel.median)} (min ${ms(parallel.min)}, max ${ms(parallel.max)}), ${queries + 2} statements on 2 connections`,
         `  pg_dump --schema-only: median ${ms(dump.median)} (min ${ms(dump.min)}, max ${ms(dump.max)})`,
-        `  introspect / pg_dump: ${(ratio * 100).toFixed(0)}%`,
+        `  introspect / pg_dump: ${(ratio * 100).toFixed(0)}% (parallel: ${((parallel.median / dump.median) * 100).toFixed(0)}%)`,
       ].join('\n'),
     );
   } finally {
