@@ -99,6 +99,8 @@ export class Builder {
   readonly recreatedColumns = new Set<string>();
   /** Columns (tkey) converted by an enum rebuild, which also takes care of their default. */
   readonly enumRebuildColumns = new Set<string>();
+  /** Enums (qkey) rebuilt by the plan: new uses of them wait until the new type has the old name. */
+  readonly rebuiltEnums = new Set<string>();
   /** Primary keys and unique constraints or indexes dropped: `qkey(table) + NUL + columns`. */
   readonly droppedKeys = new Set<string>();
 
@@ -107,6 +109,11 @@ export class Builder {
     readonly current: Snapshot,
     readonly desired: Snapshot,
   ) {}
+
+  /** Whether `type` is an enum the plan rebuilds: columns of it are added after the swap. */
+  usesRebuiltEnum(type: { schema: string; name: string }): boolean {
+    return this.rebuiltEnums.size > 0 && this.rebuiltEnums.has(`${type.schema}\u0000${type.name}`);
+  }
 
   add(phase: PhaseNumber, op: Operation, adjust?: Adjust): void {
     this.steps.push({ op, phase, seq: this.seq++, adjust });

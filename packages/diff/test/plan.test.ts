@@ -128,6 +128,23 @@ describe('ordering', () => {
     expect(at(p, /ALTER COLUMN "name" TYPE/)).toBeLessThan(at(p, /^CREATE VIEW "public"."names"/));
   });
 
+  it('replaces a view whose columns are only appended, recreates one whose columns change', () => {
+    const two = view(users, 'names', ' SELECT users.id,\n    users.name\n   FROM public.users;');
+    const three = view(
+      users,
+      'names',
+      ' SELECT users.id,\n    users.name,\n    users.m\n   FROM public.users;',
+    );
+    const swapped = view(users, 'names', ' SELECT users.name,\n    users.id\n   FROM public.users;');
+    const withView = (v: View) => snapshot({ ...full, views: [v] });
+    expect(sqls(diff(withView(two), withView(three)))).toEqual([
+      `CREATE OR REPLACE VIEW "public"."names" AS ${three.definition.trim().replace(/;$/, '')}`,
+    ]);
+    const p = diff(withView(two), withView(swapped));
+    expect(at(p, /^DROP VIEW "public"."names"/)).toBeLessThan(at(p, /^CREATE VIEW "public"."names"/));
+    expect(p.notes.map((n) => n.kind)).toContain('recreated');
+  });
+
   it('is empty for equal snapshots', () => {
     expect(diff(full, full).statements).toEqual([]);
     expect(diff(full, full, { online: true }).statements).toEqual([]);

@@ -62,7 +62,7 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
     if (inherited.has(col.name)) continue;
     const old = cur.get(col.name);
     if (old === undefined) {
-      b.add(Phase.alterTables, addColumn(d, col));
+      b.add(b.usesRebuiltEnum(col.type) ? Phase.afterEnumSwap : Phase.alterTables, addColumn(d, col));
       const twin = dropped.find((x) => sameExcept(x, col, 'name'));
       if (twin !== undefined) {
         b.note(
@@ -104,10 +104,10 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
       ...(!change.rewrites || sameTypeOnly ? (['rewrites-table'] as const) : []),
       ...(!change.mayFail || sameTypeOnly ? (['may-fail-on-existing-data'] as const) : []),
     ];
-    b.add(Phase.alterTables, alterColumnType(t, d.name, d.type, { using, collation: d.collation }), {
-      remove,
-    });
-    if (d.default !== null) b.add(Phase.alterTables, setColumnDefault(t, d.name, d.default));
+    // A column turned into a rebuilt enum waits until the new type carries the old name.
+    const phase = b.usesRebuiltEnum(d.type) ? Phase.afterEnumSwap : Phase.alterTables;
+    b.add(phase, alterColumnType(t, d.name, d.type, { using, collation: d.collation }), { remove });
+    if (d.default !== null) b.add(phase, setColumnDefault(t, d.name, d.default));
   } else if (!rebuilt && c.default !== d.default) {
     if (d.default === null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
     else b.add(Phase.alterTables, setColumnDefault(t, d.name, d.default));

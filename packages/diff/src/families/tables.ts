@@ -48,9 +48,13 @@ export function classifyTables(b: Builder): void {
 export function diffTables(b: Builder): void {
   const cur = new Map(b.current.tables.map((t) => [qkey(t), t]));
   const created = b.desired.tables.filter((t) => b.createdTables.has(qkey(t)));
+  // A new table with a column of a rebuilt enum (or a parent that has one) waits for the swap.
+  const late = new Set<string>();
   for (const t of topoSort(created, qkey, parents)) {
+    const isLate = t.columns.some((c) => b.usesRebuiltEnum(c.type)) || parents(t).some((p) => late.has(p));
+    if (isLate) late.add(qkey(t));
     b.add(
-      Phase.createTables,
+      isLate ? Phase.afterEnumSwap : Phase.createTables,
       createTable({ ...t, constraints: t.constraints.filter((c) => c.kind !== 'foreignKey'), policies: [] }),
     );
     for (const c of t.constraints)

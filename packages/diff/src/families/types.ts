@@ -104,6 +104,7 @@ function rebuildEnum(b: Builder, c: EnumType, e: EnumType): void {
       );
     }
   }
+  b.rebuiltEnums.add(qkey(e));
   const tmp = { schema: e.schema, name: tempName(e.name, '__new') };
   b.add(Phase.enums, createEnum({ ...e, ...tmp, comment: null }));
   const desiredTables = new Map(b.desired.tables.map((t) => [qkey(t), t]));

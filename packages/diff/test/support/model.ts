@@ -215,11 +215,12 @@ export function toSql(m: SchemaModel): string {
   for (const t of m.tables) {
     const cols = [
       '"id" integer PRIMARY KEY',
+      // Reference columns come first: B never adds one, so appended columns stay last.
+      ...t.refs.map((r) => `"ref_${r}" integer`),
       ...t.columns.map(
         (c) =>
           `"${c.name}" ${m.enums.some((e) => e.name === c.type) ? `"${c.type}"` : c.type}${c.notNull ? ' NOT NULL' : ''}${c.withDefault ? ` DEFAULT ${defaultFor(c.type, m.enums)}` : ''}`,
       ),
-      ...t.refs.map((r) => `"ref_${r}" integer`),
     ];
     if (t.check !== null) cols.push(`CONSTRAINT "${t.name}_id_check" CHECK (id > ${t.check})`);
     if (t.uniqueOn !== null) cols.push(`CONSTRAINT "${t.name}_${t.uniqueOn}_key" UNIQUE ("${t.uniqueOn}")`);
