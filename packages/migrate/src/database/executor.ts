@@ -26,6 +26,9 @@ export interface Executor {
 /**
  * Runs every statement on `queryable`. A failure becomes a `StatementError` carrying the statement,
  * its parameters and PostgreSQL's fields, with the driver's error as `cause`.
+ *
+ * @example
+ * const db = createDatabase(liveExecutor(driver));
  */
 export function liveExecutor(queryable: Queryable): Executor {
   const run = async <R>(sql: string, params: readonly unknown[]): Promise<QueryResult<R>> => {
@@ -52,6 +55,11 @@ export function liveExecutor(queryable: Queryable): Executor {
 /**
  * Records writes and scripts into `recorded` instead of running them; reads run on `queryable`
  * (a read-only lookup changes nothing). Writes return no rows and a row count of 0.
+ *
+ * @example
+ * const recorded: Statement[] = [];
+ * await createDatabase(dryRunExecutor(driver, recorded)).insert('users', { email: 'a@b.c' });
+ * // recorded: [{ sql: 'INSERT INTO "users" ("email") VALUES ($1) RETURNING *', params: ['a@b.c'] }]
  */
 export function dryRunExecutor(queryable: Queryable, recorded: Statement[]): Executor {
   const live = liveExecutor(queryable);

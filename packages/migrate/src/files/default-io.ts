@@ -15,6 +15,9 @@ let loads = 0;
  * The default loader: jiti, so `.ts` and `.mts` files run with no build step. Caches are off so a
  * file edited between two runs in one process is read afresh. jiti hands `.mjs` files to Node's own
  * `import()`, whose cache cannot be cleared, so those are imported with a query string of their own.
+ *
+ * @example
+ * const module = await jitiLoader().import('/app/migrations/001_init.ts');
  */
 export function jitiLoader(): MigrationModuleLoader {
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false });

@@ -8,7 +8,12 @@ import {
   migrationExtensions,
 } from './types.js';
 
-/** sha256 of `bytes`, hex: the checksum recorded for an applied migration. */
+/**
+ * sha256 of `bytes`, hex: the checksum recorded for an applied migration.
+ *
+ * @example
+ * checksum(new TextEncoder().encode('-- up\nSELECT 1;')); // '5f0c...'
+ */
 export function checksum(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -16,6 +21,10 @@ export function checksum(bytes: Uint8Array): string {
 /**
  * Lists the migration files in `directory`, ordered by name, with their checksums. Modules are not
  * imported here: that happens only for a migration about to run (see `loadMigration`).
+ *
+ * @example
+ * const files = await discoverMigrations(nodeFileSystem, './migrations');
+ * files.map((f) => f.name); // ['20250101T000000_create_users', ...]
  */
 export async function discoverMigrations(
   fs: MigrationFileSystem,

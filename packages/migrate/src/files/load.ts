@@ -15,6 +15,11 @@ export interface LoadedMigration {
  * Loads one migration: a `.sql` file is parsed from the bytes that were checksummed; a module is
  * imported with `loader` and its default export checked. Every failure is a `MigrationLoadError`
  * naming the file, with the loader's error as `cause`.
+ *
+ * @example
+ * const [file] = await discoverMigrations(nodeFileSystem, './migrations');
+ * const migration = await loadMigration(file, jitiLoader());
+ * await migration.up({ db });
  */
 export async function loadMigration(
   file: MigrationFile,

@@ -8,6 +8,9 @@ export type LockMode = 'wait' | 'fail' | { readonly timeout: number };
 /**
  * The advisory lock key for a tracking table: the first 8 bytes of sha256 of its schema and name,
  * as a signed bigint (decimal string). Runners sharing a tracking table share the key.
+ *
+ * @example
+ * await driver.query('SELECT pg_try_advisory_lock($1::int8)', [lockKey('public', '_migrations')]);
  */
 export function lockKey(schema: string, table: string): string {
   const digest = createHash('sha256').update(`justscale/migrate\0${schema}\0${table}`).digest();
