@@ -12,7 +12,7 @@ import {
  * sha256 of `bytes`, hex: the checksum recorded for an applied migration.
  *
  * @example
- * checksum(new TextEncoder().encode('-- up\nSELECT 1;')); // '5f0c...'
+ * checksum(new TextEncoder().encode('-- up\nSELECT 1;')); // 64 hex characters
  */
 export function checksum(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
