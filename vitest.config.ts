@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // `createTestDatabase()` uses DATABASE_URL (or Docker, or PGlite when neither is there).
 // Files named `*.db.test.ts` touch PostgreSQL and run a second time in the `pglite`
 // project against embedded PostgreSQL, so two PostgreSQL majors are covered.
-const source = ['@justscale/source', 'module', 'node', 'import', 'default'];
+const source = ['@justscale/source', 'node', 'default'];
 
 const shared = {
   resolve: { conditions: source },
