@@ -13,7 +13,9 @@ function qn(name: QualifiedName): string {
 
 /** `, { a: true }` with only the options that are set, or nothing. */
 function opts(options: Record<string, unknown>): string {
-  const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== false && v !== null && v !== undefined));
+  const set = Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== false && v !== null && v !== undefined),
+  );
   return Object.keys(set).length === 0 ? '' : `, ${lit(set)}`;
 }
 
@@ -34,19 +36,28 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
     case 'createIndex': {
       const i = op.index;
       const plain = i.keys.every(
-        (k) => k.column !== null && stable(k.column) && k.collation === null && k.opclass === null && !k.descending && !k.nullsFirst,
+        (k) =>
+          k.column !== null &&
+          stable(k.column) &&
+          k.collation === null &&
+          k.opclass === null &&
+          !k.descending &&
+          !k.nullsFirst,
       );
-      if (!plain || i.nullsNotDistinct || Object.keys(i.options).length > 0 || i.comment !== null) return null;
+      if (!plain || i.nullsNotDistinct || Object.keys(i.options).length > 0 || i.comment !== null)
+        return null;
       if (!i.include.every(stable)) return null;
-      return `db.createIndex(${qn({ schema: i.schema, name: i.table })}, ${lit(i.keys.map((k) => k.column))}${opts({
-        name: i.name,
-        unique: i.unique,
-        where: i.where,
-        using: i.method === 'btree' ? null : i.method,
-        include: i.include.length > 0 ? i.include : null,
-        concurrently: op.concurrently,
-        ifNotExists: op.ifNotExists,
-      })})`;
+      return `db.createIndex(${qn({ schema: i.schema, name: i.table })}, ${lit(i.keys.map((k) => k.column))}${opts(
+        {
+          name: i.name,
+          unique: i.unique,
+          where: i.where,
+          using: i.method === 'btree' ? null : i.method,
+          include: i.include.length > 0 ? i.include : null,
+          concurrently: op.concurrently,
+          ifNotExists: op.ifNotExists,
+        },
+      )})`;
     }
     case 'dropIndex':
       // `idx_<table>_<columns>` is also an alias dropIndex understands: keep such names raw.
@@ -58,17 +69,26 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
       if (c.kind === 'foreignKey') {
         if (c.match !== 'SIMPLE' || c.onDeleteColumns !== null) return null;
         if (!c.columns.every(stable) || !c.references.columns.every(stable)) return null;
-        return `db.addForeignKey(${qn(op.table)}, ${lit(c.columns)}, { table: ${qn(c.references.table)}, columns: ${lit(c.references.columns)} }${opts({
-          name: c.name,
-          onDelete: c.onDelete === 'NO ACTION' ? null : c.onDelete,
-          onUpdate: c.onUpdate === 'NO ACTION' ? null : c.onUpdate,
-          deferrable: c.deferrable,
-          initiallyDeferred: c.initiallyDeferred,
-          notValid: op.notValid,
-        })})`;
+        return `db.addForeignKey(${qn(op.table)}, ${lit(c.columns)}, { table: ${qn(c.references.table)}, columns: ${lit(c.references.columns)} }${opts(
+          {
+            name: c.name,
+            onDelete: c.onDelete === 'NO ACTION' ? null : c.onDelete,
+            onUpdate: c.onUpdate === 'NO ACTION' ? null : c.onUpdate,
+            deferrable: c.deferrable,
+            initiallyDeferred: c.initiallyDeferred,
+            notValid: op.notValid,
+          },
+        )})`;
       }
       if (c.kind === 'unique') {
-        if (c.include.length > 0 || c.nullsNotDistinct || c.deferrable || op.notValid || !c.columns.every(stable)) return null;
+        if (
+          c.include.length > 0 ||
+          c.nullsNotDistinct ||
+          c.deferrable ||
+          op.notValid ||
+          !c.columns.every(stable)
+        )
+          return null;
         return `db.addUnique(${qn(op.table)}, ${lit(c.columns)}, ${lit(c.name)})`;
       }
       if (c.kind === 'check') {
@@ -81,7 +101,13 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
       const table = before.tables.find((t) => t.schema === op.table.schema && t.name === op.table.name);
       const kind = table?.constraints.find((c) => c.name === op.name)?.kind;
       const method =
-        kind === 'foreignKey' ? 'dropForeignKey' : kind === 'unique' ? 'dropUnique' : kind === 'check' ? 'dropCheck' : null;
+        kind === 'foreignKey'
+          ? 'dropForeignKey'
+          : kind === 'unique'
+            ? 'dropUnique'
+            : kind === 'check'
+              ? 'dropCheck'
+              : null;
       if (method === null) return null;
       return `db.${method}(${qn(op.table)}, ${lit(op.name)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`;
     }
@@ -102,7 +128,10 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
       return `db.dropSchema(${lit(op.name)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`;
     case 'dropColumn':
       if (!stable(op.column)) return null;
-      return alter(op.table, `dropColumn(${lit(op.column)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`);
+      return alter(
+        op.table,
+        `dropColumn(${lit(op.column)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`,
+      );
     case 'renameColumn':
       if (!stable(op.from) || !stable(op.to)) return null;
       return alter(op.table, `renameColumn(${lit(op.from)}, ${lit(op.to)})`);

@@ -58,14 +58,22 @@ export interface GeneratedMigration {
 export type ModelsAndOptions = readonly (ModelLike | EnumDef | SyncOptions)[];
 
 /** Splits `...models` from a trailing options object (anything that is not a model or an enum). */
-export function splitArguments(args: ModelsAndOptions): { models: (ModelLike | EnumDef)[]; options: GenerateOptions } {
+export function splitArguments(args: ModelsAndOptions): {
+  models: (ModelLike | EnumDef)[];
+  options: GenerateOptions;
+} {
   const models: (ModelLike | EnumDef)[] = [];
   let options: GenerateOptions = {};
   args.forEach((arg, i) => {
     const kind = (arg as { kind?: unknown } | null)?.kind;
     if (kind === 'model' || kind === 'enum') models.push(arg as ModelLike | EnumDef);
-    else if (i === args.length - 1 && typeof arg === 'object' && arg !== null) options = arg as GenerateOptions;
-    else throw new MigrateError('INVALID_ARGUMENT', `Argument ${i + 2} is neither a model (defineModel) nor an enum (defineEnum).`);
+    else if (i === args.length - 1 && typeof arg === 'object' && arg !== null)
+      options = arg as GenerateOptions;
+    else
+      throw new MigrateError(
+        'INVALID_ARGUMENT',
+        `Argument ${i + 2} is neither a model (defineModel) nor an enum (defineEnum).`,
+      );
   });
   return { models, options };
 }
@@ -85,13 +93,16 @@ export function splitArguments(args: ModelsAndOptions): { models: (ModelLike | E
  *   await applyMigration(client, migration);
  * }
  */
-export async function generateMigration(client: DriverInput, ...args: ModelsAndOptions): Promise<GeneratedMigration> {
+export async function generateMigration(
+  client: DriverInput,
+  ...args: ModelsAndOptions
+): Promise<GeneratedMigration> {
   const driver = toDriver(client);
   const { models, options } = splitArguments(args);
   const modelSnapshot = modelsToSnapshot(...models);
-  const schemas =
-    options.schemas ??
-    [...new Set([...modelSnapshot.tables.map((t) => t.schema), ...modelSnapshot.enums.map((e) => e.schema)])];
+  const schemas = options.schemas ?? [
+    ...new Set([...modelSnapshot.tables.map((t) => t.schema), ...modelSnapshot.enums.map((e) => e.schema)]),
+  ];
   const version = (await driver.serverVersion()).num;
   const before = await introspect(driver, {
     schemas: schemas.length === 0 ? ['public'] : schemas,
@@ -130,7 +141,12 @@ function mergeSchemas(before: Snapshot, models: Snapshot): Snapshot['schemas'] {
 }
 
 /** A `GeneratedMigration` from a plan (what `generateMigration` returns). */
-export function migrationFromPlan(plan: Plan, before: Snapshot, desired: Snapshot, serverVersion: number): GeneratedMigration {
+export function migrationFromPlan(
+  plan: Plan,
+  before: Snapshot,
+  desired: Snapshot,
+  serverVersion: number,
+): GeneratedMigration {
   const changes: MigrationChange[] = plan.operations
     .filter((op) => !isSessionSetting(op))
     .map((op) => {
@@ -244,7 +260,10 @@ export class HazardNotAllowedError extends MigrateError {
  * await syncSchema(client, PgUser, PgProduct);
  * await syncSchema(client, PgUser, { allowHazards: ['deletes-data'] });
  */
-export async function syncSchema(client: DriverInput, ...args: ModelsAndOptions): Promise<GeneratedMigration> {
+export async function syncSchema(
+  client: DriverInput,
+  ...args: ModelsAndOptions
+): Promise<GeneratedMigration> {
   const { options } = splitArguments(args);
   const allowed = new Set((options as SyncOptions).allowHazards ?? []);
   const migration = await generateMigration(client, ...args);

@@ -32,7 +32,10 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
   const file = migrationFileName(name, now ?? new Date());
   const migration = await generateMigration(client, ...models, generateOptions);
   if (!migration.hasChanges) return null;
-  const source = writeMigrationSource(migration, { name, ...(importFrom === undefined ? {} : { importFrom }) });
+  const source = writeMigrationSource(migration, {
+    name,
+    ...(importFrom === undefined ? {} : { importFrom }),
+  });
   await mkdir(directory, { recursive: true });
   const path = join(directory, file);
   await writeFile(path, source, { flag: 'wx' });

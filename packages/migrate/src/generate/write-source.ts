@@ -60,7 +60,9 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
   thePlan.operations.forEach((op) => {
     const statements = thePlan.statements.filter((s) => s.operation === op);
     if (!isSessionSetting(op)) {
-      up.lines.push(`${indent}${comment(`step ${steps.indexOf(op) + 1}: ${op.kind} ${describeOperation(op)}`)}`);
+      up.lines.push(
+        `${indent}${comment(`step ${steps.indexOf(op) + 1}: ${op.kind} ${describeOperation(op)}`)}`,
+      );
     }
     emit(up, op, statements, before, compileOptions);
   });
@@ -139,11 +141,16 @@ function withCreated(before: Snapshot, earlier: readonly Operation[]): Snapshot 
   for (const op of earlier) {
     if (op.kind === 'addConstraint') {
       tables = tables.map((t) =>
-        t.schema === op.table.schema && t.name === op.table.name && !t.constraints.some((c) => c.name === op.constraint.name)
+        t.schema === op.table.schema &&
+        t.name === op.table.name &&
+        !t.constraints.some((c) => c.name === op.constraint.name)
           ? { ...t, constraints: [...t.constraints, op.constraint] }
           : t,
       );
-    } else if (op.kind === 'createIndex' && !indexes.some((i) => i.schema === op.index.schema && i.name === op.index.name)) {
+    } else if (
+      op.kind === 'createIndex' &&
+      !indexes.some((i) => i.schema === op.index.schema && i.name === op.index.name)
+    ) {
       indexes = [...indexes, op.index];
     }
   }
@@ -153,7 +160,11 @@ function withCreated(before: Snapshot, earlier: readonly Operation[]): Snapshot 
 function emit(
   out: Emitted,
   op: Operation,
-  statements: readonly { readonly sql: string; readonly transactional: boolean; readonly hazards: readonly Hazard[] }[],
+  statements: readonly {
+    readonly sql: string;
+    readonly transactional: boolean;
+    readonly hazards: readonly Hazard[];
+  }[],
   before: Snapshot,
   compileOptions: { serverVersion?: number },
 ): void {
@@ -174,8 +185,13 @@ function emit(
   for (const s of statements) out.lines.push(`${indent}await db.raw(${template(s.sql)});`);
 }
 
-function sameSql(a: readonly { sql: string; transactional: boolean }[], b: readonly { sql: string; transactional: boolean }[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.sql === b[i]!.sql && s.transactional === b[i]!.transactional);
+function sameSql(
+  a: readonly { sql: string; transactional: boolean }[],
+  b: readonly { sql: string; transactional: boolean }[],
+): boolean {
+  return (
+    a.length === b.length && a.every((s, i) => s.sql === b[i]!.sql && s.transactional === b[i]!.transactional)
+  );
 }
 
 function firstLine(sql: string): string {
@@ -196,7 +212,8 @@ export function migrationFileName(name: string, now: Date = new Date()): string 
       `A migration name is letters, digits, "_" and "-" (starting with a letter or digit), got ${JSON.stringify(name)}.`,
     );
   }
-  if (Number.isNaN(now.getTime())) throw new MigrateError('INVALID_ARGUMENT', 'migrationFileName needs a valid date.');
+  if (Number.isNaN(now.getTime()))
+    throw new MigrateError('INVALID_ARGUMENT', 'migrationFileName needs a valid date.');
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const stamp = `${p(now.getUTCFullYear(), 4)}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
   return `${stamp}_${name}.ts`;

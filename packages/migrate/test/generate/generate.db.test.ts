@@ -74,7 +74,9 @@ describe('generateMigration and applyMigration (the seed Auto-Generation)', () =
     const drop = migration.changes.find((c) => c.kind === 'dropColumn');
     expect(drop?.object).toBe('column public.users.legacy_code');
     expect(drop?.hazards.map((h) => h.kind)).toContain('deletes-data');
-    expect((await schema(t)).tables.find((x) => x.name === 'users')?.columns.map((c) => c.name)).toContain('legacy_code');
+    expect((await schema(t)).tables.find((x) => x.name === 'users')?.columns.map((c) => c.name)).toContain(
+      'legacy_code',
+    );
   });
 
   it('leaves views, functions and tables of other schemas alone', async () => {
@@ -101,7 +103,9 @@ describe('syncSchema', () => {
     expect(error).toBeInstanceOf(HazardNotAllowedError);
     expect((error as Error).message).toContain('column public.users.legacy_code: deletes-data');
     expect((error as Error).message).toContain("allowHazards: ['deletes-data']");
-    expect((await schema(t)).tables.find((x) => x.name === 'users')?.columns.map((c) => c.name)).toContain('legacy_code');
+    expect((await schema(t)).tables.find((x) => x.name === 'users')?.columns.map((c) => c.name)).toContain(
+      'legacy_code',
+    );
     await t.driver.exec("UPDATE users SET name = 'A'");
     await syncSchema(t.driver, PgUser2, PgProduct, { allowHazards: ['deletes-data'] });
     expect((await generateMigration(t.driver, PgUser2, PgProduct)).hasChanges).toBe(false);
@@ -139,7 +143,9 @@ describe('migration files from a plan', () => {
     const after = await schema(t);
     const error = await run(t.driver, loaded, 'down').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/Migration add_banned cannot be reversed: step 1 \(addEnumValue type public\.UserStatus\): /);
+    expect((error as Error).message).toMatch(
+      /Migration add_banned cannot be reversed: step 1 \(addEnumValue type public\.UserStatus\): /,
+    );
     expect(await schema(t)).toEqual(after);
     void UserStatus;
   });
@@ -166,7 +172,13 @@ describe('migration files from a plan', () => {
     await run(t.driver, loaded, 'down');
     expect(await unordered(t)).toEqual(before);
     expect(
-      await makeMigration({ client: t.driver, models: [PgUser], directory: d.path, name: 'nothing', importFrom: null }),
+      await makeMigration({
+        client: t.driver,
+        models: [PgUser],
+        directory: d.path,
+        name: 'nothing',
+        importFrom: null,
+      }),
     ).toBeNull();
   });
 });

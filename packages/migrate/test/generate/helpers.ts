@@ -26,7 +26,11 @@ export async function loadFile(path: string): Promise<MigrationDefinition> {
 }
 
 /** Runs `up` or `down` like the runner: in a transaction unless the migration says `transaction: false`. */
-export async function run(driver: Driver, migration: MigrationDefinition, direction: 'up' | 'down'): Promise<void> {
+export async function run(
+  driver: Driver,
+  migration: MigrationDefinition,
+  direction: 'up' | 'down',
+): Promise<void> {
   const step = migration[direction];
   if (step === undefined) throw new Error(`no ${direction}`);
   if (migration.transaction === false) {

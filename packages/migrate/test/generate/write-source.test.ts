@@ -1,5 +1,15 @@
 import { diff } from '@justscale/diff';
-import { builtinType, column, createIndex, dropTable, emptySnapshot, index, raw, snapshot, table } from '@justscale/schema';
+import {
+  builtinType,
+  column,
+  createIndex,
+  dropTable,
+  emptySnapshot,
+  index,
+  raw,
+  snapshot,
+  table,
+} from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
 import { MigrateError } from '../../src/errors.js';
 import { migrationFileName, writeMigrationSource } from '../../src/generate/index.js';
@@ -12,7 +22,7 @@ const users = table({
 });
 const hostile = table({
   schema: 'public',
-  name: 'a`b${c}\\d',
+  name: 'a`b\u0024{c}\\d',
   columns: [column({ name: "it's", type: builtinType('text') })],
 });
 
@@ -31,7 +41,7 @@ describe('migrationFileName', () => {
 
 describe('literals of generated source', () => {
   it('round-trip through JavaScript', () => {
-    for (const s of ["it's", 'a\\b', 'line\nbreak', '`${x}`', '\u2028', 'ünïcödé']) {
+    for (const s of ["it's", 'a\\b', 'line\nbreak', '`\u0024{x}`', '\u2028', 'ünïcödé']) {
       expect(new Function(`return ${lit(s)}`)()).toBe(s);
       expect(new Function(`return ${template(s)}`)()).toBe(s);
     }
@@ -53,12 +63,18 @@ describe('writeMigrationSource', () => {
     const plan = diff(before, after);
     const source = writeMigrationSource(plan, { name: 'm1', before });
     expect(source).toContain("import { defineMigration } from '@justscale/postgres';");
-    expect(source).toContain("await db.createIndex({ schema: 'public', name: 'users' }, ['id'], { name: 'users_id_idx' });");
-    expect(source).toMatch(/\/\/ hazard deletes-data: [^\n]*\n(?:\s+\/\/[^\n]*\n)*\s+await db\.dropTable\(\{ schema: 'public', name: 'a`b\$\{c\}\\\\d' \}\);/);
+    expect(source).toContain(
+      "await db.createIndex({ schema: 'public', name: 'users' }, ['id'], { name: 'users_id_idx' });",
+    );
+    expect(source).toMatch(
+      /\/\/ hazard deletes-data: [^\n]*\n(?:\s+\/\/[^\n]*\n)*\s+await db\.dropTable\(\{ schema: 'public', name: 'a`b\$\{c\}\\\\d' \}\);/,
+    );
     // down, in reverse order: the index dropped, then the table re-created from the snapshot before (raw SQL)
     const down = source.slice(source.indexOf('async down'));
     expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(-1);
-    expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(down.indexOf("db.dropIndex({ schema: 'public', name: 'users_id_idx' })"));
+    expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(
+      down.indexOf("db.dropIndex({ schema: 'public', name: 'users_id_idx' })"),
+    );
     expect(source).not.toContain('transaction: false');
   });
 
@@ -70,7 +86,9 @@ describe('writeMigrationSource', () => {
       hazards: [],
     };
     const source = writeMigrationSource(plan, { name: 'm2', before: snapshot({ tables: [users] }) });
-    expect(source).toContain("throw new Error(\n      'Migration m2 cannot be reversed: step 2 (raw raw SQL): raw SQL has no known inverse.',");
+    expect(source).toContain(
+      "throw new Error(\n      'Migration m2 cannot be reversed: step 2 (raw raw SQL): raw SQL has no known inverse.',",
+    );
   });
 
   it('says transaction: false when a statement cannot run in a transaction', () => {
@@ -85,6 +103,8 @@ describe('writeMigrationSource', () => {
   });
 
   it('needs the snapshot before for a bare plan', () => {
-    expect(() => writeMigrationSource(diff(emptySnapshot(), emptySnapshot()), { name: 'x' })).toThrow(/before/);
+    expect(() => writeMigrationSource(diff(emptySnapshot(), emptySnapshot()), { name: 'x' })).toThrow(
+      /before/,
+    );
   });
 });
