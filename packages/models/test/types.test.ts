@@ -1,4 +1,5 @@
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import {
   defineEnum,
   defineModel,
@@ -6,6 +7,7 @@ import {
   type InferEnum,
   type InferInsert,
   type InferSelect,
+  insertSchema,
   sql,
 } from '../src/index.js';
 
@@ -76,6 +78,13 @@ describe('inferred types', () => {
       n: field.integer().primaryKey().identity(),
     });
     expectTypeOf<InferInsert<typeof M>>().toEqualTypeOf<{ code: string; n?: number }>();
+  });
+
+  it('a jsonb field typed by a zod schema', () => {
+    const M = defineModel('m', { doc: field.jsonb(z.object({ tags: z.array(z.string()) })) });
+    expectTypeOf<InferSelect<typeof M>>().toEqualTypeOf<{ doc: { tags: string[] } }>();
+    expect(insertSchema(M).safeParse({ doc: { tags: ['a'] } }).success).toBe(true);
+    expect(insertSchema(M).safeParse({ doc: { tags: [1] } }).success).toBe(false);
   });
 
   it('defaults are checked against the field type', () => {
