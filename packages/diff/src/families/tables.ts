@@ -72,7 +72,8 @@ export function diffTables(b: Builder): void {
   }
   noteLikelyRenames(b, dropped, created);
   for (const d of b.desired.tables) {
-    if (b.unchangedTables.has(qkey(d))) continue;
+    // An unchanged table is skipped, unless one of its foreign keys references a key the plan drops.
+    if (b.unchangedTables.has(qkey(d)) && !referencesDroppedKey(b, d)) continue;
     const c = cur.get(qkey(d));
     if (c !== undefined) alterTable(b, c, d);
   }
@@ -124,4 +125,13 @@ function noteLikelyRenames(b: Builder, dropped: readonly Table[], created: reado
       `table ${quoteQualified(twin)} is dropped and ${quoteQualified(t)} created with the same columns; if it is a rename, pass a rename hint { kind: 'table', schema: '${t.schema}', from: '${twin.name}', to: '${t.name}' }`,
     );
   }
+}
+
+function referencesDroppedKey(b: Builder, t: Table): boolean {
+  if (b.droppedKeys.size === 0) return false;
+  return t.constraints.some(
+    (c) =>
+      c.kind === 'foreignKey' &&
+      b.droppedKeys.has(`${qkey(c.references.table)}\u0000${c.references.columns.join('\u0000')}`),
+  );
 }
