@@ -1,6 +1,6 @@
 import { introspect } from '@justscale/introspect';
-import { createTestDatabase, type TestDatabase } from '@justscale/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createRawClient, createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   applyMigration,
   generateMigration,
@@ -46,6 +46,33 @@ async function unordered(t: TestDatabase) {
 }
 
 describe('generateMigration and applyMigration (the seed Auto-Generation)', () => {
+  it('runs the seed example as written, on the client library the user has', async () => {
+    const t = await database();
+    // a pg Pool on the server; on PGlite, the Driver itself
+    const raw = t.url === null ? null : await createRawClient('pg-pool', t.url);
+    if (raw !== null) open.push(raw);
+    const client = raw === null ? t.driver : (raw.client as never);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // verbatim from the seed
+    const migration = await generateMigration(client, PgUser, PgProduct, PgOrder);
+    if (migration.hasChanges) {
+      console.log('SQL to apply:', migration.sql);
+      console.log('Changes:', migration.changes);
+      // Apply the migration
+      await applyMigration(client, migration);
+    }
+    expect(log).toHaveBeenCalledWith(
+      'SQL to apply:',
+      expect.stringContaining('CREATE TABLE "public"."orders"'),
+    );
+    log.mockRestore();
+    expect((await schema(t)).tables.map((x) => x.name).sort()).toEqual(['orders', 'products', 'users']);
+    // "Or sync directly": the alternative, on a database of its own
+    const other = await database();
+    await syncSchema(other.driver, PgUser, PgProduct);
+    expect((await schema(other)).tables.map((x) => x.name).sort()).toEqual(['products', 'users']);
+  });
+
   it('generates the whole schema, applies it, and then finds no changes', async () => {
     const t = await database();
     const client = t.driver;
