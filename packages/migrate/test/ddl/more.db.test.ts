@@ -22,7 +22,10 @@ describe('constraint drops by columns, NOT VALID, and what is not there', () => 
     await db.raw('INSERT INTO posts VALUES (1, 99)');
     await db.addForeignKey('posts', 'authorId', { table: 'users', columns: ['id'] }, { notValid: true });
     expect(
-      await one(f.driver, `SELECT convalidated AS v FROM pg_catalog.pg_constraint WHERE conname = 'posts_author_id_fkey'`),
+      await one(
+        f.driver,
+        `SELECT convalidated AS v FROM pg_catalog.pg_constraint WHERE conname = 'posts_author_id_fkey'`,
+      ),
     ).toBe(false);
     await db.addUnique('users', ['email']);
     const error = await db.dropForeignKey('posts', 'nope').catch((e: unknown) => e);
@@ -46,7 +49,9 @@ describe('constraint drops by columns, NOT VALID, and what is not there', () => 
     await db.addUnique('t', 'a');
     await db.createIndex('t', 'a');
     expect(await constraintsOf(f.driver, 't')).toEqual(['t_a_key: UNIQUE (a)', 't_a_key1: UNIQUE (a)']);
-    expect(await one(f.driver, `SELECT count(*)::int AS v FROM pg_catalog.pg_class WHERE relname = 't_a_idx'`)).toBe(1);
+    expect(
+      await one(f.driver, `SELECT count(*)::int AS v FROM pg_catalog.pg_class WHERE relname = 't_a_idx'`),
+    ).toBe(1);
   });
 });
 
@@ -55,12 +60,26 @@ describe('if not exists, cascade, or replace, overloads, comments on the other k
     const f = await fixture();
     const { db } = f;
     await db.createTable('t', { id: field.integer().primaryKey(), v: field.integer().index() });
-    await db.createTable('t', { id: field.integer().primaryKey(), v: field.integer().index() }, { ifNotExists: true });
+    await db.createTable(
+      't',
+      { id: field.integer().primaryKey(), v: field.integer().index() },
+      { ifNotExists: true },
+    );
     await db.createView('v', 'SELECT id FROM t');
     await db.createView('v', 'SELECT id, v FROM t', { orReplace: true });
-    expect(await one(f.driver, `SELECT count(*)::int AS v FROM pg_catalog.pg_attribute WHERE attrelid = 'v'::regclass`)).toBe(2);
+    expect(
+      await one(
+        f.driver,
+        `SELECT count(*)::int AS v FROM pg_catalog.pg_attribute WHERE attrelid = 'v'::regclass`,
+      ),
+    ).toBe(2);
     await db.createView('m', 'SELECT count(*) AS n FROM t', { materialized: true, withData: false });
-    await db.createFunction('f', { arguments: 'a integer', returns: 'integer', language: 'sql', body: 'SELECT a' });
+    await db.createFunction('f', {
+      arguments: 'a integer',
+      returns: 'integer',
+      language: 'sql',
+      body: 'SELECT a',
+    });
     await db.createFunction('f', { arguments: 'a text', returns: 'text', language: 'sql', body: 'SELECT a' });
     await db.createType('e', ['x']);
     await db.raw('CREATE DOMAIN d AS integer; CREATE SEQUENCE s; CREATE SCHEMA sch');
@@ -80,8 +99,15 @@ describe('if not exists, cascade, or replace, overloads, comments on the other k
     ).toBe('{d,e,f(text),i,m,pl,s,sch}');
     await db.comment({ extension: 'plpgsql' }, null);
     await db.dropFunction('f', { arguments: 'integer' });
-    expect(await one(f.driver, `SELECT count(*)::int AS v FROM pg_catalog.pg_proc WHERE proname = 'f'`)).toBe(1);
+    expect(await one(f.driver, `SELECT count(*)::int AS v FROM pg_catalog.pg_proc WHERE proname = 'f'`)).toBe(
+      1,
+    );
     await db.dropTable('t', { cascade: true });
-    expect(await one(f.driver, `SELECT count(*)::int AS v FROM pg_catalog.pg_class WHERE relname IN ('t', 'v', 'm')`)).toBe(0);
+    expect(
+      await one(
+        f.driver,
+        `SELECT count(*)::int AS v FROM pg_catalog.pg_class WHERE relname IN ('t', 'v', 'm')`,
+      ),
+    ).toBe(0);
   });
 });
