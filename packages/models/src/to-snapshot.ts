@@ -67,8 +67,16 @@ function sequenceOf(config: FieldConfig, options: IdentityOptions, name: string,
   const type = IDENTITY_TYPES[config.kind as keyof typeof IDENTITY_TYPES];
   if (!type || config.array) throw new ModelError('INVALID_FIELD', 'identity needs an integer type', where);
   const base = defaultSequenceOptions(type);
-  const str = (v: number | bigint | string | undefined): string | undefined =>
-    v === undefined ? undefined : BigInt(v).toString();
+  const str = (v: number | bigint | string | undefined): string | undefined => {
+    if (v === undefined) return undefined;
+    try {
+      return BigInt(v).toString();
+    } catch (cause) {
+      throw new ModelError('INVALID_FIELD', `identity option ${String(v)} is not an integer`, where, {
+        cause,
+      });
+    }
+  };
   const increment = str(options.increment) ?? base.increment;
   const descending = increment.startsWith('-');
   const minValue = str(options.minValue) ?? (descending ? TYPE_MIN[type] : base.minValue);

@@ -176,6 +176,7 @@ describe('modifiers → column', () => {
     });
     expect(always.notNull).toBe(true);
     expect(() => col(field.text().identity())).toThrow(/integer type/);
+    expect(() => col(field.integer().identity({ start: 1.5 }))).toThrow(ModelError);
     expect(col(field.integer().generated(sql`1 + 1`)).generated).toBe('1 + 1');
     expect(col(field.text().comment('hi')).comment).toBe('hi');
     expect(col(field.text().collate('C')).collation).toEqual({ schema: 'pg_catalog', name: 'C' });
