@@ -11,6 +11,7 @@ describe('createMigrationController mounted in another yargs program', { timeout
     db = await testDatabaseUrl();
     p = await project({
       'db/001_widgets.sql': '-- up\nCREATE TABLE widgets (id int);\n-- down\nDROP TABLE widgets;\n',
+      'broken/001_bad.sql': '-- up\nCREATE TABLE widgets_bad (id nonexistent_type);\n',
     });
   });
   afterAll(async () => {
@@ -71,18 +72,24 @@ describe('createMigrationController mounted in another yargs program', { timeout
     expect(own.codes).toEqual([]);
   });
 
-  it('reports failures through onExit instead of exiting', async () => {
-    const r = await host([
-      'migrate',
-      'rollback',
-      '--steps',
-      '1',
-      '--transaction',
-      'all',
-      '--no-wait',
-      '--json',
-    ]);
-    expect(r.codes).toEqual([0]);
-    expect(JSON.parse(r.stdout)).toEqual({ rolledBack: [] });
+  it('reports a failure through onExit with its code, and never exits the process', async () => {
+    const stdout = new Buffer();
+    const stderr = new Buffer();
+    const codes: number[] = [];
+    await yargs(['migrate'])
+      .exitProcess(false)
+      .command(
+        createMigrationController({
+          database: db.url,
+          directory: 'broken',
+          table: 'broken_history',
+          io: { stdout, stderr, env: {}, cwd: p.dir },
+          onExit: (code) => codes.push(code),
+        }),
+      )
+      .parseAsync();
+    expect(codes).toEqual([1]);
+    expect(stderr.text).toContain('error [MIGRATION_FAILED]');
+    expect(stderr.text).toContain('001_bad');
   });
 });

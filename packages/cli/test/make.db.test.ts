@@ -82,7 +82,7 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
     const source = await made('add_avatar');
     expect(source).toContain('ADD COLUMN "avatar_url"');
     expect(source).toMatch(
-      /hazard deletes-data[^\n]*\n\s+await db\.raw\(`ALTER TABLE "public"\."users" DROP COLUMN "avatar_url"`\)/,
+      /hazard deletes-data[^\n]*\n(\s*\/\/[^\n]*\n)*\s+await db\.raw\(`ALTER TABLE "public"\."users" DROP COLUMN "avatar_url"`\)/,
     );
 
     expect((await run('migrate')).code).toBe(0);

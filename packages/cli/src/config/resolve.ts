@@ -1,5 +1,4 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { loadConfig } from './load.js';
 
 /** Where the database comes from, after flags, environment and config file. */
 export type DatabaseSource =
@@ -57,6 +56,8 @@ export async function resolveConfig(
   env: Readonly<Record<string, string | undefined>>,
   flags: ConfigFlags,
 ): Promise<ResolvedConfig> {
+  // Loaded on demand: jiti and zod stay out of `--help`.
+  const { loadConfig } = await import('./load.js');
   const { file, config } = await loadConfig(cwd, flags.config);
   const root = file === null ? cwd : dirname(file);
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
