@@ -10,12 +10,21 @@ import { type IntrospectOptions, type ResolvedOptions, resolveOptions } from './
 import { loadQuery, type QueryName } from './queries.js';
 
 /**
+ * Settings under which deparsed text does not depend on the caller's session: a search_path that
+ * makes every user object schema-qualified, and the time zone and date/interval styles that decide
+ * how timestamp, date and interval constants in defaults and expressions are printed.
+ */
+const SESSION_SETTINGS =
+  'SET LOCAL search_path = pg_catalog; SET LOCAL "TimeZone" = \'UTC\'; ' +
+  'SET LOCAL "DateStyle" = \'ISO, MDY\'; SET LOCAL "IntervalStyle" = \'postgres\'';
+
+/**
  * The statement that opens introspection's transaction: one consistent, read-only view of the
  * catalog, and a search_path under which every deparsed expression and view body schema-qualifies
  * the user objects it names (so the result does not depend on the caller's search_path).
  */
 export const TRANSACTION_SETUP =
-  'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog';
+  'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ' + SESSION_SETTINGS;
 
 /** The catalog queries run after `version` and `schemas`, each with the schema OIDs as `$1` (but `lookups`). */
 const PER_SCHEMA_QUERIES = [
@@ -115,7 +124,7 @@ async function readCatalogInParallel(driver: Driver, options: ResolvedOptions): 
     const second = driver.transaction(async (tx) => {
       await tx.exec(
         `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ` +
-          'SET LOCAL search_path = pg_catalog',
+          SESSION_SETTINGS,
       );
       return readQueries(
         tx,
