@@ -23,44 +23,48 @@ async function build(sql: string) {
 }
 
 describe('property: the plan from A to B, applied to A, gives B', () => {
-  it(`holds for ${RUNS} random schema pairs (both modes)`, async () => {
-    const version = (await db.driver.serverVersion()).num;
-    await fc.assert(
-      fc.asyncProperty(
-        schemaModel.chain((a) => mutate(a).map((b) => ({ a, b }))),
-        fc.boolean(),
-        async ({ a, b }, online) => {
-          const sqlA = toSql(a);
-          const sqlB = toSql(b);
-          const snapA = await build(sqlA);
-          const snapB = await build(sqlB);
-          const empty = await build('');
-          const options = { online, serverVersion: version };
-          const step = async (from: typeof empty, to: typeof empty, what: string): Promise<void> => {
-            const plan = diff(from, to, options);
-            try {
-              await applyPlan(db.driver, plan);
-            } catch (error) {
-              throw new Error(
-                `${what}: ${(error as Error).message}\nA:\n${sqlA}\nB:\n${sqlB}\nplan:\n${plan.statements.map((s) => s.sql).join(';\n')}`,
-              );
-            }
-            const after = await read(db.driver);
-            if (!snapshotsEqual(after, to)) {
-              throw new Error(
-                `${what}: result differs\n${describeDifference(after, to)}\nA:\n${sqlA}\nB:\n${sqlB}\nplan:\n${plan.statements.map((s) => s.sql).join(';\n')}`,
-              );
-            }
-            expect(
-              diff(after, to, options).statements.map((s) => s.sql),
-              `${what}: second diff`,
-            ).toEqual([]);
-          };
-          await step(empty, snapA, 'empty → A');
-          await step(snapA, snapB, 'A → B');
-        },
-      ),
-      { seed: 20261126, numRuns: RUNS, endOnFailure: true },
-    );
-  }, Math.max(180_000, RUNS * 15_000));
+  it(
+    `holds for ${RUNS} random schema pairs (both modes)`,
+    async () => {
+      const version = (await db.driver.serverVersion()).num;
+      await fc.assert(
+        fc.asyncProperty(
+          schemaModel.chain((a) => mutate(a).map((b) => ({ a, b }))),
+          fc.boolean(),
+          async ({ a, b }, online) => {
+            const sqlA = toSql(a);
+            const sqlB = toSql(b);
+            const snapA = await build(sqlA);
+            const snapB = await build(sqlB);
+            const empty = await build('');
+            const options = { online, serverVersion: version };
+            const step = async (from: typeof empty, to: typeof empty, what: string): Promise<void> => {
+              const plan = diff(from, to, options);
+              try {
+                await applyPlan(db.driver, plan);
+              } catch (error) {
+                throw new Error(
+                  `${what}: ${(error as Error).message}\nA:\n${sqlA}\nB:\n${sqlB}\nplan:\n${plan.statements.map((s) => s.sql).join(';\n')}`,
+                );
+              }
+              const after = await read(db.driver);
+              if (!snapshotsEqual(after, to)) {
+                throw new Error(
+                  `${what}: result differs\n${describeDifference(after, to)}\nA:\n${sqlA}\nB:\n${sqlB}\nplan:\n${plan.statements.map((s) => s.sql).join(';\n')}`,
+                );
+              }
+              expect(
+                diff(after, to, options).statements.map((s) => s.sql),
+                `${what}: second diff`,
+              ).toEqual([]);
+            };
+            await step(empty, snapA, 'empty → A');
+            await step(snapA, snapB, 'A → B');
+          },
+        ),
+        { seed: 20261126, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    Math.max(180_000, RUNS * 15_000),
+  );
 });

@@ -25,6 +25,10 @@ export interface TableModel {
 export interface SchemaModel {
   readonly enums: readonly { readonly name: string; readonly values: readonly string[] }[];
   readonly tables: readonly TableModel[];
+  /** A free sequence `counter` with this increment, or none. */
+  readonly sequence: number | null;
+  /** A domain `posint` over integer with `CHECK (VALUE > n)`, or none. */
+  readonly domain: number | null;
 }
 
 const GROUPS = [
@@ -89,6 +93,8 @@ export const schemaModel: fc.Arbitrary<SchemaModel> = fc
   })
   .chain(({ enums, tableNames }) =>
     fc.record({
+      sequence: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+      domain: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
       enums: fc.constant(enums),
       tables: fc.tuple(
         ...tableNames.map((n) =>
@@ -134,7 +140,13 @@ export function mutate(a: SchemaModel): fc.Arbitrary<SchemaModel> {
           ...kept.map((t) => mutateTable(t, enumNames, names)),
           ...added.map((n) => table(n, enumNames, names)),
         ];
-        return fc.tuple(...tables).map((ts) => ({ enums, tables: ts }));
+        return fc
+          .record({
+            ts: fc.tuple(...tables),
+            sequence: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+            domain: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
+          })
+          .map(({ ts, sequence, domain }) => ({ enums, tables: ts, sequence, domain }));
       });
   });
 }
@@ -211,6 +223,9 @@ function defaultFor(type: string, enums: SchemaModel['enums']): string {
 /** The model as SQL. */
 export function toSql(m: SchemaModel): string {
   const out: string[] = [];
+  if (m.sequence !== null) out.push(`CREATE SEQUENCE "counter" INCREMENT BY ${m.sequence};`);
+  if (m.domain !== null)
+    out.push(`CREATE DOMAIN "posint" AS integer CONSTRAINT "posint_check" CHECK (VALUE > ${m.domain});`);
   for (const e of m.enums) out.push(`CREATE TYPE "${e.name}" AS ENUM (${e.values.map(q).join(', ')});`);
   for (const t of m.tables) {
     const cols = [
