@@ -32,7 +32,7 @@ export function diffIndexes(b: Builder): void {
   for (const i of b.current.indexes) {
     const k = qkey(i);
     const d = des.get(k);
-    if (d !== undefined && same(i, d) && b.unchangedTables.has(tableOf(i))) {
+    if (d !== undefined && b.unchangedTables.has(tableOf(i)) && same(i, d)) {
       unchanged.add(k);
       continue;
     }
