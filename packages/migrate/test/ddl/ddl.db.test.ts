@@ -1,6 +1,6 @@
 import { defineEnum, field } from '@justscale/models';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabaseWithDdl } from '../../src/database/ddl/index.js';
+import { createDatabase } from '../../src/database/database.js';
 import { dryRunExecutor, liveExecutor, type Statement } from '../../src/database/executor.js';
 import { MigrateError } from '../../src/errors.js';
 import {
@@ -99,7 +99,7 @@ describe('tables and columns', () => {
       t.dropColumn('legacy');
       t.setDefault('score', '0');
     };
-    await createDatabaseWithDdl(dryRunExecutor(f.driver, recorded)).alterTable('posts', change);
+    await createDatabase(dryRunExecutor(f.driver, recorded)).alterTable('posts', change);
     expect(recorded.map((s) => s.sql)).toEqual([
       `ALTER TABLE "public"."posts" ALTER COLUMN "score" TYPE integer USING score::integer,
   ADD COLUMN "author_id" integer,
@@ -150,9 +150,7 @@ describe('indexes', () => {
     const f = await fixture();
     await f.db.createTable('t', { a: field.integer() });
     const error = await f.driver
-      .transaction((tx) =>
-        createDatabaseWithDdl(liveExecutor(tx)).createIndex('t', 'a', { concurrently: true }),
-      )
+      .transaction((tx) => createDatabase(liveExecutor(tx)).createIndex('t', 'a', { concurrently: true }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrateError);
     expect((error as MigrateError).code).toBe('MIGRATION_NOT_TRANSACTIONAL');
@@ -273,7 +271,7 @@ describe('dry run', () => {
   it('records the statements and changes nothing', async () => {
     const f = await fixture();
     const recorded: Statement[] = [];
-    const db = createDatabaseWithDdl(dryRunExecutor(f.driver, recorded));
+    const db = createDatabase(dryRunExecutor(f.driver, recorded));
     await db.createTable('posts', { id: field.uuid().primaryKey(), authorId: field.uuid() });
     await db.createIndex('posts', 'authorId');
     expect(recorded.map((s) => s.sql)).toEqual([

@@ -1,18 +1,18 @@
 import type { Driver } from '@justscale/driver';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@justscale/testing';
-import { createDatabaseWithDdl, type DatabaseWithDdl } from '../../src/database/ddl/index.js';
+import { createDatabase, type Database } from '../../src/database/database.js';
 import { liveExecutor } from '../../src/database/executor.js';
 
 /** A fresh database and the Database API (DDL included) on it. */
 export interface DdlFixture {
   readonly test: TestDatabase;
   readonly driver: Driver;
-  readonly db: DatabaseWithDdl;
+  readonly db: Database;
 }
 
 export async function ddlFixture(options: TestDatabaseOptions = {}): Promise<DdlFixture> {
   const test = await createTestDatabase(options);
-  return { test, driver: test.driver, db: createDatabaseWithDdl(liveExecutor(test.driver)) };
+  return { test, driver: test.driver, db: createDatabase(liveExecutor(test.driver)) };
 }
 
 /** One value from the catalog. */

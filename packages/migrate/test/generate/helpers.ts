@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from '@justscale/driver';
-import { createDatabaseWithDdl } from '../../src/database/ddl/index.js';
+import { createDatabase } from '../../src/database/database.js';
 import { liveExecutor } from '../../src/database/executor.js';
 import type { MigrationDefinition } from '../../src/define-migration.js';
 import { jitiLoader } from '../../src/files/default-io.js';
@@ -35,11 +35,11 @@ export async function run(
   if (step === undefined) throw new Error(`no ${direction}`);
   if (migration.transaction === false) {
     await driver.session(async (session) => {
-      await step.call(migration, { db: createDatabaseWithDdl(liveExecutor(session)) as never });
+      await step.call(migration, { db: createDatabase(liveExecutor(session)) });
     });
     return;
   }
   await driver.transaction(async (tx) => {
-    await step.call(migration, { db: createDatabaseWithDdl(liveExecutor(tx)) as never });
+    await step.call(migration, { db: createDatabase(liveExecutor(tx)) });
   });
 }

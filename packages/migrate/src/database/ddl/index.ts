@@ -1,10 +1,3 @@
-import { ColumnCatalog } from '../columns.js';
-import type { DatabaseContext } from '../context.js';
-import { dataMethods } from '../data.js';
-import type { Database } from '../database.js';
-import type { Executor } from '../executor.js';
-import { inspectMethods } from '../inspect.js';
-import { rawMethods } from '../raw.js';
 import { type ColumnMethods, columnMethods } from './columns.js';
 import { type CommentMethods, commentMethods } from './comments.js';
 import { type ConstraintMethods, constraintMethods } from './constraints.js';
@@ -59,20 +52,3 @@ export const ddlFamilies = [
   policyMethods,
   commentMethods,
 ] as const;
-
-/** The Database API with its DDL methods. */
-export type DatabaseWithDdl = Database & DdlMethods;
-
-/**
- * Builds the whole Database API (raw, inspection, data and DDL) on an executor: what
- * `createDatabase` gives once the DDL families join its list.
- *
- * @example
- * const db = createDatabaseWithDdl(liveExecutor(driver));
- * await db.createTable('posts', { id: field.uuid().primaryKey() });
- */
-export function createDatabaseWithDdl(executor: Executor): DatabaseWithDdl {
-  const context: DatabaseContext = { executor, catalog: new ColumnCatalog(executor) };
-  const families = [rawMethods, inspectMethods, dataMethods, ...ddlFamilies] as const;
-  return Object.freeze(Object.assign({}, ...families.map((family) => family(context)))) as DatabaseWithDdl;
-}
