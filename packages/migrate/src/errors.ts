@@ -30,7 +30,9 @@ export type MigrateErrorCode =
   /** A Database API data method named a column the table does not have. */
   | 'UNKNOWN_COLUMN'
   /** An argument is not valid (empty values, bad limit, bad option). */
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** `syncSchema` refused hazards that were not allowed. */
+  | 'HAZARD_NOT_ALLOWED';
 
 /** Base class of every error raised by `@justscale/migrate`; switch on `code`. */
 export class MigrateError extends Error {

@@ -2,6 +2,34 @@ export { type DriverInput, toDriver } from './connection/to-driver.js';
 export type { DataMethods, FindOptions, OrderBy, Where } from './database/data.js';
 export type { Database } from './database/database.js';
 export { createDatabase, databaseOn } from './database/database.js';
+export type {
+  AlterTableBuilder,
+  ColumnMethods,
+  CommentMethods,
+  CommentOn,
+  ConstraintMethods,
+  CreateIndexOptions,
+  CreateTableOptions,
+  CreateViewOptions,
+  DdlMethods,
+  DropConstraintOptions,
+  DropIndexOptions,
+  DropOptions as DdlDropOptions,
+  Fields,
+  ForeignKeyOptions,
+  ForeignKeyTarget,
+  FunctionDefinition,
+  FunctionMethods,
+  IndexMethods,
+  PolicyDefinition,
+  PolicyMethods,
+  SchemaMethods,
+  TableMethods,
+  TriggerDefinition,
+  TypeMethods,
+  TypeValuePosition,
+  ViewMethods,
+} from './database/ddl/index.js';
 export { dryRunExecutor, type Executor, liveExecutor, type Statement } from './database/executor.js';
 export type { InspectMethods } from './database/inspect.js';
 export type { TableName } from './database/names.js';
@@ -31,6 +59,24 @@ export type {
   MigrationModuleLoader,
 } from './files/types.js';
 export { formatSqlError } from './format-sql-error.js';
+export {
+  applyMigration,
+  DATA_LOSING_HAZARDS,
+  describeOperation,
+  type GeneratedMigration,
+  type GenerateOptions,
+  generateMigration,
+  HazardNotAllowedError,
+  type MakeMigrationOptions,
+  type MigrationChange,
+  type ModelsAndOptions,
+  makeMigration,
+  migrationFileName,
+  type SyncOptions,
+  syncSchema,
+  type WriteSourceOptions,
+  writeMigrationSource,
+} from './generate/index.js';
 export {
   createMigrationRunner,
   type DryRunResult,

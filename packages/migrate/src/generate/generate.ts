@@ -244,7 +244,7 @@ export class HazardNotAllowedError extends MigrateError {
     }
     const allow = [...kinds].map((k) => `'${k}'`).join(', ');
     super(
-      'INVALID_ARGUMENT',
+      'HAZARD_NOT_ALLOWED',
       `syncSchema refused to change the database, because it would lose data:\n${lines.join('\n')}\nPass { allowHazards: [${allow}] } to allow it.`,
     );
     this.changes = changes;

@@ -128,6 +128,7 @@ describe('syncSchema', () => {
     await t.driver.exec("INSERT INTO users (email, legacy_code) VALUES ('a@example.com', 'x')");
     const error = await syncSchema(t.driver, PgUser2, PgProduct).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HazardNotAllowedError);
+    expect(error).toMatchObject({ code: 'HAZARD_NOT_ALLOWED' });
     expect((error as Error).message).toContain('column public.users.legacy_code: deletes-data');
     expect((error as Error).message).toContain("allowHazards: ['deletes-data']");
     expect((await schema(t)).tables.find((x) => x.name === 'users')?.columns.map((c) => c.name)).toContain(
