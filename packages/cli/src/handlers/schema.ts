@@ -104,7 +104,9 @@ export async function pull(args: PullArgs, ctx: CommandContext): Promise<ExitCod
   const source = toSource(snapshot);
   const out = args.stdout ? null : args.out === undefined ? config.models : resolve(ctx.io.cwd, args.out);
   if (out === null) {
-    ctx.out.write(source);
+    if (ctx.json)
+      ctx.printJson({ file: null, source, tables: snapshot.tables.length, enums: snapshot.enums.length });
+    else ctx.out.write(source);
     return ExitCode.Success;
   }
   if (
