@@ -1,1 +1,74 @@
-export {};
+/**
+ * JustScale Postgres: the public API in one import.
+ *
+ * @example
+ * import { createMigrationRunner, defineMigration, generateMigration } from '@justscale/postgres';
+ */
+
+// The CLI, for mounting the migrate commands in your own program.
+export { createMigrationController, defineConfig, type JustscaleConfig } from '@justscale/cli';
+export {
+  DiffError,
+  type DiffOptions,
+  diff,
+  type Note,
+  type Plan,
+  type PlannedStatement,
+  parseRenameHints,
+  type RenameHint,
+  UnsafeChangeError,
+} from '@justscale/diff';
+// Drivers.
+export { DatabaseError, type Driver, isDatabaseError, type Queryable, type Session } from '@justscale/driver';
+export { createPgDriver, pgDriver } from '@justscale/driver-pg';
+export { createPgliteDriver, pgliteDriver } from '@justscale/driver-pglite';
+export { createPostgresDriver, postgresDriver } from '@justscale/driver-postgres';
+// The live schema, and plans between schemas.
+export { type IntrospectOptions, introspect, snapshotHash } from '@justscale/introspect';
+// Migrations: files, the Database API, the runner, generation from models.
+export * from '@justscale/migrate';
+// Models.
+export {
+  type AnyField,
+  type CheckOption,
+  canonicalizeSnapshot,
+  defineEnum,
+  defineModel,
+  type EnumDef,
+  type ForeignKeyOption,
+  field,
+  type IndexOption,
+  type InferEnum,
+  type InferInsert,
+  type InferSelect,
+  insertSchema,
+  type Model,
+  ModelError,
+  type ModelOptions,
+  modelsToSnapshot,
+  type Naming,
+  renameHintsOf,
+  type Sql,
+  selectSchema,
+  snapshotToModelsSource,
+  sql,
+  toColumnName,
+  type UniqueOption,
+} from '@justscale/models';
+// The schema model.
+export type { Operation, QualifiedName, Snapshot } from '@justscale/schema';
+export { normalizeSnapshot, snapshotsEqual } from '@justscale/schema';
+// The compiler and its quoting.
+export {
+  type CompileOptions,
+  compile,
+  compileAll,
+  HAZARD_KINDS,
+  type Hazard,
+  type HazardKind,
+  invert,
+  quoteIdent,
+  quoteLiteral,
+  quoteQualified,
+  type Statement as CompiledStatement,
+} from '@justscale/sql';
