@@ -147,6 +147,11 @@ export const miscCases: CaseFamily = (f) => {
       op: grant(schemaGrant),
       present: [`schema ${schema} `, 'acl==U/'],
     },
+    {
+      title: 'grant on a schema to PUBLIC as introspection spells it',
+      op: grant({ ...schemaGrant, grantee: 'PUBLIC' }),
+      present: [`schema ${schema} `, 'acl==U/'],
+    },
     { title: 'grant on a sequence', op: grant(sequenceGrant), present: ['pg_monitor=rU/'] },
     { title: 'grant on a function', op: grant(functionGrant), present: ['pg_monitor=X/'] },
     {

@@ -39,16 +39,23 @@ function object(g: Grant): string {
     case 'sequence':
       return `SEQUENCE ${quoteQualified(g.object)}`;
     case 'function':
-      return `FUNCTION ${quoteQualified(g.object)}(${g.object.arguments ?? ''})`;
+      // ROUTINE: the grant model does not tell functions from procedures, and ON FUNCTION
+      // rejects a procedure.
+      return `ROUTINE ${quoteQualified(g.object)}(${g.object.arguments ?? ''})`;
     default:
       return assertNever(g.objectKind);
   }
 }
 
+/** Introspection reads the PUBLIC pseudo-role (grantee OID 0) as `PUBLIC`; `public` is accepted too. */
+function grantee(g: Grant): string {
+  return g.grantee === 'PUBLIC' ? 'PUBLIC' : roleList([g.grantee]);
+}
+
 export function compileGrant(op: GrantOperation): Statement[] {
   const g = op.grant;
   const option = g.grantable ? ' WITH GRANT OPTION' : '';
-  return [statement(`GRANT ${privileges(g)} ON ${object(g)} TO ${roleList([g.grantee])}${option}`)];
+  return [statement(`GRANT ${privileges(g)} ON ${object(g)} TO ${grantee(g)}${option}`)];
 }
 
 export function compileRevoke(op: RevokeOperation): Statement[] {
@@ -56,7 +63,7 @@ export function compileRevoke(op: RevokeOperation): Statement[] {
   const option = g.grantable ? 'GRANT OPTION FOR ' : '';
   return [
     statement(
-      `REVOKE ${option}${privileges(g)} ON ${object(g)} FROM ${roleList([g.grantee])}${op.cascade ? ' CASCADE' : ''}`,
+      `REVOKE ${option}${privileges(g)} ON ${object(g)} FROM ${grantee(g)}${op.cascade ? ' CASCADE' : ''}`,
       compact([op.cascade && H.dropsDependents(`the privileges ${quoteIdent(g.grantee)} granted onwards`)]),
     ),
   ];
