@@ -57,7 +57,7 @@ export function diffGrants(b: Builder): void {
     for (const g of list) for (const p of g.privileges) m.set(grantKey(g, p), { g, p });
     return m;
   };
-  const cur = atoms(b.current.grants);
+  const cur = atoms([...b.current.grants, ...implicitGrants(b)]);
   const des = atoms(b.desired.grants);
   const revokes = new Map<string, { g: Grant; ps: string[] }>();
   const grants = new Map<string, { g: Grant; ps: string[] }>();
@@ -81,4 +81,25 @@ export function diffGrants(b: Builder): void {
   }
   for (const { g, ps } of revokes.values()) b.add(Phase.grants, revoke({ ...g, privileges: ps.sort() }));
   for (const { g, ps } of grants.values()) b.add(Phase.grants, grant({ ...g, privileges: ps.sort() }));
+}
+
+/**
+ * PostgreSQL grants EXECUTE to PUBLIC on every new function (its default ACL), so a function the
+ * plan creates starts with that grant: counted as current, it is revoked when the desired snapshot
+ * does not have it, and not granted twice when it does. Only when privileges were read (the
+ * desired snapshot has grants), since otherwise grants are not managed at all.
+ */
+function implicitGrants(b: Builder): Grant[] {
+  if (b.desired.grants.length === 0) return [];
+  const key = (schema: string, name: string, args: string): string => `${schema}\u0000${name}\u0000${args}`;
+  const existing = new Set(b.current.functions.map((f) => key(f.schema, f.name, f.identityArguments)));
+  return b.desired.functions
+    .filter((f) => !existing.has(key(f.schema, f.name, f.identityArguments)))
+    .map((f) => ({
+      objectKind: 'function' as const,
+      object: { schema: f.schema, name: f.name, arguments: f.identityArguments },
+      grantee: 'PUBLIC',
+      privileges: ['EXECUTE'],
+      grantable: false,
+    }));
 }
