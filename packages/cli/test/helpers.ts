@@ -56,7 +56,11 @@ export const packageRoot = resolve(here, '..');
 export function binCommand(): string[] {
   const built = join(packageRoot, 'dist/bin.js');
   if (existsSync(built) && process.env.JUSTSCALE_CLI_FROM_SOURCE !== '1') return [built];
-  const register = createRequire(join(packageRoot, 'package.json')).resolve('jiti/register');
+  // jiti exports './register' for `import` only: find it beside the package's CommonJS entry.
+  const register = join(
+    dirname(createRequire(join(packageRoot, 'package.json')).resolve('jiti')),
+    'jiti-register.mjs',
+  );
   return [
     '--conditions=@justscale/source',
     '--import',

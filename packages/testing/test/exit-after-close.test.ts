@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../src/index.js';
@@ -8,7 +9,8 @@ import { createTestDatabase } from '../src/index.js';
 // itself, without process.exit(). Each adapter runs in a child Node process (TypeScript through jiti).
 
 const fixture = fileURLToPath(new URL('./fixtures/exit-after-close.ts', import.meta.url));
-const jiti = createRequire(import.meta.url).resolve('jiti/register');
+// jiti exports './register' for `import` only: find it beside the package's CommonJS entry.
+const jiti = join(dirname(createRequire(import.meta.url).resolve('jiti')), 'jiti-register.mjs');
 
 function run(
   args: string[],
