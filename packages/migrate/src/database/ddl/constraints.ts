@@ -6,6 +6,7 @@ import {
   type QualifiedName,
   type ReferentialAction,
 } from '@justscale/schema';
+import { quoteQualified } from '@justscale/sql';
 import { MigrateError } from '../../errors.js';
 import type { DatabaseContext } from '../context.js';
 import { asList, checkName, defaultName, type ObjectName, resolveRelation, runOperations } from './shared.js';
@@ -222,7 +223,7 @@ async function findConstraint(
   ifExists: boolean,
 ): Promise<string | null> {
   const wanted = asList(nameOrColumns, kind === 'f' ? 'dropForeignKey' : 'dropUnique');
-  const quoted = `"${table.schema.replaceAll('"', '""')}"."${table.name.replaceAll('"', '""')}"`;
+  const quoted = quoteQualified(table);
   const { rows } = await context.executor.read<{ name: string; columns: string[] }>(constraintsSql, [
     quoted,
     kind,

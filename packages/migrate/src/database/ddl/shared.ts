@@ -1,6 +1,6 @@
 import { makeObjectName } from '@justscale/models';
 import type { Operation, QualifiedName } from '@justscale/schema';
-import { type Statement as CompiledStatement, compile } from '@justscale/sql';
+import { type Statement as CompiledStatement, compile, quoteIdent } from '@justscale/sql';
 import { MigrateError, StatementError } from '../../errors.js';
 import type { DatabaseContext } from '../context.js';
 import type { TableName } from '../names.js';
@@ -111,9 +111,7 @@ const routineSchemaSql = `SELECT COALESCE(
   pg_catalog.current_schema()) AS schema`;
 
 /** `"a""b"`: the quoted form `to_regclass` and `to_regtype` parse as one identifier. */
-function quoted(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+const quoted = quoteIdent;
 
 async function resolve(
   context: DatabaseContext,
