@@ -1,0 +1,22 @@
+import { createTestDatabase } from '@justscale/testing';
+import { describe, expect, it } from 'vitest';
+import { HOSTILE } from '../src/corpus.js';
+import { runHostile } from '../src/hostile.js';
+
+describe('hostile input (reduced corpus)', () => {
+  it('has at least 100 strings', () => {
+    expect(HOSTILE.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('every string round-trips exactly or is refused with a typed error', async () => {
+    const db = await createTestDatabase();
+    try {
+      const results = await runHostile(db.driver, Number(process.env.RELIABILITY_HOSTILE_SIZE ?? 25));
+      const defects = results.filter((r) => r.outcome.kind === 'defect');
+      expect(defects).toEqual([]);
+      expect(results.filter((r) => r.outcome.kind === 'round-trip').length).toBeGreaterThan(0);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { runMalformed } from '../src/malformed.js';
+
+describe.skipIf(!process.env.DATABASE_URL)('malformed migration files through `justscale migrate`', () => {
+  it('each exits 1, names the file and applies nothing it should not', async () => {
+    const results = await runMalformed();
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.length).toBe(6);
+  });
+});
