@@ -1,0 +1,58 @@
+/**
+ * `pnpm bench [--smoke] [--large] [--tables 100,1000] [--migrations 100] [--runs 5]`
+ *
+ * Prints one table: medians of `runs` timed runs after a warm-up (min and max beside), ratios
+ * against pg_dump, psql and bare node, query counts, peak memory, and whether each goal of issue 11
+ * is met. Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); scratch databases
+ * are created and dropped.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runSuite } from './suite.js';
+import { formatTable } from './table.js';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    large: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    tables: { type: 'string' },
+    migrations: { type: 'string' },
+    runs: { type: 'string' },
+    url: {
+      type: 'string',
+      default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
+  },
+});
+
+const sizes = values.tables
+  ? values.tables.split(',').map((s) => Number.parseInt(s.trim(), 10))
+  : values.smoke
+    ? [50]
+    : values.large
+      ? [100, 1000, 5000]
+      : [100, 1000];
+const migrations = Number.parseInt(
+  values.migrations ?? (values.smoke ? '20' : values.full ? '500' : '100'),
+  10,
+);
+const runs = Number.parseInt(values.runs ?? (values.smoke ? '1' : '5'), 10);
+const cliBin = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
+
+const { rows, notes } = await runSuite({
+  url: values.url,
+  sizes,
+  migrations,
+  runs,
+  diffTables: values.smoke ? 500 : 5000,
+  diffChanges: values.smoke ? 50 : 500,
+  cliBin,
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+console.log(
+  `\nJustScale Postgres benchmark: median of ${runs} run(s) after one warm-up, on ${new URL(values.url).host}\n`,
+);
+console.log(formatTable(rows));
+console.log('');
+for (const note of notes) console.log(`- ${note}`);

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runSuite } from '../src/suite.js';
+import { formatTable } from '../src/table.js';
+
+const cliBin = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
+const url = process.env.DATABASE_URL;
+const has = (tool: string): boolean => {
+  try {
+    execFileSync(tool, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+// The bench needs a real server beside pg_dump and psql, and the built CLI (`pnpm test` builds it).
+const ready = url !== undefined && existsSync(cliBin) && has('pg_dump') && has('psql');
+
+describe('bench smoke (50 tables, 20 migrations, one run)', () => {
+  it.skipIf(!ready)('produces every figure and prints the table', { timeout: 120_000 }, async () => {
+    const { rows, notes } = await runSuite({
+      url: url ?? '',
+      sizes: [50],
+      migrations: 20,
+      runs: 1,
+      diffTables: 500,
+      diffChanges: 50,
+      cliBin,
+    });
+    const measures = rows.map((r) => `${r.section} / ${r.what}`);
+    expect(measures).toEqual([
+      'introspect 50 / ours in-process',
+      'introspect 50 / ours in-process, parallel: true',
+      'introspect 50 / justscale schema diff (process)',
+      'introspect 50 / pg_dump --schema-only',
+      'diff / 500 tables, 50 changes',
+      'runner 20 / justscale migrate (in-process)',
+      'runner 20 / psql -f (same SQL, tx each)',
+      'runner 20 / justscale rollback all',
+      'runner 20 / psql -f down (tx each)',
+      'runner 20 / no-op migrate (in-process)',
+      'runner 20 / status (in-process)',
+      'runner 20 / justscale migrate, no-op (process)',
+      'runner 20 / justscale migrate status (process)',
+      'cold start / node -e 0',
+      'cold start / justscale --help',
+      'cold start / justscale migrate status (20 applied)',
+    ]);
+    for (const r of rows) {
+      expect(r.median, `${r.section} / ${r.what}`).toBeGreaterThan(0);
+      expect(r.min).toBeLessThanOrEqual(r.median);
+      expect(r.max).toBeGreaterThanOrEqual(r.median);
+    }
+    expect(rows[0]?.queries).toBeGreaterThan(0);
+    expect(rows[0]?.memory).toBeGreaterThan(0);
+    expect(rows.find((r) => r.what === 'pg_dump --schema-only')?.memory).toBeGreaterThan(0);
+    expect(rows.find((r) => r.section === 'diff')?.goal).toMatch(/^(met|NOT MET): < 200 ms$/);
+    expect(notes[0]).toMatch(/queries/);
+    const table = formatTable(rows);
+    expect(table.split('\n')).toHaveLength(rows.length + 2);
+    expect(table).toContain('median ms');
+    expect(table).toContain('pg_dump --schema-only');
+  });
+});
