@@ -103,9 +103,16 @@ export function pgDriver(client: PgClientLike | PgPoolLike, options: PgDriverOpt
         } catch (error) {
           throw toDatabaseError(error, undefined, secrets);
         }
+        // A checked-out client whose server connection ends (pg_terminate_backend, a restart) emits
+        // 'error' besides rejecting its query; unheard, that event would crash the process.
+        const ignore = (): undefined => undefined;
+        pinned.on?.('error', ignore);
         return {
           connection: connectionOf(pinned, secrets),
-          release: (destroy) => pinned.release(destroy),
+          release: (destroy) => {
+            pinned.removeListener?.('error', ignore);
+            pinned.release(destroy);
+          },
         };
       },
     });

@@ -17,6 +17,7 @@ export interface PgClientLike {
   query(config: PgQueryConfig | string): Promise<PgResult | PgResult[]>;
   end(): Promise<void>;
   on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** A client checked out of a Pool. */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createPgDriver } from '../src/index.js';
+
+const url = process.env.DATABASE_URL;
+
+// Regression: a session's backend terminated by the server emitted an unheard 'error' on the
+// checked-out pg client, an uncaught exception that crashed the process (found by apps/reliability).
+describe.skipIf(!url?.startsWith('postgres'))('a session whose backend is terminated', () => {
+  it('rejects its query with a connection error and raises nothing uncaught', async () => {
+    const driver = createPgDriver(url!);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const outcome = await driver
+        .session(async (session) => {
+          const pid = (await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+          await driver.query('SELECT pg_terminate_backend($1)', [pid]);
+          await new Promise((r) => setTimeout(r, 300));
+          await session.query('SELECT 1');
+          return 'ran';
+        })
+        .catch((error: Error) => error.message);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(outcome).not.toBe('ran');
+      expect(uncaught).toEqual([]);
+      expect((await driver.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one).toBe(1);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await driver.close();
+    }
+  });
+});
