@@ -1,0 +1,60 @@
+import type { Driver } from '@justscale/driver';
+import { consistency, random, spawnMigrate, writeBatch } from './processes.js';
+
+/** Figures of the crash run. */
+export interface CrashReport {
+  readonly seed: number;
+  readonly kills: number;
+  readonly appliedAtKill: readonly number[];
+  readonly inconsistencies: readonly string[];
+  readonly failedResumes: readonly string[];
+  readonly resumeMs: readonly number[];
+}
+
+async function reset(driver: Driver): Promise<void> {
+  await driver.query('DROP SCHEMA public CASCADE');
+  await driver.query('CREATE SCHEMA public');
+}
+
+/**
+ * `kills` times: on an empty database, spawn the built CLI's `migrate` on `count` migrations, SIGKILL it
+ * after a random delay within `windowMs`, check the tracking table against the tables, then run `migrate`
+ * again and check it completes the batch.
+ */
+export async function runCrash(
+  driver: Driver,
+  url: string,
+  options: { kills: number; count?: number; sleepMs?: number; windowMs?: number; seed?: number },
+): Promise<CrashReport> {
+  const { kills, count = 30, sleepMs = 40, windowMs = 2500, seed = Date.now() % 100000 } = options;
+  const rand = random(seed);
+  const batch = await writeBatch(count, sleepMs);
+  const appliedAtKill: number[] = [];
+  const inconsistencies: string[] = [];
+  const failedResumes: string[] = [];
+  const resumeMs: number[] = [];
+  try {
+    for (let k = 0; k < kills; k++) {
+      await reset(driver);
+      const child = spawnMigrate(url, batch.dir);
+      await new Promise((r) => setTimeout(r, Math.floor(rand() * windowMs)));
+      child.kill();
+      await child.done;
+      const after = await consistency(driver, batch.names);
+      appliedAtKill.push(after.recorded.length);
+      if (!after.consistent) inconsistencies.push(`kill ${k + 1}: ${after.problem}`);
+      const started = performance.now();
+      const resumed = await spawnMigrate(url, batch.dir).done;
+      resumeMs.push(Math.round(performance.now() - started));
+      const final = await consistency(driver, batch.names);
+      if (resumed.code !== 0 || final.recorded.length !== count || !final.consistent) {
+        failedResumes.push(
+          `kill ${k + 1}: exit ${resumed.code}, ${final.recorded.length}/${count} applied, ${final.problem ?? ''} ${resumed.stderr.trim()}`,
+        );
+      }
+    }
+  } finally {
+    await batch.remove();
+  }
+  return { seed, kills, appliedAtKill, inconsistencies, failedResumes, resumeMs };
+}

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { createTestDatabase } from '@justscale/testing';
+import { describe, expect, it } from 'vitest';
+import { runConcurrency } from '../src/concurrency.js';
+import { runCrash } from '../src/crash.js';
+import { CLI_BIN } from '../src/processes.js';
+
+// These spawn the built CLI against a PostgreSQL server: they need DATABASE_URL and `pnpm build`.
+describe.skipIf(!process.env.DATABASE_URL || !existsSync(CLI_BIN))(
+  'the built CLI as separate processes',
+  () => {
+    it('SIGKILLed mid-batch 3 times: tracking matches the schema, the next migrate completes', async () => {
+      const db = await createTestDatabase();
+      try {
+        const report = await runCrash(db.driver, db.url!, { kills: 3, count: 30 });
+        expect(report.inconsistencies).toEqual([]);
+        expect(report.failedResumes).toEqual([]);
+        expect(report.appliedAtKill.length).toBe(3);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('4 concurrent migrate processes apply every migration exactly once and all exit 0', async () => {
+      const db = await createTestDatabase();
+      try {
+        const report = await runConcurrency(db.driver, db.url!, { processes: 4, count: 30 });
+        expect(report.exitCodes).toEqual([0, 0, 0, 0]);
+        expect(report.trackingRows).toBe(30);
+        expect(report.distinctNames).toBe(30);
+        expect(report.consistent).toBe(true);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);
