@@ -14,6 +14,7 @@ import { createMigrationRunner } from '@justscale/migrate';
 import { diffSnapshots } from './diff-snapshots.js';
 import { generateSchema } from './generate-schema.js';
 import { countingDriver, stats, withPeakHeap } from './measure.js';
+import { knexCommand, nodePgMigrate, peerBins, writePeerMigrations } from './peers.js';
 import { runProcess } from './process.js';
 import type { Row } from './table.js';
 
@@ -161,12 +162,15 @@ function diffBench(o: SuiteOptions, rows: Row[]): Promise<void> {
   });
 }
 
-async function writeMigrations(n: number): Promise<{ dir: string; up: string; down: string }> {
+async function writeMigrations(
+  n: number,
+): Promise<{ dir: string; up: string; down: string; knexDir: string; npmDir: string }> {
   const root = await mkdtemp(join(tmpdir(), 'justscale-bench-'));
   const dir = join(root, 'migrations');
   await mkdir(dir);
   const ups: string[] = [];
   const downs: string[] = [];
+  const list: { name: string; up: string; down: string }[] = [];
   for (let i = 1; i <= n; i++) {
     const name = `m${i}`;
     const up = `CREATE TABLE ${name} (id serial PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());`;
@@ -175,12 +179,14 @@ async function writeMigrations(n: number): Promise<{ dir: string; up: string; do
       join(dir, `${String(i).padStart(5, '0')}_${name}.sql`),
       `-- up\n${up}\n-- down\n${down}\n`,
     );
+    list.push({ name: `${String(i).padStart(5, '0')}_${name}`, up, down });
     ups.push(`BEGIN;\n${up}\nCOMMIT;`);
     downs.unshift(`BEGIN;\n${down}\nCOMMIT;`);
   }
   await writeFile(join(root, 'up.sql'), `${ups.join('\n')}\n`);
   await writeFile(join(root, 'down.sql'), `${downs.join('\n')}\n`);
-  return { dir, up: join(root, 'up.sql'), down: join(root, 'down.sql') };
+  const peers = await writePeerMigrations(root, list);
+  return { dir, up: join(root, 'up.sql'), down: join(root, 'down.sql'), ...peers };
 }
 
 async function runner(o: SuiteOptions, rows: Row[]): Promise<void> {
@@ -226,6 +232,56 @@ async function runner(o: SuiteOptions, rows: Row[]): Promise<void> {
             await psql(files.up);
           },
         );
+        const check = (what: string, got: number) => {
+          if (got !== n) throw new Error(`${what}: ${got} of ${n} migrations`);
+          return undefined;
+        };
+        o.log?.('  timing Knex and node-pg-migrate');
+        const knexUp = await measure(
+          o.runs,
+          async () => check('knex latest', await knexCommand(url, files.knexDir, 'latest')),
+          reset,
+        );
+        const knexDown = await measure(
+          o.runs,
+          async () => check('knex rollback', await knexCommand(url, files.knexDir, 'rollback')),
+          async () => {
+            await reset();
+            await knexCommand(url, files.knexDir, 'latest');
+          },
+        );
+        const npmUp = await measure(
+          o.runs,
+          async () => check('node-pg-migrate up', await nodePgMigrate(url, files.npmDir, 'up')),
+          reset,
+        );
+        const npmDown = await measure(
+          o.runs,
+          async () => check('node-pg-migrate down', await nodePgMigrate(url, files.npmDir, 'down')),
+          async () => {
+            await reset();
+            await nodePgMigrate(url, files.npmDir, 'up');
+          },
+        );
+        await reset();
+        await knexCommand(url, files.knexDir, 'latest');
+        const knexNoopRun = await measure(o.runs, async () => {
+          if ((await knexCommand(url, files.knexDir, 'latest')) !== 0)
+            throw new Error('knex no-op applied something');
+          return undefined;
+        });
+        const knexStatus = await measure(o.runs, async () => {
+          if ((await knexCommand(url, files.knexDir, 'status')) !== 0)
+            throw new Error('knex status: pending');
+          return undefined;
+        });
+        await reset();
+        await nodePgMigrate(url, files.npmDir, 'up');
+        const npmNoop = await measure(o.runs, async () => {
+          if ((await nodePgMigrate(url, files.npmDir, 'up')) !== 0)
+            throw new Error('node-pg-migrate no-op applied something');
+          return undefined;
+        });
         await reset();
         await make().migrate();
         const noop = await measure(o.runs, async () => {
@@ -247,8 +303,6 @@ async function runner(o: SuiteOptions, rows: Row[]): Promise<void> {
         );
         const section = `runner ${n}`;
         const tol = (a: number, b: number) => goal(a <= b * 1.1, '<= 1.1x psql');
-        // Knex's no-op run took 0.56 s on the reference machine (issue 11); the goal is half of it.
-        const knexNoop = 560;
         rows.push(
           {
             section,
@@ -268,25 +322,74 @@ async function runner(o: SuiteOptions, rows: Row[]): Promise<void> {
             goal: tol(back.median, psqlDown.median),
           },
           { section, what: 'psql -f down (tx each)', ...psqlDown },
-          { section, what: 'no-op migrate (in-process)', ...noop, memory: undefined },
-          { section, what: 'status (in-process)', ...status, memory: undefined },
           {
             section,
-            what: 'justscale migrate, no-op (process)',
-            ...cliNoop,
-            goal: goal(cliNoop.median <= knexNoop / 2, '<= 0.5x Knex ref 560 ms'),
+            what: 'Knex latest (tx each)',
+            ...knexUp,
+            memory: undefined,
+            ratio: x(knexUp.median, psqlUp.median, 'psql'),
           },
           {
             section,
-            what: 'justscale migrate status (process)',
-            ...cliStatus,
-            goal: goal(cliStatus.median <= knexNoop / 2, '<= 0.5x Knex ref 560 ms'),
+            what: 'Knex rollback all',
+            ...knexDown,
+            memory: undefined,
+            ratio: x(knexDown.median, psqlDown.median, 'psql'),
           },
+          {
+            section,
+            what: 'node-pg-migrate up (tx each)',
+            ...npmUp,
+            memory: undefined,
+            ratio: x(npmUp.median, psqlUp.median, 'psql'),
+          },
+          {
+            section,
+            what: 'node-pg-migrate down all',
+            ...npmDown,
+            memory: undefined,
+            ratio: x(npmDown.median, psqlDown.median, 'psql'),
+          },
+          {
+            section,
+            what: 'no-op migrate (in-process)',
+            ...noop,
+            memory: undefined,
+            ratio: x(noop.median, knexNoopRun.median, 'Knex'),
+            goal: goal(noop.median <= knexNoopRun.median / 2, '<= 0.5x Knex'),
+          },
+          { section, what: 'Knex no-op latest', ...knexNoopRun, memory: undefined },
+          {
+            section,
+            what: 'node-pg-migrate no-op up',
+            ...npmNoop,
+            memory: undefined,
+            ratio: x(npmNoop.median, knexNoopRun.median, 'Knex'),
+          },
+          {
+            section,
+            what: 'status (in-process)',
+            ...status,
+            memory: undefined,
+            ratio: x(status.median, knexStatus.median, 'Knex'),
+            goal: goal(status.median <= knexStatus.median / 2, '<= 0.5x Knex'),
+          },
+          { section, what: 'Knex status', ...knexStatus, memory: undefined },
+          { section, what: 'justscale migrate, no-op (process)', ...cliNoop },
+          { section, what: 'justscale migrate status (process)', ...cliStatus },
         );
         const bare = await measure(o.runs, async () => (await runProcess('node', ['-e', '0'])).peakRss);
         const help = await measure(
           o.runs,
           async () => (await runProcess('node', [o.cliBin, '--help'])).peakRss,
+        );
+        const knexHelp = await measure(
+          o.runs,
+          async () => (await runProcess('node', [peerBins.knex, '--help'])).peakRss,
+        );
+        const npmHelp = await measure(
+          o.runs,
+          async () => (await runProcess('node', [peerBins.nodePgMigrate, '--help'])).peakRss,
         );
         rows.push(
           { section: 'cold start', what: 'node -e 0', ...bare },
@@ -296,6 +399,18 @@ async function runner(o: SuiteOptions, rows: Row[]): Promise<void> {
             ...help,
             ratio: x(help.median, bare.median, 'node'),
             goal: goal(help.median <= bare.median * 1.3, '<= 1.3x node'),
+          },
+          {
+            section: 'cold start',
+            what: 'knex --help',
+            ...knexHelp,
+            ratio: x(knexHelp.median, bare.median, 'node'),
+          },
+          {
+            section: 'cold start',
+            what: 'node-pg-migrate --help',
+            ...npmHelp,
+            ratio: x(npmHelp.median, bare.median, 'node'),
           },
           {
             section: 'cold start',
@@ -338,7 +453,7 @@ export async function runSuite(o: SuiteOptions): Promise<{ rows: Row[]; notes: s
   o.log?.('runner and cold start');
   await runner(o, rows);
   notes.push(
-    "not measured here: drizzle-kit, Knex, node-pg-migrate (not installed); the Knex no-op figure is the issue's reference",
+    'not measured here: drizzle-kit (not installed); Knex and node-pg-migrate run in-process through their APIs, a transaction per migration',
     'psql runs every migration of the batch in one process, each in its own transaction; pg_dump memory is its RSS, ours in-process is peak JS heap',
   );
   return { rows, notes };
