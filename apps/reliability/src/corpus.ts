@@ -43,7 +43,7 @@ export const HOSTILE: readonly string[] = [
   '$$',
   '$1',
   '$tag$',
-  '$$;DROP TABLE reliability_canary;$$',
+  '$$;DROP TABLE reliability_canary.reliability_canary;$$',
   '$a$b$a$',
   'a$b',
   '$_$',
@@ -131,8 +131,8 @@ export const HOSTILE: readonly string[] = [
   // empty
   '',
   // injection payloads
-  "x'); DROP TABLE reliability_canary; --",
-  'x"); DROP TABLE reliability_canary; --',
+  "x'); DROP TABLE reliability_canary.reliability_canary; --",
+  'x"); DROP TABLE reliability_canary.reliability_canary; --',
   "' OR '1'='1",
   "'; CREATE TABLE reliability_pwned(); --",
   '"; CREATE TABLE reliability_pwned(); --',

@@ -12,6 +12,8 @@ export interface HostileResult {
   readonly outcome: Outcome;
 }
 
+// The canary lives in a schema no model uses, so syncSchema leaves it alone.
+const CANARY_SCHEMA = 'reliability_canary';
 const CANARY = 'reliability_canary';
 const PWNED = 'reliability_pwned';
 
@@ -20,22 +22,23 @@ async function one(driver: Driver, sql: string, params: unknown[] = []): Promise
   return result.rows[0] ? Object.values(result.rows[0])[0] : undefined;
 }
 
-async function tableExists(driver: Driver, name: string): Promise<boolean> {
-  return (
-    (await one(
-      driver,
-      "SELECT count(*)::int FROM pg_class WHERE relname = $1 AND relnamespace = 'public'::regnamespace AND relkind = 'r'",
-      [name],
-    )) === 1
-  );
+async function tableExists(driver: Driver, name: string, schema = 'public'): Promise<boolean> {
+  const sql =
+    'SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $1 AND n.nspname = $2';
+  return (await one(driver, sql, [name, schema])) === 1;
+}
+
+/** Whether the canary survived and no injected `reliability_pwned` table exists anywhere. */
+async function canaryIntact(driver: Driver): Promise<boolean> {
+  const pwned = await one(driver, 'SELECT count(*)::int FROM pg_class WHERE relname = $1', [PWNED]);
+  return (await tableExists(driver, CANARY, CANARY_SCHEMA)) && pwned === 0;
 }
 
 /** Drops whatever a case left: every table but the canary, every enum. */
 async function cleanup(driver: Driver): Promise<void> {
   // Names as PostgreSQL quotes them (oid::regclass), so no client-side decoding can alter them.
   const tables = await driver.query<{ n: string }>(
-    "SELECT oid::regclass::text AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> $1",
-    [CANARY],
+    "SELECT oid::regclass::text AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'",
   );
   for (const t of tables.rows) await driver.query(`DROP TABLE ${t.n} CASCADE`);
   const types = await driver.query<{ n: string }>(
@@ -112,7 +115,8 @@ async function throughDatabaseApi(driver: Driver, s: string): Promise<void> {
  * table may: no input ran as SQL.
  */
 export async function runHostile(driver: Driver, size = HOSTILE.length): Promise<HostileResult[]> {
-  await driver.query(`CREATE TABLE ${CANARY} (id int)`);
+  await driver.query(`CREATE SCHEMA ${CANARY_SCHEMA}`);
+  await driver.query(`CREATE TABLE ${CANARY_SCHEMA}.${CANARY} (id int)`);
   const results: HostileResult[] = [];
   const inputs = HOSTILE.slice(0, size);
   for (const [i, s] of inputs.entries()) {
@@ -126,9 +130,10 @@ export async function runHostile(driver: Driver, size = HOSTILE.length): Promise
         outcome =
           error instanceof RoundTripMismatch ? { kind: 'defect', message: error.message } : classify(error);
       }
-      if (!(await tableExists(driver, CANARY)) || (await tableExists(driver, PWNED))) {
+      if (!(await canaryIntact(driver))) {
         outcome = { kind: 'defect', message: 'injected SQL ran (canary dropped or pwned table created)' };
-        await driver.query(`CREATE TABLE IF NOT EXISTS ${CANARY} (id int)`);
+        await driver.query(`DROP TABLE IF EXISTS ${PWNED}`);
+        await driver.query(`CREATE TABLE IF NOT EXISTS ${CANARY_SCHEMA}.${CANARY} (id int)`);
       }
       await cleanup(driver);
       results.push({ path, input: s, outcome });

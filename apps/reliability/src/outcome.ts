@@ -14,7 +14,13 @@ export function classify(error: unknown): Outcome {
     return { kind: 'defect', message: `PostgreSQL error ${error.code ?? '?'}: ${message}` };
   }
   const code = (error as { code?: unknown } | null)?.code;
-  if (error instanceof Error && typeof code === 'string' && !/^[0-9A-Z]{5}$/.test(code)) {
+  // A hazard refusal is about the database, not the input: the harness left something the models lack.
+  if (
+    error instanceof Error &&
+    typeof code === 'string' &&
+    !/^[0-9A-Z]{5}$/.test(code) &&
+    code !== 'HAZARD_NOT_ALLOWED'
+  ) {
     return { kind: 'refused', code, message };
   }
   return { kind: 'defect', message: `untyped error: ${message}` };
