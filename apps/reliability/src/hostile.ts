@@ -109,8 +109,14 @@ async function throughDatabaseApi(driver: Driver, s: string): Promise<void> {
   expect(byValue.length === 1 && byValue[0]?.[s] === s, `find by value returned ${byValue.length} rows`);
 }
 
+/** `size` items spread evenly over `all`, so a reduced run still meets every kind of the corpus. */
+function spread<T>(all: readonly T[], size: number): T[] {
+  if (size >= all.length) return [...all];
+  return Array.from({ length: size }, (_, k) => all[Math.floor((k * all.length) / size)] as T);
+}
+
 /**
- * Runs `size` strings of the corpus (all by default) through models and the Database API on `driver`
+ * Runs `size` strings spread over the corpus (all by default) through models and the Database API on `driver`
  * (an empty database). After every case the canary table must still exist and no `reliability_pwned`
  * table may: no input ran as SQL.
  */
@@ -118,7 +124,7 @@ export async function runHostile(driver: Driver, size = HOSTILE.length): Promise
   await driver.query(`CREATE SCHEMA ${CANARY_SCHEMA}`);
   await driver.query(`CREATE TABLE ${CANARY_SCHEMA}.${CANARY} (id int)`);
   const results: HostileResult[] = [];
-  const inputs = HOSTILE.slice(0, size);
+  const inputs = spread(HOSTILE, size);
   for (const [i, s] of inputs.entries()) {
     for (const path of ['models', 'database-api'] as const) {
       let outcome: Outcome;

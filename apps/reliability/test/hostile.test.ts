@@ -11,13 +11,16 @@ describe('hostile input (reduced corpus)', () => {
   it('every string round-trips exactly or is refused with a typed error', async () => {
     const db = await createTestDatabase();
     try {
-      const results = await runHostile(db.driver, Number(process.env.RELIABILITY_HOSTILE_SIZE ?? 20));
+      const size = Number(process.env.RELIABILITY_HOSTILE_SIZE ?? 20);
+      const results = await runHostile(db.driver, size);
+      expect(results).toHaveLength(2 * Math.min(size, HOSTILE.length));
       const defects = results.filter((r) => r.outcome.kind === 'defect');
       expect(defects).toEqual([]);
+      // Refusals are allowed, but most of the corpus must really round-trip on both paths.
       for (const path of ['models', 'database-api']) {
         expect(
           results.filter((r) => r.path === path && r.outcome.kind === 'round-trip').length,
-        ).toBeGreaterThan(20);
+        ).toBeGreaterThanOrEqual(Math.ceil(size / 2));
       }
     } finally {
       await db.close();

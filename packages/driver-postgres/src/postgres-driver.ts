@@ -52,7 +52,8 @@ export interface PostgresDriverOptions {
 // its own serializer for the inferred type (which would, say, JSON-encode a JSON string again).
 const UNKNOWN = 705;
 
-const decoder = new TextDecoder();
+// ignoreBOM: a value that starts with U+FEFF keeps it (the default decoder drops it silently).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function rowsOf(result: PostgresRawResult): Record<string, unknown>[] {
   const columns = result.columns ?? [];

@@ -64,6 +64,22 @@ export function toPropertyName(column: string): string | null {
 /** Throws when a user-given name does not fit PostgreSQL's 63-byte limit (never truncated silently). */
 export function checkName(name: string, what: string): string {
   if (name.length === 0) throw new ModelError('INVALID_FIELD', `${what} name is empty`, what);
+  if (name.includes('\u0000')) {
+    throw new ModelError(
+      'INVALID_FIELD',
+      `${what} name contains a NUL character, which PostgreSQL cannot store`,
+      JSON.stringify(name),
+    );
+  }
+  if (name.startsWith('\uFEFF')) {
+    // PGlite and postgres.js-style decoders (TextDecoder) drop a leading byte-order mark when they
+    // read the name back, so it could never be introspected as written.
+    throw new ModelError(
+      'INVALID_FIELD',
+      `${what} name starts with U+FEFF (a byte-order mark), which drivers drop when reading names back`,
+      JSON.stringify(name),
+    );
+  }
   if (byteLength(name) > MAX_IDENTIFIER_BYTES) {
     throw new ModelError(
       'NAME_TOO_LONG',
@@ -72,6 +88,26 @@ export function checkName(name: string, what: string): string {
     );
   }
   return name;
+}
+
+/**
+ * Throws when any string of `value` (a snapshot node, walked deeply) holds a NUL character:
+ * PostgreSQL's text cannot store one, and it must not reach the wire as SQL.
+ */
+export function checkNoNul(value: unknown, where: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      throw new ModelError(
+        'INVALID_FIELD',
+        'text contains a NUL character, which PostgreSQL cannot store',
+        where,
+      );
+    }
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) checkNoNul(v, `${where}[${i}]`);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) checkNoNul(v, `${where}.${k}`);
+  }
 }
 
 /** Cuts a string to at most `bytes` UTF-8 bytes without splitting a character (`pg_mbcliplen`). */

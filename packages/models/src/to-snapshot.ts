@@ -19,7 +19,7 @@ import { parenthesize, singleColumnOf } from './expressions.js';
 import type { AnyField, FieldConfig, IdentityOptions } from './field.js';
 import { defaultLiteral } from './literals.js';
 import type { EnumDef, IndexKeyOption, ModelLike } from './model-types.js';
-import { checkName, chooseName, expressionColumnName, nameAddition } from './naming.js';
+import { checkName, checkNoNul, chooseName, expressionColumnName, nameAddition } from './naming.js';
 import { sqlText } from './sql.js';
 import { typeRefOf } from './type-ref.js';
 
@@ -448,5 +448,9 @@ export function modelsToSnapshot(...items: readonly (ModelLike | EnumDef)[]): Sn
   const schemas: SchemaDef[] = [...schemaNames]
     .filter((s) => s !== 'public')
     .map((name) => ({ name, comment: null }));
-  return snapshot({ schemas, enums: [...enums.values()].map(enumNode), tables, indexes });
+  const enumNodes = [...enums.values()].map(enumNode);
+  for (const e of enumNodes) checkNoNul(e, `${e.schema}.${e.name}`);
+  for (const t of tables) checkNoNul(t, `${t.schema}.${t.name}`);
+  for (const i of indexes) checkNoNul(i, `${i.schema}.${i.name}`);
+  return snapshot({ schemas, enums: enumNodes, tables, indexes });
 }

@@ -369,6 +369,24 @@ describe('constraints, indexes and names', () => {
     ).toThrow(/NAME_TOO_LONG|63/);
   });
 
+  it('refuses a NUL character anywhere and a name starting with a byte-order mark (found by the reliability suite)', () => {
+    const nul = (f: () => unknown) => expect(f).toThrow(/NUL character/);
+    nul(() => defineModel('a\u0000b', {}));
+    nul(() => modelsToSnapshot(defineModel('t', { a: field.integer().column('a\u0000b') })));
+    nul(() => defineEnum('e', ['a\u0000b']));
+    nul(() => modelsToSnapshot(defineModel('t', { a: field.text().comment('a\u0000b') })));
+    nul(() => modelsToSnapshot(defineModel('t', { a: field.text().default('a\u0000b') })));
+    nul(() => modelsToSnapshot(defineModel('t', { a: field.integer() }, { comment: 'a\u0000b' })));
+    expect(() => defineModel('\uFEFFbom', {})).toThrow(/U\+FEFF/);
+    expect(() => modelsToSnapshot(defineModel('t', { a: field.text().column('\uFEFFbom') }))).toThrow(
+      ModelError,
+    );
+    // Not leading, a byte-order mark is an ordinary character of the name.
+    expect(
+      modelsToSnapshot(defineModel('t', { a: field.text().column('a\uFEFF') })).tables[0]!.columns[0]!.name,
+    ).toBe('a\uFEFF');
+  });
+
   it('refuses unknown columns, duplicate columns and duplicate models', () => {
     expect(() =>
       modelsToSnapshot(defineModel('t', { a: field.integer() }, { indexes: [{ columns: ['b'] }] })),

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createPostgresDriver } from '../src/index.js';
+
+const url = process.env.DATABASE_URL;
+
+// Regression (found by apps/reliability): a text value starting with U+FEFF lost that character on
+// the way back, because the default TextDecoder strips a leading byte-order mark.
+describe.skipIf(!url?.startsWith('postgres'))('text decoding', () => {
+  it('keeps a leading byte-order mark and every other character exactly', async () => {
+    const driver = createPostgresDriver(url!);
+    try {
+      const values = ['\uFEFFbom', '\uFEFF', 'a\uFEFFb', 'zero\u200bwidth', 'é😀'];
+      for (const value of values) {
+        const { rows } = await driver.query<{ back: string; length: number }>(
+          'SELECT $1::text AS back, length($1::text) AS length',
+          [value],
+        );
+        expect(rows[0]).toEqual({ back: value, length: [...value].length });
+      }
+    } finally {
+      await driver.close();
+    }
+  });
+});
