@@ -108,7 +108,7 @@ export class CommandContext {
         ),
       );
     }
-    const db = await openDatabase(source, this.io.cwd);
+    const db = await openDatabase(source, this.io.cwd, this.io.env);
     this.#open.push(db);
     return db;
   }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Driver } from '@justscale/driver';
 import { type DatabaseSource, displayPath } from './config/resolve.js';
-import { CliError } from './errors.js';
+import { CliError, usageError } from './errors.js';
 import { redactUrl } from './redact.js';
 
 /** An open database: its driver, how to describe it, and how to let it go. */
@@ -27,7 +27,11 @@ function isDriver(value: object): value is Driver {
  * `--help` never loads pg or PGlite. A connection URL is tried at once, so that a bad host or
  * password fails here with a clear message rather than halfway through a command.
  */
-export async function openDatabase(source: DatabaseSource, cwd: string): Promise<OpenDatabase> {
+export async function openDatabase(
+  source: DatabaseSource,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<OpenDatabase> {
   if (source.kind === 'client') {
     const client = source.client;
     if (isDriver(client))
@@ -45,13 +49,46 @@ export async function openDatabase(source: DatabaseSource, cwd: string): Promise
   }
   const label = redactUrl(source.url);
   const { createPgDriver } = await import('@justscale/driver-pg');
-  const driver = createPgDriver(source.url);
+  const timeout = connectTimeoutSeconds(source.url, env);
+  const driver = createPgDriver({ connectionString: source.url, connectionTimeoutMillis: timeout * 1000 });
   try {
     await driver.query('SELECT 1');
   } catch (error) {
     await driver.close().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /timeout/i.test(message)
+      ? `no answer within ${timeout} s (set connect_timeout=N in the URL or PGCONNECT_TIMEOUT; 0 waits forever)`
+      : message;
     throw new CliError('CONNECTION_FAILED', `Cannot connect to ${label}: ${reason}`, { cause: error });
   }
   return { driver, label, close: () => driver.close() };
+}
+
+/** The default wait for a server to answer, in seconds: a deploy must not hang on a black-holed host. */
+export const DEFAULT_CONNECT_TIMEOUT = 10;
+
+/**
+ * Seconds to wait for a connection, as libpq reads it: the URL's `connect_timeout`, else
+ * `PGCONNECT_TIMEOUT`, else {@link DEFAULT_CONNECT_TIMEOUT}. `0` waits forever.
+ */
+export function connectTimeoutSeconds(
+  url: string,
+  env: Readonly<Record<string, string | undefined>>,
+): number {
+  let fromUrl: string | null = null;
+  try {
+    fromUrl = new URL(url).searchParams.get('connect_timeout');
+  } catch {
+    // An unparsable URL fails when connecting, with its own message.
+  }
+  for (const value of [fromUrl, env.PGCONNECT_TIMEOUT]) {
+    if (value === null || value === undefined || value.trim() === '') continue;
+    const seconds = Number(value);
+    if (Number.isInteger(seconds) && seconds >= 0) return seconds;
+    throw usageError(
+      `connect_timeout must be a whole number of seconds (0 waits forever), got ${JSON.stringify(value)}`,
+      'CONFIG_INVALID',
+    );
+  }
+  return DEFAULT_CONNECT_TIMEOUT;
 }
