@@ -10,8 +10,8 @@ import {
 type Parser = (value: string, typeId?: number) => unknown;
 
 /** The part of a PGlite result this adapter reads. */
-export interface PgliteResult {
-  rows: Record<string, unknown>[];
+export interface PgliteResult<T = Record<string, unknown>> {
+  rows: T[];
   affectedRows?: number;
   rowCount?: number;
   command?: string;
@@ -24,7 +24,7 @@ export interface PgliteLike {
     sql: string,
     params?: unknown[],
     options?: { parsers?: Record<number, Parser>; serializers?: Record<number, (x: unknown) => string> },
-  ): Promise<PgliteResult & { rows: T[] }>;
+  ): Promise<PgliteResult<T>>;
   exec(sql: string): Promise<PgliteResult[]>;
   close(): Promise<void>;
   readonly closed?: boolean;

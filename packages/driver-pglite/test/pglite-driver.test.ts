@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgliteDriver, type PgliteLike, pgliteDriver } from '../src/index.js';
+import { createPgliteDriver, pgliteDriver } from '../src/index.js';
 
 // PGlite has one connection. These tests show what the adapter does about it; the shared
 // conformance suite (packages/testing) covers everything else on PGlite.
@@ -18,8 +18,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('pgliteDriver', () => {
   it('makes a session of one driver wait for the session of another driver over the same instance', async () => {
-    const one = pgliteDriver(pglite as unknown as PgliteLike);
-    const two = pgliteDriver(pglite as unknown as PgliteLike);
+    const one = pgliteDriver(pglite);
+    const two = pgliteDriver(pglite);
     const log: string[] = [];
     const first = one.session(async (s) => {
       await s.query('SELECT pg_advisory_lock(7)');
@@ -39,7 +39,7 @@ describe('pgliteDriver', () => {
   });
 
   it('keeps concurrent transactions apart', async () => {
-    const driver = pgliteDriver(pglite as unknown as PgliteLike);
+    const driver = pgliteDriver(pglite);
     await driver.exec('CREATE TABLE apart (id int)');
     const failing = driver.transaction(async (tx) => {
       await tx.query('INSERT INTO apart VALUES (1)');
@@ -55,7 +55,7 @@ describe('pgliteDriver', () => {
   });
 
   it("lets code inside a session call the driver itself, on the session's connection", async () => {
-    const driver = pgliteDriver(pglite as unknown as PgliteLike);
+    const driver = pgliteDriver(pglite);
     const value = await driver.session(async (s) => {
       await s.exec("SET application_name = 'inside'");
       const nested = await driver.session((inner) =>
@@ -72,7 +72,7 @@ describe('pgliteDriver', () => {
   });
 
   it('leaves a PGlite instance it does not own open on close()', async () => {
-    const driver = pgliteDriver(pglite as unknown as PgliteLike);
+    const driver = pgliteDriver(pglite);
     await driver.close();
     await expect(driver.query('SELECT 1')).rejects.toThrow(/closed/);
     expect((await pglite.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
