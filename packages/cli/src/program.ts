@@ -1,9 +1,9 @@
-import yargs from 'yargs';
 import { type CommandEnv, withGlobalOptions } from './command.js';
 import { migrateCommand } from './commands/migrate.js';
 import { schemaCommand } from './commands/schema.js';
 import { CliError } from './errors.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
+import { helpWidth, quickAnswer } from './help-text.js';
 import { type CliIo, colorsFor } from './io.js';
 import { Redactor } from './redact.js';
 import { version } from './version.js';
@@ -30,24 +30,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (io.env.DATABASE_URL) redactor.addUrl(io.env.DATABASE_URL);
 
-  const program = withGlobalOptions(
-    yargs(args)
-      .scriptName('justscale')
-      .exitProcess(false)
-      .strict()
-      .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
-      .fail((message, error) => {
-        throw error ?? new CliError('USAGE', message ?? 'Invalid usage', { exitCode: ExitCode.Usage });
-      }),
-  )
-    .command(migrateCommand(env, false))
-    .command(schemaCommand(env))
-    .demandCommand(1, 'Name a command: migrate or schema')
-    .recommendCommands()
-    .help()
-    .alias('h', 'help')
-    .version(version)
-    .epilogue(`${exitCodeHelp}\n\nDocs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`);
+  const width = helpWidth(io);
+  const answer = quickAnswer(args, io);
+  if (answer !== undefined) {
+    io.stdout.write(answer);
+    return ExitCode.Success;
+  }
+  const program = await buildProgram(args, env, width);
 
   try {
     await program.parseAsync(args, {}, (_error, _argv, output) => {
@@ -63,3 +52,44 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   return exitCode;
 }
+
+/** The yargs program, loaded on first use: `--help` and `--version` alone never need it. */
+async function buildProgram(args: readonly string[], env: CommandEnv, width: number) {
+  const { default: yargs } = await import('yargs');
+  return withGlobalOptions(
+    yargs([...args])
+      .scriptName('justscale')
+      .exitProcess(false)
+      .strict()
+      .wrap(width)
+      .fail((message, error) => {
+        throw error ?? new CliError('USAGE', message ?? 'Invalid usage', { exitCode: ExitCode.Usage });
+      }),
+  )
+    .command(migrateCommand(env, false))
+    .command(schemaCommand(env))
+    .demandCommand(1, 'Name a command: migrate or schema')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(version)
+    .epilogue(`${exitCodeHelp}\n\nDocs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`);
+}
+
+/**
+ * `justscale --help` as yargs renders it `width` columns wide (what `prerenderedHelp` must equal).
+ *
+ * @example
+ * const text = await renderHelp(100);
+ */
+export async function renderHelp(width: number): Promise<string> {
+  const program = await buildProgram([], { io: nullIo, report: () => undefined }, width);
+  return program.getHelp();
+}
+
+const nullIo: CliIo = {
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  env: {},
+  cwd: '.',
+};
