@@ -3,11 +3,13 @@
  * (a transaction per migration, its default) and node-pg-migrate (`singleTransaction: false`, so a
  * transaction per migration too).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import knexFactory from 'knex';
 import { runner as pgMigrate } from 'node-pg-migrate';
+import { type ProcessRun, runProcess } from './process.js';
 
 const require = createRequire(import.meta.url);
 
@@ -15,7 +17,23 @@ const require = createRequire(import.meta.url);
 export const peerBins = {
   knex: require.resolve('knex/bin/cli.js'),
   nodePgMigrate: join(require.resolve('node-pg-migrate/package.json'), '..', 'bin', 'node-pg-migrate.js'),
+  drizzleKit: join(dirname(require.resolve('drizzle-kit')), 'bin.cjs'),
 };
+
+/** `drizzle-kit pull` of one schema of `url` into a scratch folder (removed after), as a whole process. */
+export async function drizzlePull(url: string, schema: string): Promise<ProcessRun> {
+  const out = await mkdtemp(join(tmpdir(), 'justscale-bench-drizzle-'));
+  try {
+    // The schema filter is honoured from a config file only (the --schemaFilters flag is not).
+    const config = { dialect: 'postgresql', dbCredentials: { url }, schemaFilter: [schema], out };
+    await writeFile(join(out, 'drizzle.config.js'), `module.exports = ${JSON.stringify(config)};\n`);
+    return await runProcess('node', [peerBins.drizzleKit, 'pull', '--config', 'drizzle.config.js'], {
+      cwd: out,
+    });
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
 
 /** Writes the same migrations as one CommonJS file each, in the format both peers load. */
 export async function writePeerMigrations(

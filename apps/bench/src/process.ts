@@ -23,7 +23,7 @@ let seq = 0;
 export async function runProcess(
   command: string,
   args: readonly string[],
-  options: { okCodes?: readonly number[]; env?: NodeJS.ProcessEnv } = {},
+  options: { okCodes?: readonly number[]; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<ProcessRun> {
   const rssFile = join(tmpdir(), `justscale-bench-rss-${process.pid}-${seq++}`);
   const ok = options.okCodes ?? [0];
@@ -33,6 +33,7 @@ export async function runProcess(
       const child = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: options.env ?? process.env,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
       });
       let out = '';
       let err = '';

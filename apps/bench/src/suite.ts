@@ -14,8 +14,9 @@ import { createMigrationRunner } from '@justscale/migrate';
 import { diffSnapshots } from './diff-snapshots.js';
 import { generateSchema } from './generate-schema.js';
 import { countingDriver, stats, withPeakHeap } from './measure.js';
-import { knexCommand, nodePgMigrate, peerBins, writePeerMigrations } from './peers.js';
+import { drizzlePull, knexCommand, nodePgMigrate, peerBins, writePeerMigrations } from './peers.js';
 import { runProcess } from './process.js';
+import { startQueryProxy } from './query-proxy.js';
 import type { Row } from './table.js';
 
 export interface SuiteOptions {
@@ -31,6 +32,8 @@ export interface SuiteOptions {
   readonly diffChanges: number;
   /** packages/cli/dist/bin.js */
   readonly cliBin: string;
+  /** The largest size `drizzle-kit pull` is timed at (default 100: it takes minutes above). */
+  readonly drizzleMaxTables?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -41,9 +44,11 @@ async function measure(
   runs: number,
   fn: () => Promise<number | undefined>,
   setup?: () => Promise<void>,
+  warmup = true,
 ): Promise<{ median: number; min: number; max: number; memory: number }> {
   const samples: Sample[] = [];
-  for (let i = 0; i <= runs; i++) {
+  const first = warmup ? 0 : 1;
+  for (let i = first; i <= runs; i++) {
     if (setup) await setup();
     const start = performance.now();
     const memory = (await fn()) ?? 0;
@@ -78,7 +83,7 @@ async function withDatabase<T>(adminUrl: string, tag: string, fn: (url: string) 
   }
 }
 
-async function introspection(o: SuiteOptions, tables: number, rows: Row[]): Promise<number> {
+async function introspection(o: SuiteOptions, tables: number, rows: Row[], notes: string[]): Promise<number> {
   const section = `introspect ${tables}`;
   return withDatabase(o.url, `i${tables}`, async (url) => {
     const driver = createPgDriver(url);
@@ -100,12 +105,55 @@ async function introspection(o: SuiteOptions, tables: number, rows: Row[]): Prom
         async () =>
           (await runProcess('node', [o.cliBin, 'schema', 'diff', '--from', url, '--to', url])).peakRss,
       );
-      const dump = await measure(
-        o.runs,
-        async () =>
-          (await runProcess('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', '--dbname', url]))
-            .peakRss,
-      );
+      const dumpArgs = (db: string) => ['--schema-only', '--no-owner', '--no-privileges', '--dbname', db];
+      const dump = await measure(o.runs, async () => (await runProcess('pg_dump', dumpArgs(url))).peakRss);
+      // Query counts of the processes, read off the wire by a counting proxy (one untimed run each).
+      const proxy = await startQueryProxy(url);
+      const sent = async (run: () => Promise<unknown>): Promise<number> => {
+        proxy.reset();
+        await run();
+        return proxy.count();
+      };
+      let drizzle: (Awaited<ReturnType<typeof measure>> & { queries: number }) | undefined;
+      let dumpQueries: number;
+      let cliQueries: number;
+      try {
+        dumpQueries = await sent(() => runProcess('pg_dump', dumpArgs(proxy.url)));
+        cliQueries = await sent(() =>
+          runProcess('node', [o.cliBin, 'schema', 'diff', '--from', proxy.url, '--to', proxy.url]),
+        );
+        const wireQueries = await sent(async () => {
+          const through = createPgDriver(proxy.url);
+          try {
+            await introspect(through);
+          } finally {
+            await through.close();
+          }
+        });
+        if (wireQueries !== queries) {
+          notes.push(
+            `introspection at ${tables}: ${queries} queries counted in-process, ${wireQueries} on the wire`,
+          );
+        }
+        if (tables <= (o.drizzleMaxTables ?? 100)) {
+          o.log?.(`  timing drizzle-kit pull of ${tables} tables`);
+          // The counted run is the warm-up; then at most 3 timed runs (each takes seconds).
+          const drizzleQueries = await sent(() => drizzlePull(proxy.url, 'bench'));
+          const timed = await measure(
+            Math.min(o.runs, 3),
+            async () => (await drizzlePull(url, 'bench')).peakRss,
+            undefined,
+            false,
+          );
+          drizzle = { ...timed, queries: drizzleQueries };
+        } else {
+          notes.push(
+            `drizzle-kit pull: skipped at ${tables} tables (timed at ${o.drizzleMaxTables ?? 100} tables and below only: ~11 min at 1,000 per the issue's reference, its per-table information_schema queries grow with the square of the table count)`,
+          );
+        }
+      } finally {
+        await proxy.close();
+      }
       const half = ours.median <= dump.median / 2;
       const sizeGoal =
         tables >= 5000
@@ -135,10 +183,19 @@ async function introspection(o: SuiteOptions, tables: number, rows: Row[]): Prom
           section,
           what: 'justscale schema diff (process)',
           ...cli,
+          queries: cliQueries,
           ratio: x(cli.median, dump.median, 'pg_dump'),
         },
-        { section, what: 'pg_dump --schema-only', ...dump },
+        { section, what: 'pg_dump --schema-only', ...dump, queries: dumpQueries },
       );
+      if (drizzle) {
+        rows.push({
+          section,
+          what: 'drizzle-kit pull (process)',
+          ...drizzle,
+          ratio: x(drizzle.median, dump.median, 'pg_dump'),
+        });
+      }
       return queries;
     } finally {
       await driver.close();
@@ -440,7 +497,7 @@ export async function runSuite(o: SuiteOptions): Promise<{ rows: Row[]; notes: s
   const counts = new Map<number, number>();
   for (const tables of o.sizes) {
     o.log?.(`introspection, ${tables} tables`);
-    counts.set(tables, await introspection(o, tables, rows));
+    counts.set(tables, await introspection(o, tables, rows, notes));
   }
   const distinct = new Set(counts.values());
   notes.push(
@@ -453,7 +510,8 @@ export async function runSuite(o: SuiteOptions): Promise<{ rows: Row[]; notes: s
   o.log?.('runner and cold start');
   await runner(o, rows);
   notes.push(
-    'not measured here: drizzle-kit (not installed); Knex and node-pg-migrate run in-process through their APIs, a transaction per migration',
+    'queries: ours in-process counted by a counting driver; processes (pg_dump, justscale, drizzle-kit) counted on the wire by a proxy (simple Query and extended Execute messages), in one untimed run each',
+    'Knex and node-pg-migrate run in-process through their APIs, a transaction per migration',
     'psql runs every migration of the batch in one process, each in its own transaction; pg_dump memory is its RSS, ours in-process is peak JS heap',
   );
   return { rows, notes };
