@@ -147,3 +147,9 @@ export const HOSTILE: readonly string[] = [
   "U&'\\0041'",
   "'::text; CREATE TABLE reliability_pwned(); --",
 ];
+
+/** `size` items spread evenly over `all`, so a reduced run still meets every kind of the corpus. */
+export function spread<T>(all: readonly T[], size: number): T[] {
+  if (size >= all.length) return [...all];
+  return Array.from({ length: size }, (_, k) => all[Math.floor((k * all.length) / size)] as T);
+}

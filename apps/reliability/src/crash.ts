@@ -1,4 +1,6 @@
 import type { Driver } from '@justscale/driver';
+import { introspect } from '@justscale/introspect';
+import { type Snapshot, snapshotsEqual } from '@justscale/schema';
 import { consistency, random, spawnMigrate, writeBatch } from './processes.js';
 
 /** Figures of the crash run. */
@@ -13,6 +15,17 @@ export interface CrashReport {
   readonly resumeMs: readonly number[];
 }
 
+/** The schema after each prefix of the batch: `[0]` empty, `[k]` after the first k migrations. */
+async function expectedSchemas(driver: Driver, ups: readonly string[]): Promise<Snapshot[]> {
+  await reset(driver);
+  const out = [await introspect(driver)];
+  for (const up of ups) {
+    await driver.exec(up);
+    out.push(await introspect(driver));
+  }
+  return out;
+}
+
 async function reset(driver: Driver): Promise<void> {
   await driver.query('DROP SCHEMA public CASCADE');
   await driver.query('CREATE SCHEMA public');
@@ -20,8 +33,9 @@ async function reset(driver: Driver): Promise<void> {
 
 /**
  * `kills` times: on an empty database, spawn the built CLI's `migrate` on `count` migrations, SIGKILL it
- * after a random delay within the time one uninterrupted run takes, check the tracking table against the tables, then run `migrate`
- * again and check it completes the batch.
+ * after a random delay within the time one uninterrupted run takes, check the tracking table against
+ * the tables and the introspected schema against the one the recorded migrations produce, then run
+ * `migrate` again and check it completes the batch.
  */
 export async function runCrash(
   driver: Driver,
@@ -37,6 +51,7 @@ export async function runCrash(
   const resumeMs: number[] = [];
   let windowMs = 0;
   try {
+    const expected = await expectedSchemas(driver, batch.ups);
     // Kill within the time a whole uninterrupted run takes here (process start included), measured once.
     await reset(driver);
     const timing = performance.now();
@@ -51,13 +66,19 @@ export async function runCrash(
       const after = await consistency(driver, batch.names);
       appliedAtKill.push(after.recorded.length);
       if (!after.consistent) inconsistencies.push(`kill ${k + 1}: ${after.problem}`);
+      else if (!snapshotsEqual(await introspect(driver), expected[after.recorded.length]!)) {
+        inconsistencies.push(
+          `kill ${k + 1}: the schema differs from the one ${after.recorded.length} recorded migrations produce`,
+        );
+      }
       const started = performance.now();
       const resumed = await spawnMigrate(url, batch.dir).done;
       resumeMs.push(Math.round(performance.now() - started));
       const final = await consistency(driver, batch.names);
-      if (resumed.code !== 0 || final.recorded.length !== count || !final.consistent) {
+      const converged = snapshotsEqual(await introspect(driver), expected[count]!);
+      if (resumed.code !== 0 || final.recorded.length !== count || !final.consistent || !converged) {
         failedResumes.push(
-          `kill ${k + 1}: exit ${resumed.code}, ${final.recorded.length}/${count} applied, ${final.problem ?? ''} ${resumed.stderr.trim()}`,
+          `kill ${k + 1}: exit ${resumed.code}, ${final.recorded.length}/${count} applied, schema ${converged ? 'as expected' : 'differs'}, ${final.problem ?? ''} ${resumed.stderr.trim()}`,
         );
       }
     }

@@ -132,3 +132,42 @@ export async function lockTimeout(driver: Driver, url: string): Promise<FaultRes
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Migration 002 sets `statement_timeout` and runs a statement that outlasts it: exit 1 with an error
+ * naming 002 and the statement, no table of 002 left, no row; without the slow statement a rerun
+ * succeeds.
+ */
+export async function statementTimeout(driver: Driver, url: string): Promise<FaultResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'justscale-fault-'));
+  try {
+    await writeFile(join(dir, '001_first.sql'), FIRST);
+    const second = (slow: string) =>
+      `-- up\nCREATE TABLE half_done (id int);\nSET LOCAL statement_timeout = '200ms';\n${slow}INSERT INTO half_done VALUES (1);\n-- down\nDROP TABLE half_done;\n`;
+    await writeFile(join(dir, '002_second.sql'), second('SELECT pg_sleep(5);\n'));
+    const first = await migrate(url, dir);
+    const partial = await exists(driver, "to_regclass('public.half_done') IS NOT NULL");
+    const recorded = await rows(driver);
+    await writeFile(join(dir, '002_second.sql'), second(''));
+    const next = await migrate(url, dir);
+    const ok =
+      first.code === 1 &&
+      first.stderr.includes('002_second') &&
+      /statement timeout/i.test(first.stderr) &&
+      first.stderr.includes('pg_sleep(5)') &&
+      !partial &&
+      JSON.stringify(recorded) === '["001_first"]' &&
+      next.code === 0;
+    return {
+      name: 'statement_timeout inside a migration',
+      exitCode: first.code,
+      stderr: first.stderr,
+      partial,
+      rows: recorded,
+      nextExitCode: next.code,
+      ok,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

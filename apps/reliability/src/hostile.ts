@@ -2,7 +2,7 @@ import type { Driver } from '@justscale/driver';
 import { databaseOn, generateMigration, syncSchema } from '@justscale/migrate';
 import { defineEnum, defineModel, field } from '@justscale/models';
 import { quoteIdent } from '@justscale/sql';
-import { HOSTILE } from './corpus.js';
+import { HOSTILE, spread } from './corpus.js';
 import { classify, expect, type Outcome, RoundTripMismatch, show } from './outcome.js';
 
 /** One hostile string through one path. */
@@ -107,12 +107,6 @@ async function throughDatabaseApi(driver: Driver, s: string): Promise<void> {
   expect(found.length === 1 && found[0]?.rel_value === s, `find by column returned ${found.length} rows`);
   const byValue = await db.find(s, { rel_value: s });
   expect(byValue.length === 1 && byValue[0]?.[s] === s, `find by value returned ${byValue.length} rows`);
-}
-
-/** `size` items spread evenly over `all`, so a reduced run still meets every kind of the corpus. */
-function spread<T>(all: readonly T[], size: number): T[] {
-  if (size >= all.length) return [...all];
-  return Array.from({ length: size }, (_, k) => all[Math.floor((k * all.length) / size)] as T);
 }
 
 /**

@@ -3,9 +3,11 @@
  * size against the PostgreSQL server in DATABASE_URL, printing its figures. Exits 1 when any case fails.
  */
 import { createTestDatabase } from '@justscale/testing';
+import { runBadConfig } from './bad-config.js';
+import { runCliFlags } from './cli-flags.js';
 import { runConcurrency } from './concurrency.js';
 import { runCrash } from './crash.js';
-import { lockTimeout, terminatedBackend } from './faults.js';
+import { lockTimeout, statementTimeout, terminatedBackend } from './faults.js';
 import { runHostile } from './hostile.js';
 import { runMalformed } from './malformed.js';
 import { show } from './outcome.js';
@@ -47,6 +49,34 @@ for (const r of hostile) {
   }
 }
 
+const cliFlags = await timed('hostile input through the CLI', () =>
+  withDb((db) => runCliFlags(db.driver, db.url!)),
+);
+for (const path of ['make-name', 'schema-flag', 'tracking-table'] as const) {
+  const of = cliFlags.filter((r) => r.path === path);
+  const count = (kind: string) => of.filter((r) => r.outcome.kind === kind).length;
+  out(
+    `  ${path}: ${of.length} inputs, ${count('round-trip')} round-trip, ${count('refused')} refused, ${count('defect')} defects`,
+  );
+}
+for (const r of cliFlags) {
+  if (r.outcome.kind === 'defect') {
+    failures++;
+    out(`  DEFECT ${r.path} ${show(r.input)}: ${r.outcome.message.split('\n')[0]}`);
+  }
+}
+
+const badConfig = await timed('bad configuration and URLs', () =>
+  withDb((db) => runBadConfig(db.driver, db.url!)),
+);
+for (const r of badConfig) {
+  if (!r.ok) failures++;
+  out(
+    `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: exit ${r.exitCode} (documented ${r.expectedExit}), explains ${r.explains}, password hidden ${r.passwordHidden}`,
+  );
+  if (!r.ok) out(`    ${r.stderr.split('\n')[0]}`);
+}
+
 const malformed = await timed('malformed migration files', () => runMalformed());
 for (const r of malformed) {
   if (!r.ok) failures++;
@@ -84,7 +114,24 @@ out(
   `  exit 0: ${zero}/16, tracking rows ${concurrency.trackingRows} (${concurrency.distinctNames} distinct), consistent ${concurrency.consistent}, wall ${concurrency.wallMs} ms`,
 );
 
-for (const fault of [terminatedBackend, lockTimeout]) {
+const failFast = await timed('16 concurrent migrate --no-wait processes', () =>
+  withDb((db) => runConcurrency(db.driver, db.url!, { processes: 16, count: 30, noWait: true })),
+);
+const won = failFast.exitCodes.filter((c) => c === 0).length;
+const locked = failFast.exitCodes.filter((c) => c === 5).length;
+if (
+  won < 1 ||
+  won + locked !== 16 ||
+  failFast.trackingRows !== 30 ||
+  failFast.distinctNames !== 30 ||
+  !failFast.consistent
+)
+  failures++;
+out(
+  `  exit 0: ${won}, exit 5 (lock held): ${locked}, other: ${16 - won - locked}, tracking rows ${failFast.trackingRows} (${failFast.distinctNames} distinct), consistent ${failFast.consistent}`,
+);
+
+for (const fault of [terminatedBackend, lockTimeout, statementTimeout]) {
   const r = await timed(fault.name, () => withDb((db) => fault(db.driver, db.url!)));
   if (!r.ok) failures++;
   out(

@@ -8,22 +8,30 @@ import type { Driver } from '@justscale/driver';
 /** The built CLI (`pnpm build` first). */
 export const CLI_BIN = join(dirname(fileURLToPath(import.meta.url)), '../../../packages/cli/dist/bin.js');
 
-/** Writes `count` SQL migrations `NNN_mNN`, each creating table `m_NN` and sleeping `sleepMs` in its transaction. */
+/**
+ * Writes `count` SQL migrations `NNN_mNN`, each creating table `m_NN` (a primary key, a foreign key to
+ * the one before, an index, a comment) and sleeping `sleepMs` in its transaction before filling it.
+ * `ups[i]` is migration i's up SQL without the sleep: what the schema after it must equal.
+ */
 export async function writeBatch(
   count: number,
   sleepMs: number,
-): Promise<{ dir: string; names: string[]; remove(): Promise<void> }> {
+): Promise<{ dir: string; names: string[]; ups: string[]; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'justscale-batch-'));
   const names: string[] = [];
+  const ups: string[] = [];
   for (let i = 1; i <= count; i++) {
     const n = String(i).padStart(3, '0');
+    const prev = i > 1 ? `, prev int REFERENCES m_${String(i - 1).padStart(3, '0')} (id)` : '';
+    const create = `CREATE TABLE m_${n} (id int PRIMARY KEY, note text${prev});\nCREATE INDEX m_${n}_note ON m_${n} (note);\nCOMMENT ON TABLE m_${n} IS 'migration ${n}';\n`;
     names.push(`${n}_m${n}`);
+    ups.push(create);
     await writeFile(
       join(dir, `${n}_m${n}.sql`),
-      `-- up\nCREATE TABLE m_${n} (id int PRIMARY KEY, note text);\nSELECT pg_sleep(${sleepMs / 1000});\nINSERT INTO m_${n} VALUES (1, 'done');\n-- down\nDROP TABLE m_${n};\n`,
+      `-- up\n${create}SELECT pg_sleep(${sleepMs / 1000});\nINSERT INTO m_${n} (id, note) VALUES (1, 'done');\n-- down\nDROP TABLE m_${n};\n`,
     );
   }
-  return { dir, names, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, names, ups, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** A running `justscale migrate`. */

@@ -33,5 +33,22 @@ describe.skipIf(!process.env.DATABASE_URL || !existsSync(CLI_BIN))(
         await db.close();
       }
     });
+
+    it('4 concurrent `migrate --no-wait`: one applies the batch, the others exit 5 (lock held)', async () => {
+      const db = await createTestDatabase();
+      try {
+        const report = await runConcurrency(db.driver, db.url!, { processes: 4, count: 30, noWait: true });
+        expect(report.exitCodes.filter((c) => c === 0).length).toBeGreaterThanOrEqual(1);
+        expect(report.exitCodes.every((c) => c === 0 || c === 5)).toBe(true);
+        expect(report.trackingRows).toBe(30);
+        expect(report.distinctNames).toBe(30);
+        expect(report.consistent).toBe(true);
+        report.exitCodes.forEach((code, i) => {
+          if (code === 5) expect(report.stderr[i]).toMatch(/MIGRATION_LOCKED/);
+        });
+      } finally {
+        await db.close();
+      }
+    });
   },
 );

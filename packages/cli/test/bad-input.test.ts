@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT } from '../src/database.js';
-import { cli } from './helpers.js';
+import { cli, project } from './helpers.js';
 
 describe('connect_timeout', () => {
   it('reads the URL, then PGCONNECT_TIMEOUT, then the default; 0 waits forever', () => {
@@ -47,5 +47,38 @@ describe('connect_timeout', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('CONFIG_INVALID');
     });
+  });
+
+  it('refuses a URL that is not postgres:// from the flag and from DATABASE_URL (exit 2, no password)', async () => {
+    const flag = await cli(['migrate', 'status', '--database-url', 'mysql://app:Hush-Hush-99@localhost/app']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--database-url must be a postgres:// or postgresql:// URL');
+    expect(flag.stderr).not.toContain('Hush-Hush-99');
+    const env = await cli(['migrate', 'status'], {
+      cwd: process.cwd(),
+      env: { DATABASE_URL: 'localhost:5432/app' },
+    });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('DATABASE_URL must be a postgres://');
+  });
+
+  it('refuses a --schema or --table name PostgreSQL cannot hold, and a NUL in the config (exit 2, found by apps/reliability)', async () => {
+    const url = 'postgres://app@127.0.0.1:1/app';
+    const schema = await cli(['schema', 'diff', '--from', url, '--to', url, '--schema', 'a\u0000b']);
+    expect(schema.code).toBe(2);
+    expect(schema.stderr).toContain('--schema');
+    const long = await cli(['migrate', 'status', '--database-url', url, '--table', 'x'.repeat(64)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('--table');
+    const p = await project({
+      'justscale.config.json': JSON.stringify({ migrations: { table: 'a\u0000b' } }),
+    });
+    try {
+      const r = await cli(['migrate', 'status'], { cwd: p.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('migrations.table: must not contain a NUL character');
+    } finally {
+      await p.cleanup();
+    }
   });
 });

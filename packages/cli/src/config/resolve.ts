@@ -1,4 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { usageError } from '../errors.js';
+import { redactUrl } from '../redact.js';
 
 /** Where the database comes from, after flags, environment and config file. */
 export type DatabaseSource =
@@ -44,6 +46,15 @@ export function sourceOf(url: string, root: string, from: 'flag' | 'env' | 'conf
     const dir = url.slice('pglite:'.length).replace(/^\/\/(?=\/)/, '');
     return { kind: 'pglite', dataDir: resolve(root, dir === '' ? embeddedDataDir : dir), from };
   }
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    const where = { flag: '--database-url', env: 'DATABASE_URL', config: 'database in the config file' }[
+      from
+    ];
+    throw usageError(
+      `${where} must be a postgres:// or postgresql:// URL, or pglite:<directory>; got ${redactUrl(url)}`,
+      'CONFIG_INVALID',
+    );
+  }
   return { kind: 'url', url, from };
 }
 
@@ -81,7 +92,8 @@ export async function resolveConfig(
       directory: flags.migrations
         ? fromCwd(flags.migrations)
         : fromRoot(config.migrations?.directory ?? './migrations'),
-      table: flags.table ?? config.migrations?.table ?? '_migrations',
+      table:
+        flags.table !== undefined ? checkTableFlag(flags.table) : (config.migrations?.table ?? '_migrations'),
       schema: config.migrations?.schema ?? 'public',
       importFrom: config.migrations?.importFrom ?? '@justscale/postgres',
     },
@@ -89,6 +101,17 @@ export async function resolveConfig(
     schemas: config.schemas ?? ['public'],
     renames: config.renames ? fromRoot(config.renames) : null,
   };
+}
+
+/** `--table`: a name PostgreSQL can hold as given (not empty, at most 63 bytes, no NUL). */
+function checkTableFlag(table: string): string {
+  if (table === '' || table.includes('\u0000') || Buffer.byteLength(table) > 63) {
+    throw usageError(
+      `--table ${JSON.stringify(table)}: a table name is 1 to 63 bytes long, without a NUL character`,
+      'CONFIG_INVALID',
+    );
+  }
+  return table;
 }
 
 /** A path as the user would type it from `cwd`. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 const name = z
   .string()
   .min(1, 'must not be empty')
+  .refine((value) => !value.includes('\u0000'), 'must not contain a NUL character')
   .refine(
     (value) => Buffer.byteLength(value) <= 63,
     'must be at most 63 bytes (PostgreSQL truncates longer names)',

@@ -29,7 +29,15 @@ function schemaList(value: readonly string[] | string | undefined): string[] | u
   const list = (Array.isArray(value) ? value : [value])
     .flatMap((v: string) => v.split(','))
     .map((v) => v.trim());
-  return list.filter((v) => v !== '');
+  const names = list.filter((v) => v !== '');
+  for (const n of names) {
+    if (n.includes('\u0000') || Buffer.byteLength(n) > 63) {
+      throw usageError(
+        `--schema ${JSON.stringify(n)}: a schema name has at most 63 bytes and no NUL character`,
+      );
+    }
+  }
+  return names;
 }
 
 function planJson(plan: PlanLike) {
