@@ -4,12 +4,7 @@ import { displayPath } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import {
-  emptyMigrationSource,
-  fileSafeName,
-  generatedMigrationSource,
-  timestamp,
-} from './migration-source.js';
+import { emptyMigrationSource, fileSafeName, timestamp } from './migration-source.js';
 import {
   databaseSnapshot,
   desiredSnapshot,
@@ -28,7 +23,7 @@ export interface MakeArgs {
 
 /**
  * `justscale migrate make NAME`: introspects the database, diffs it against the models, and writes
- * `<timestamp>_<name>.ts` with the plan as `up` and the reverse plan as `down`. `--empty` writes a
+ * `<timestamp>_<name>.ts` with the plan as `up` and its undoing as `down` (`writeMigrationSource`). `--empty` writes a
  * blank migration without touching the database.
  */
 export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCode> {
@@ -39,7 +34,7 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
   const path = join(config.migrations.directory, fileName);
 
   let source: string;
-  let statements: { up: number; down: number; hazards: string[] } | null = null;
+  let statements: { up: number; hazards: string[] } | null = null;
   if (args.empty) {
     source = emptyMigrationSource(config.migrations.importFrom);
   } else {
@@ -57,16 +52,17 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       else ctx.out.line('No changes: the database matches the models. No migration written.');
       return ExitCode.Success;
     }
-    const down = diff(desired, current, { serverVersion: version });
-    source = generatedMigrationSource({
+    // Through the Database API where a method builds exactly the statement, db.raw otherwise; down
+    // undoes each step against the schema before, or throws naming the step that cannot be undone.
+    const { writeMigrationSource } = await import('@justscale/migrate');
+    source = writeMigrationSource(up, {
+      name,
+      before: current,
+      serverVersion: version,
       importFrom: config.migrations.importFrom,
-      command: `justscale migrate make ${name}`,
-      up: up.statements,
-      down: down.statements,
     });
     statements = {
       up: up.statements.length,
-      down: down.statements.length,
       hazards: [...new Set(up.hazards.map((h) => h.kind))],
     };
     for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
@@ -84,10 +80,7 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
   if (ctx.json) {
     ctx.printJson({ file: path, hasChanges: statements !== null, ...(statements ? { statements } : {}) });
   } else {
-    const what =
-      statements === null
-        ? 'blank migration'
-        : `migration (${statements.up} statements up, ${statements.down} down)`;
+    const what = statements === null ? 'blank migration' : `migration (${statements.up} statements)`;
     ctx.out.line(`${ctx.out.colors.green('Created')} ${displayPath(ctx.io.cwd, path)}: ${what}.`);
     if (statements && statements.hazards.length > 0) {
       ctx.out.line(
