@@ -57,7 +57,9 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
     expect(out.statements.up).toBeGreaterThan(1);
     const source = await made('create_users');
     expect(source).toContain(`import { defineMigration } from '@justscale/migrate';`);
-    expect(source).toContain(`await db.createType({ schema: 'public', name: 'Status' }, ['active', 'inactive']);`);
+    expect(source).toContain(
+      `await db.createType({ schema: 'public', name: 'Status' }, ['active', 'inactive']);`,
+    );
     expect(source).toMatch(/CREATE TABLE "public"\."users"/);
     expect(source.indexOf(`await db.dropTable({ schema: 'public', name: 'users' });`)).toBeGreaterThan(
       source.indexOf('async down'),
@@ -84,7 +86,7 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
     const source = await made('add_avatar');
     expect(source).toContain('ADD COLUMN "avatar_url"');
     expect(source).toMatch(
-      /async down[^]*hazard deletes-data[^\n]*\n(\s*\/\/[^\n]*\n)*\s+await db\.alterTable\(\{ schema: 'public', name: 'users' \}, \(t\) => t\.dropColumn\('avatar_url'\)\)/,
+      /async down[\s\S]*hazard deletes-data[^\n]*\n(\s*\/\/[^\n]*\n)*\s+await db\.alterTable\(\{ schema: 'public', name: 'users' \}, \(t\) => t\.dropColumn\('avatar_url'\)\)/,
     );
 
     expect((await run('migrate')).code).toBe(0);
