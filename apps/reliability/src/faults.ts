@@ -36,6 +36,33 @@ async function exists(driver: Driver, sql: string): Promise<boolean> {
   return (await driver.query<{ e: boolean }>(`SELECT ${sql} AS e`)).rows[0]?.e === true;
 }
 
+/** The common verdict: exit 1 naming 002 (and `mentions`), nothing partial, only 001 recorded, rerun exit 0. */
+function verdict(
+  name: string,
+  first: { code: number; stderr: string },
+  partial: boolean,
+  recorded: string[],
+  next: { code: number },
+  mentions: readonly (string | RegExp)[],
+): FaultResult {
+  const ok =
+    first.code === 1 &&
+    first.stderr.includes('002_second') &&
+    mentions.every((m) => (typeof m === 'string' ? first.stderr.includes(m) : m.test(first.stderr))) &&
+    !partial &&
+    JSON.stringify(recorded) === '["001_first"]' &&
+    next.code === 0;
+  return {
+    name,
+    exitCode: first.code,
+    stderr: first.stderr,
+    partial,
+    rows: recorded,
+    nextExitCode: next.code,
+    ok,
+  };
+}
+
 const FIRST = '-- up\nCREATE TABLE target (id int);\n-- down\nDROP TABLE target;\n';
 
 /**
@@ -63,22 +90,8 @@ export async function terminatedBackend(driver: Driver, url: string): Promise<Fa
     const recorded = await rows(driver);
     await writeFile(join(dir, '002_second.sql'), second('0'));
     const next = await migrate(url, dir);
-    const ok =
-      killed &&
-      first.code === 1 &&
-      first.stderr.includes('002_second') &&
-      !partial &&
-      JSON.stringify(recorded) === '["001_first"]' &&
-      next.code === 0;
-    return {
-      name: 'pg_terminate_backend mid-migration',
-      exitCode: first.code,
-      stderr: first.stderr,
-      partial,
-      rows: recorded,
-      nextExitCode: next.code,
-      ok,
-    };
+    const result = verdict('pg_terminate_backend mid-migration', first, partial, recorded, next, []);
+    return { ...result, ok: killed && result.ok };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -111,23 +124,10 @@ export async function lockTimeout(driver: Driver, url: string): Promise<FaultRes
       ));
     const recorded = await rows(driver);
     const next = await migrate(url, dir);
-    const ok =
-      first.code === 1 &&
-      first.stderr.includes('002_second') &&
-      /lock timeout/i.test(first.stderr) &&
-      first.stderr.includes('ALTER TABLE target') &&
-      !partial &&
-      JSON.stringify(recorded) === '["001_first"]' &&
-      next.code === 0;
-    return {
-      name: 'lock_timeout inside a migration',
-      exitCode: first.code,
-      stderr: first.stderr,
-      partial,
-      rows: recorded,
-      nextExitCode: next.code,
-      ok,
-    };
+    return verdict('lock_timeout inside a migration', first, partial, recorded, next, [
+      /lock timeout/i,
+      'ALTER TABLE target',
+    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -150,23 +150,10 @@ export async function statementTimeout(driver: Driver, url: string): Promise<Fau
     const recorded = await rows(driver);
     await writeFile(join(dir, '002_second.sql'), second(''));
     const next = await migrate(url, dir);
-    const ok =
-      first.code === 1 &&
-      first.stderr.includes('002_second') &&
-      /statement timeout/i.test(first.stderr) &&
-      first.stderr.includes('pg_sleep(5)') &&
-      !partial &&
-      JSON.stringify(recorded) === '["001_first"]' &&
-      next.code === 0;
-    return {
-      name: 'statement_timeout inside a migration',
-      exitCode: first.code,
-      stderr: first.stderr,
-      partial,
-      rows: recorded,
-      nextExitCode: next.code,
-      ok,
-    };
+    return verdict('statement_timeout inside a migration', first, partial, recorded, next, [
+      /statement timeout/i,
+      'pg_sleep(5)',
+    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
