@@ -46,6 +46,24 @@ describe('packed tarballs', () => {
     ]);
   });
 
+  it.each(packageDirs)('packages/%s publishes every entrypoint of its exports map', (dir) => {
+    // pnpm publishes publishConfig.exports in place of exports: it must be exports without the
+    // workspace-only @justscale/source condition, or an entrypoint the workspace uses is missing
+    // from what users install (ERR_PACKAGE_PATH_NOT_EXPORTED).
+    const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+    const published = Object.fromEntries(
+      Object.entries(manifest.exports as Record<string, unknown>).map(([entry, target]) => {
+        if (typeof target !== 'object' || target === null) return [entry, target];
+        const { '@justscale/source': _source, ...rest } = target as Record<string, unknown>;
+        return [entry, rest];
+      }),
+    );
+    expect(
+      manifest.publishConfig?.exports,
+      `packages/${dir}: publishConfig.exports must be exports without @justscale/source`,
+    ).toEqual(published);
+  });
+
   it('the CLI package has its bin in the tarball', () => {
     const cli = packed.find((p) => p.dir === 'cli')!;
     const manifest = JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8'));
