@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createJiti } from 'jiti';
 import { CliError, usageError } from '../errors.js';
-import { configSchema, describeIssues, type ParsedConfig } from './schema.js';
+import type { ParsedConfig } from './schema.js';
 
 /** The names looked for, in order, in the working directory. */
 export const configFileNames = [
@@ -53,6 +52,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (file.endsWith('.json')) {
       raw = JSON.parse(await readFile(file, 'utf8'));
     } else {
+      // jiti and zod (below) load only when there is a config file: most runs have none to read.
+      const { createJiti } = await import('jiti');
       const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false });
       raw = await jiti.import(pathToFileURL(file).href, { default: true });
     }
@@ -64,6 +65,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     );
   }
   if (typeof raw === 'function') raw = await (raw as () => unknown)();
+  const { configSchema, describeIssues } = await import('./schema.js');
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     throw usageError(

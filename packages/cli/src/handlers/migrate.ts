@@ -16,7 +16,7 @@ export interface RunFlags {
 async function runnerFor(ctx: CommandContext, flags: RunFlags) {
   const config = await ctx.config();
   const db = await ctx.database();
-  const { createMigrationRunner } = await import('@justscale/migrate');
+  const { createMigrationRunner } = await import('@justscale/migrate/runner');
   return createMigrationRunner(db.driver, {
     directory: config.migrations.directory,
     table: config.migrations.table,

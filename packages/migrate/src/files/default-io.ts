@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createJiti } from 'jiti';
 import type { MigrationFileSystem, MigrationModuleLoader } from './types.js';
 
 /** The default file system: `node:fs/promises`. */
@@ -20,12 +19,16 @@ let loads = 0;
  * const module = await jitiLoader().import('/app/migrations/001_init.ts');
  */
 export function jitiLoader(): MigrationModuleLoader {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false });
+  // jiti itself loads on the first TypeScript file, not with the runner.
+  let jiti: Promise<{ import(id: string): Promise<unknown> }> | undefined;
   return {
-    import(path) {
+    async import(path) {
       const url = pathToFileURL(path).href;
       if (path.endsWith('.mjs')) return import(/* @vite-ignore */ `${url}?justscale-load=${++loads}`);
-      return jiti.import(url);
+      jiti ??= import('jiti').then(({ createJiti }) =>
+        createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false }),
+      );
+      return (await jiti).import(url);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '@justscale/driver';
-import { quoteIdent, quoteLiteral } from '@justscale/sql';
+import { quoteIdent, quoteLiteral } from '@justscale/sql/quote';
 import type { Statement } from '../database/executor.js';
 
 /**

@@ -1,5 +1,4 @@
 import type { Queryable } from '@justscale/driver';
-import { databaseOn } from '../database/database.js';
 import type { Statement } from '../database/executor.js';
 import { MigrateError, MigrationFailedError } from '../errors.js';
 import type { LoadedMigration } from '../files/load.js';
@@ -52,6 +51,10 @@ export async function runSteps(
   dryRun?: DryRunStatement[],
 ): Promise<MigrationResult[]> {
   const results: MigrationResult[] = [];
+  if (steps.length === 0) return results;
+  // The Database API (and the model and SQL compilers behind it) loads only when something runs:
+  // a run with nothing pending, and `status`, never need it.
+  const { databaseOn } = await import('../database/database.js');
   const runOne = async (queryable: Queryable, step: RunStep, note: string | undefined) => {
     const { migration, batch } = step;
     const file = migration.file;

@@ -1,5 +1,5 @@
 import type { Queryable } from '@justscale/driver';
-import { quoteIdent } from '@justscale/sql';
+import { quoteIdent } from '@justscale/sql/quote';
 import type { Statement } from '../database/executor.js';
 
 /** One row of the tracking table. */
