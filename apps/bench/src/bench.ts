@@ -47,11 +47,12 @@ const { rows, notes } = await runSuite({
   runs,
   diffTables: values.smoke ? 500 : 5000,
   diffChanges: values.smoke ? 50 : 500,
+  warmup: !values.smoke,
   cliBin,
   log: (line) => process.stderr.write(`${line}\n`),
 });
 console.log(
-  `\nJustScale Postgres benchmark: median of ${runs} run(s) after one warm-up, on ${new URL(values.url).host}\n`,
+  `\nJustScale Postgres benchmark: median of ${runs} run(s)${values.smoke ? ' (no warm-up)' : ' after one warm-up'}, on ${new URL(values.url).host}\n`,
 );
 console.log(formatTable(rows));
 console.log('');

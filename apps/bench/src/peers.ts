@@ -39,7 +39,7 @@ export async function drizzlePull(url: string, schema: string): Promise<ProcessR
 export async function writePeerMigrations(
   root: string,
   migrations: readonly { name: string; up: string; down: string }[],
-): Promise<{ knexDir: string; npmDir: string }> {
+): Promise<{ knexDir: string; npmDir: string; knexfile: string }> {
   const knexDir = join(root, 'knex');
   const npmDir = join(root, 'node-pg-migrate');
   await mkdir(knexDir);
@@ -54,7 +54,31 @@ export async function writePeerMigrations(
       `exports.up = (pgm) => { pgm.sql(${JSON.stringify(m.up)}); };\nexports.down = (pgm) => { pgm.sql(${JSON.stringify(m.down)}); };\n`,
     );
   }
-  return { knexDir, npmDir };
+  // Knex's CLI needs a knexfile; the URL comes from the environment (BENCH_DATABASE_URL).
+  const knexfile = join(root, 'knexfile.js');
+  await writeFile(
+    knexfile,
+    `module.exports = { client: 'pg', connection: process.env.BENCH_DATABASE_URL, migrations: { directory: ${JSON.stringify(knexDir)} } };\n`,
+  );
+  return { knexDir, npmDir, knexfile };
+}
+
+/** Knex's CLI as a whole process: `knex migrate:latest` or `knex migrate:status`. */
+export function knexCli(url: string, knexfile: string, command: 'migrate:latest' | 'migrate:status') {
+  return runProcess('node', [peerBins.knex, command, '--knexfile', knexfile], {
+    env: { ...process.env, BENCH_DATABASE_URL: url },
+  });
+}
+
+/** node-pg-migrate's CLI as a whole process: `node-pg-migrate up` (every pending migration). */
+export function nodePgMigrateCli(url: string, dir: string) {
+  return runProcess(
+    'node',
+    [peerBins.nodePgMigrate, 'up', '--migrations-dir', dir, '--migrations-table', 'pgmigrations'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+    },
+  );
 }
 
 /** One Knex instance per command, as a CLI run would make. */

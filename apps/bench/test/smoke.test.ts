@@ -18,7 +18,7 @@ const has = (tool: string): boolean => {
 // The bench needs a real server beside pg_dump and psql, and the built CLI (`pnpm test` builds it).
 const ready = url !== undefined && existsSync(cliBin) && has('pg_dump') && has('psql');
 
-describe('bench smoke (50 tables, 20 migrations, one run)', () => {
+describe('bench smoke (50 tables, 20 migrations, one run, no warm-up)', () => {
   it.skipIf(!ready)('produces every figure and prints the table', { timeout: 120_000 }, async () => {
     const { rows, notes } = await runSuite({
       url: url ?? '',
@@ -27,6 +27,7 @@ describe('bench smoke (50 tables, 20 migrations, one run)', () => {
       runs: 1,
       diffTables: 500,
       diffChanges: 50,
+      warmup: false,
       cliBin,
     });
     const measures = rows.map((r) => `${r.section} / ${r.what}`);
@@ -46,12 +47,15 @@ describe('bench smoke (50 tables, 20 migrations, one run)', () => {
       'runner 20 / node-pg-migrate up (tx each)',
       'runner 20 / node-pg-migrate down all',
       'runner 20 / no-op migrate (in-process)',
-      'runner 20 / Knex no-op latest',
-      'runner 20 / node-pg-migrate no-op up',
+      'runner 20 / Knex no-op latest (in-process)',
+      'runner 20 / node-pg-migrate no-op up (in-process)',
       'runner 20 / status (in-process)',
-      'runner 20 / Knex status',
+      'runner 20 / Knex status (in-process)',
       'runner 20 / justscale migrate, no-op (process)',
+      'runner 20 / knex migrate:latest, no-op (process)',
+      'runner 20 / node-pg-migrate up, no-op (process)',
       'runner 20 / justscale migrate status (process)',
+      'runner 20 / knex migrate:status (process)',
       'cold start / node -e 0',
       'cold start / justscale --help',
       'cold start / knex --help',
