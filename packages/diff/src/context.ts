@@ -1,5 +1,6 @@
 import type { Hazard, HazardKind, Operation, Snapshot } from '@justscale/schema';
 import type { Note, RenameHint } from './types.js';
+import { callsFunction } from './util.js';
 
 /**
  * The plan's phases, top to bottom. Operations run phase by phase; inside a phase, in the order the
@@ -110,6 +111,43 @@ export class Builder {
     readonly desired: Snapshot,
   ) {}
 
+  /**
+   * Whether an expression as PostgreSQL deparses it (a check, an index predicate or expression, a
+   * policy) casts to an enum the plan rebuilds (`'b'::public.st`): it must be dropped before the
+   * columns are converted and created again after the swap, or the conversion fails on the old type.
+   */
+  mentionsRebuiltEnum(...texts: readonly (string | null)[]): boolean {
+    if (this.rebuiltEnums.size === 0) return false;
+    return texts.some((text) => text !== null && this.rebuiltEnumCasts().some((re) => re.test(text)));
+  }
+
+  /**
+   * Whether an expression depends on something the plan drops and creates again: a cast to a
+   * rebuilt enum, or a call to a recreated function. Such a check, default, index or policy is
+   * dropped before and created again after, or PostgreSQL refuses the drop or the conversion.
+   */
+  dependsOnRecreated(...texts: readonly (string | null)[]): boolean {
+    if (this.mentionsRebuiltEnum(...texts)) return true;
+    if (this.recreatedFunctions.size === 0) return false;
+    const names = [...this.recreatedFunctions].map((k) => k.split('\u0000')[1] as string);
+    return texts.some((text) => text !== null && names.some((n) => callsFunction(text, n)));
+  }
+
+  #casts: RegExp[] = [];
+  private rebuiltEnumCasts(): RegExp[] {
+    if (this.#casts.length !== this.rebuiltEnums.size) {
+      this.#casts = [...this.rebuiltEnums].map((key) => {
+        const [schema, name] = key.split('\u0000') as [string, string];
+        const spell = (ident: string) => {
+          const quoted = escapeRegExp(`"${ident.replaceAll('"', '""')}"`);
+          return /^[a-z_][a-z0-9_$]*$/.test(ident) ? `(?:${escapeRegExp(ident)}|${quoted})` : quoted;
+        };
+        return new RegExp(`::(?:${spell(schema)}\\.)?${spell(name)}(?![A-Za-z0-9_$"])`);
+      });
+    }
+    return this.#casts;
+  }
+
   /** Whether `type` is an enum the plan rebuilds: columns of it are added after the swap. */
   usesRebuiltEnum(type: { schema: string; name: string }): boolean {
     return this.rebuiltEnums.size > 0 && this.rebuiltEnums.has(`${type.schema}\u0000${type.name}`);
@@ -127,4 +165,8 @@ export class Builder {
   ordered(): Step[] {
     return [...this.steps].sort((a, b) => a.phase - b.phase || a.seq - b.seq);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,12 +1,12 @@
 import type { Snapshot } from '@justscale/schema';
 import { Builder, type Resolved } from './context.js';
 import { collectDroppedKeys } from './families/constraints.js';
-import { diffFunctions, diffTriggers } from './families/functions.js';
+import { classifyFunctions, diffFunctions, diffTriggers } from './families/functions.js';
 import { diffIndexes } from './families/indexes.js';
 import { diffGrants, diffSchemas } from './families/schemas.js';
 import { diffSequences } from './families/sequences.js';
 import { classifyTables, diffTables } from './families/tables.js';
-import { diffComposites, diffDomains, diffEnums } from './families/types.js';
+import { diffComposites, diffDomains, diffEnums, releaseDependents } from './families/types.js';
 import { diffViews } from './families/views.js';
 import { checkConflicts, validateHint } from './hints.js';
 import { assemble } from './plan.js';
@@ -45,6 +45,8 @@ export function diff(current: Snapshot, desired: Snapshot, options: DiffOptions 
   classifyTables(b);
   diffSchemas(b);
   diffEnums(b);
+  classifyFunctions(b);
+  releaseDependents(b);
   diffDomains(b);
   diffComposites(b);
   collectDroppedKeys(b);

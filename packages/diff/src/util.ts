@@ -83,6 +83,15 @@ export function mentions(sql: string, name: string): boolean {
   return false;
 }
 
+/** Whether deparsed SQL calls a function of that name (`name(` or `schema.name(`, bare or quoted). */
+export function callsFunction(sql: string, name: string): boolean {
+  return identForms(name).some((form) => {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const guard = form.startsWith('"') ? '' : '(?<![A-Za-z0-9_$"])';
+    return new RegExp(`${guard}${escaped}\\s*\\(`).test(sql);
+  });
+}
+
 /** Orders `items` so that each comes after those it depends on (stable; cycles keep input order). */
 export function topoSort<T>(
   items: readonly T[],

@@ -16,6 +16,7 @@ import {
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
 import { qkey, same, sameExcept, tkey } from '../util.js';
+import { constraintTexts } from './types.js';
 
 const keyOf = (table: QualifiedName, columns: readonly string[]): string =>
   `${qkey(table)}\u0000${columns.join('\u0000')}`;
@@ -77,7 +78,13 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
   const des = new Map(d.constraints.map((k) => [k.name, k]));
   const recreate = (k: Constraint): boolean =>
     onRecreatedColumn(b, d, k) ||
-    (k.kind === 'foreignKey' && b.droppedKeys.has(keyOf(k.references.table, k.references.columns)));
+    (k.kind === 'foreignKey' && b.droppedKeys.has(keyOf(k.references.table, k.references.columns))) ||
+    // A check or exclusion casting to a rebuilt enum or calling a recreated function blocks the change.
+    b.dependsOnRecreated(
+      ...constraintTexts(k),
+      ...constraintTexts(cur.get(k.name) ?? k),
+      ...constraintTexts(des.get(k.name) ?? k),
+    );
   for (const k of c.constraints) {
     const n = des.get(k.name);
     if (n !== undefined && sameExcept(k, n, 'comment') && !recreate(k)) continue;
@@ -152,7 +159,11 @@ export function diffPolicies(b: Builder, c: Table, d: Table): void {
       b.add(Phase.policies, createPolicy(d, p));
       continue;
     }
-    if (!sameExcept(o, p, 'comment')) {
+    if (b.dependsOnRecreated(o.using, o.withCheck, p.using, p.withCheck)) {
+      // A policy casting to a rebuilt enum or calling a recreated function: drop it, create it after.
+      b.add(Phase.dropPolicies, dropPolicy(d, p.name));
+      b.add(Phase.policies, createPolicy(d, p));
+    } else if (!sameExcept(o, p, 'comment')) {
       const recreate =
         o.permissive !== p.permissive ||
         o.command !== p.command ||

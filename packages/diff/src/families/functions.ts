@@ -13,6 +13,45 @@ import { mentions, qkey, sameExcept } from '../util.js';
 
 const fkey = (f: FunctionDef): string => `${qkey(f)}\u0000${f.identityArguments}`;
 
+/** Whether a function present on both sides must be dropped and created (kind, result or arguments change). */
+function mustRecreate(c: FunctionDef, d: FunctionDef): boolean {
+  return c.kind !== d.kind || c.returns !== d.returns || c.arguments !== d.arguments;
+}
+
+/**
+ * Finds the functions the plan drops and creates again before the tables are diffed, so that the
+ * defaults, checks, indexes and policies calling them can be recreated around them.
+ */
+export function classifyFunctions(b: Builder): void {
+  const cur = new Map(b.current.functions.map((f) => [fkey(f), f]));
+  for (const d of b.desired.functions) {
+    const c = cur.get(fkey(d));
+    if (c !== undefined && !sameExcept(c, d, 'comment') && mustRecreate(c, d))
+      b.recreatedFunctions.add(qkey(d));
+  }
+  for (const [, d] of replacedOverloads(b)) b.recreatedFunctions.add(qkey(d));
+}
+
+/**
+ * Current and desired routines of one name whose argument lists differ (a parameter renamed or
+ * retyped: `identityArguments` carries the names), paired when each side has one left unmatched.
+ * The old one is dropped before the new one is created: PostgreSQL refuses a second function with
+ * the same argument types, and cannot rename a parameter with `CREATE OR REPLACE`.
+ */
+function replacedOverloads(b: Builder): Map<FunctionDef, FunctionDef> {
+  const curKeys = new Set(b.current.functions.map(fkey));
+  const desKeys = new Set(b.desired.functions.map(fkey));
+  const gone = b.current.functions.filter((f) => !desKeys.has(fkey(f)));
+  const added = b.desired.functions.filter((f) => !curKeys.has(fkey(f)));
+  const pairs = new Map<FunctionDef, FunctionDef>();
+  for (const d of added) {
+    const candidates = gone.filter((c) => qkey(c) === qkey(d));
+    const rivals = added.filter((x) => qkey(x) === qkey(d));
+    if (candidates.length === 1 && rivals.length === 1) pairs.set(candidates[0]!, d);
+  }
+  return pairs;
+}
+
 /**
  * Functions and procedures: `CREATE OR REPLACE` when the signature and the result stay, else drop
  * and create (triggers and views that use the function are recreated around it). Functions come
@@ -29,14 +68,26 @@ export function diffFunctions(b: Builder): void {
   ];
   const phase = (f: FunctionDef) =>
     f.language === 'sql' && created.some((n) => mentions(f.body, n)) ? Phase.sqlFunctions : Phase.functions;
+  const replaced = replacedOverloads(b);
+  const replacing = new Map([...replaced].map(([c, d]) => [d, c]));
   for (const d of b.desired.functions) {
     const c = cur.get(fkey(d));
+    const old = replacing.get(d);
+    if (old !== undefined) {
+      b.add(Phase.dropRecreatedFunctions, dropFunction(routineRef(old)));
+      b.add(phase(d), createFunction(d));
+      b.note(
+        'recreated',
+        `${d.kind} ${d.schema}.${d.name}(${old.identityArguments}) is dropped and created as (${d.identityArguments}): its arguments change`,
+      );
+      continue;
+    }
     if (c === undefined) {
       b.add(phase(d), createFunction(d));
       continue;
     }
     if (!sameExcept(c, d, 'comment')) {
-      if (c.kind !== d.kind || c.returns !== d.returns || c.arguments !== d.arguments) {
+      if (mustRecreate(c, d)) {
         b.add(Phase.dropRecreatedFunctions, dropFunction(routineRef(c)));
         b.add(phase(d), createFunction(d));
         b.recreatedFunctions.add(qkey(d));
@@ -52,7 +103,7 @@ export function diffFunctions(b: Builder): void {
       b.add(Phase.comments, setComment({ objectKind: 'routine', routine: routineRef(d) }, d.comment));
   }
   for (const c of b.current.functions)
-    if (!des.has(fkey(c))) b.add(Phase.dropFunctions, dropFunction(routineRef(c)));
+    if (!des.has(fkey(c)) && !replaced.has(c)) b.add(Phase.dropFunctions, dropFunction(routineRef(c)));
 }
 
 const trkey = (t: Trigger): string => `${t.schema}\u0000${t.table}\u0000${t.name}`;

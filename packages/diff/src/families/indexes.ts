@@ -15,9 +15,16 @@ export function diffIndexes(b: Builder): void {
   const tableOf = (i: Index): string => qkey({ schema: i.schema, name: i.table });
   const goneWithTable = (i: Index): boolean =>
     b.droppedTables.has(tableOf(i)) || b.droppedViews.has(tableOf(i));
+  // An index on a recreated column, or whose predicate or expressions cast to a rebuilt enum or call
+  // a recreated function (which would block the change), is dropped and created again.
   const onRecreatedColumn = (i: Index): boolean =>
     i.keys.some(
       (k) => k.column !== null && b.recreatedColumns.has(tkey({ schema: i.schema, name: i.table }, k.column)),
+    ) ||
+    b.dependsOnRecreated(i.where, ...i.keys.map((k) => k.expression)) ||
+    b.dependsOnRecreated(
+      des.get(qkey(i))?.where ?? null,
+      ...(des.get(qkey(i))?.keys ?? []).map((k) => k.expression),
     );
   const concurrently = (i: Index): boolean => {
     if (!b.options.online) return false;
@@ -32,7 +39,7 @@ export function diffIndexes(b: Builder): void {
   for (const i of b.current.indexes) {
     const k = qkey(i);
     const d = des.get(k);
-    if (d !== undefined && b.unchangedTables.has(tableOf(i)) && same(i, d)) {
+    if (d !== undefined && b.unchangedTables.has(tableOf(i)) && same(i, d) && !onRecreatedColumn(i)) {
       unchanged.add(k);
       continue;
     }

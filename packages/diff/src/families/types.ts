@@ -5,6 +5,7 @@ import {
   alterColumnType,
   alterDomainDefault,
   alterDomainNotNull,
+  type Constraint,
   createCompositeType,
   createDomain,
   createEnum,
@@ -154,6 +155,32 @@ function rebuildEnum(b: Builder, c: EnumType, e: EnumType): void {
     'rebuilt',
     `enum ${name} is rebuilt (values removed or reordered): its columns are converted through text${removed.length > 0 ? `; rows holding ${removed.map((v) => `'${v}'`).join(', ')} make the conversion fail` : ''}`,
   );
+}
+
+/**
+ * Tables holding something that depends on an object the plan drops and creates again (a rebuilt
+ * enum, a recreated function): a converted column, a default, a check, an exclusion, a policy. They
+ * are compared again, so that those are dropped before and created again after (run after
+ * `diffEnums` and `classifyFunctions`, before the tables are diffed).
+ */
+export function releaseDependents(b: Builder): void {
+  if (b.rebuiltEnums.size === 0 && b.recreatedFunctions.size === 0) return;
+  for (const t of b.current.tables) {
+    const k = qkey(t);
+    if (!b.unchangedTables.has(k)) continue;
+    const depends =
+      t.columns.some((c) => b.enumRebuildColumns.has(tkey(t, c.name)) || b.dependsOnRecreated(c.default)) ||
+      t.constraints.some((c) => b.dependsOnRecreated(...constraintTexts(c))) ||
+      t.policies.some((p) => b.dependsOnRecreated(p.using, p.withCheck));
+    if (depends) b.unchangedTables.delete(k);
+  }
+}
+
+/** The expressions of a constraint as PostgreSQL deparses them. */
+export function constraintTexts(c: Constraint): (string | null)[] {
+  if (c.kind === 'check') return [c.expression];
+  if (c.kind === 'exclusion') return [c.definition];
+  return [];
 }
 
 export function diffDomains(b: Builder): void {

@@ -1,0 +1,6 @@
+CREATE TYPE mood AS ENUM ('ok', 'sad');
+CREATE TABLE t (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', CHECK (m <> 'ok' OR id > 0));
+CREATE INDEX t_ok ON t (id) WHERE m = 'ok';
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY t_visible ON t USING (m <> 'sad');
+CREATE TABLE notes (label text CHECK (label::mood <> 'sad'));
