@@ -94,6 +94,18 @@ async function withDatabase<T>(adminUrl: string, tag: string, fn: (url: string) 
   }
 }
 
+/** `justscale schema diff` of a database with itself, over the generated schema (the CLI reads `public` by default). */
+const schemaDiff = (url: string): string[] => [
+  'schema',
+  'diff',
+  '--from',
+  url,
+  '--to',
+  url,
+  '--schema',
+  'bench',
+];
+
 async function introspection(o: SuiteOptions, tables: number, rows: Row[], notes: string[]): Promise<number> {
   const section = `introspect ${tables}`;
   return withDatabase(o.url, `i${tables}`, async (url) => {
@@ -118,8 +130,7 @@ async function introspection(o: SuiteOptions, tables: number, rows: Row[], notes
       const cli = await measure(
         o,
         o.runs,
-        async () =>
-          (await runProcess('node', [o.cliBin, 'schema', 'diff', '--from', url, '--to', url])).peakRss,
+        async () => (await runProcess('node', [o.cliBin, ...schemaDiff(url)])).peakRss,
       );
       const dumpArgs = (db: string) => ['--schema-only', '--no-owner', '--no-privileges', '--dbname', db];
       const dump = await measure(o, o.runs, async () => (await runProcess('pg_dump', dumpArgs(url))).peakRss);
@@ -135,9 +146,7 @@ async function introspection(o: SuiteOptions, tables: number, rows: Row[], notes
       let cliQueries: number;
       try {
         dumpQueries = await sent(() => runProcess('pg_dump', dumpArgs(proxy.url)));
-        cliQueries = await sent(() =>
-          runProcess('node', [o.cliBin, 'schema', 'diff', '--from', proxy.url, '--to', proxy.url]),
-        );
+        cliQueries = await sent(() => runProcess('node', [o.cliBin, ...schemaDiff(proxy.url)]));
         const wireQueries = await sent(async () => {
           const through = createPgDriver(proxy.url);
           try {
