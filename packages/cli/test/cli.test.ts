@@ -24,6 +24,12 @@ describe('help and usage', () => {
     const rollback = await cli(['migrate', 'rollback', '--help']);
     expect(rollback.stdout).toContain('--steps');
     expect(rollback.stdout).toContain('--all');
+    // The run flags are inherited from `migrate`, declared once: each choice is listed once.
+    for (const sub of ['rollback', 'fresh']) {
+      const help = (await cli(['migrate', sub, '--help'])).stdout;
+      expect(help).toContain('[choices: "each", "all"]');
+      expect(help).toContain('--dry-run');
+    }
   });
 
   it('exits 2 on an unknown command or flag, and says why on stderr', async () => {

@@ -57,8 +57,10 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
         .command({
           command: 'rollback',
           describe: 'Roll back the last batch (or --steps N batches, or --all)',
+          // The run flags (--wait, --transaction, --dry-run, ...) come from `migrate`: yargs options
+          // are inherited, and declaring them again would list --transaction's choices twice.
           builder: (s) =>
-            runFlags(s, true)
+            s
               .option('steps', { type: 'number', describe: 'How many batches to roll back (default 1)' })
               .option('all', { type: 'boolean', describe: 'Roll back every batch' })
               .conflicts('steps', 'all')
@@ -74,7 +76,7 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
           command: 'fresh',
           describe: 'Roll everything back (or --drop the schemas) and migrate from scratch',
           builder: (s) =>
-            runFlags(s, true).option('drop', {
+            s.option('drop', {
               type: 'boolean',
               describe: 'Drop and recreate the managed schemas instead of running the downs',
             }),
