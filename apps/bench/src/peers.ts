@@ -65,8 +65,9 @@ export async function writePeerMigrations(
 
 /** Knex's CLI as a whole process: `knex migrate:latest` or `knex migrate:status`. */
 export function knexCli(url: string, knexfile: string, command: 'migrate:latest' | 'migrate:status') {
+  // KNEX_PATH: the CLI looks for a local knex from the knexfile's (scratch) folder, then there.
   return runProcess('node', [peerBins.knex, command, '--knexfile', knexfile], {
-    env: { ...process.env, BENCH_DATABASE_URL: url },
+    env: { ...process.env, BENCH_DATABASE_URL: url, KNEX_PATH: require.resolve('knex') },
   });
 }
 
