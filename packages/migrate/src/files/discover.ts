@@ -18,6 +18,9 @@ export function checksum(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** How many migration files are read at once. */
+const READ_CONCURRENCY = 16;
+
 /**
  * Lists the migration files in `directory`, ordered by name, with their checksums. Modules are not
  * imported here: that happens only for a migration about to run (see `loadMigration`).
@@ -44,7 +47,7 @@ export async function discoverMigrations(
     throw error;
   }
   const entries = names.filter(isMigrationFile).sort(compareNames);
-  const files: MigrationFile[] = [];
+  const found: { name: string; path: string; extension: MigrationExtension }[] = [];
   const byName = new Map<string, string>();
   for (const entry of entries) {
     const extension = extname(entry) as MigrationExtension;
@@ -61,10 +64,23 @@ export async function discoverMigrations(
       throw new MigrateError('INVALID_ARGUMENT', `Migration name "${name}" is longer than 255 characters.`);
     }
     byName.set(name, entry);
-    const path = join(directory, entry);
-    const bytes = await fs.readFile(path);
-    files.push({ name, path, extension, checksum: checksum(bytes), bytes });
+    found.push({ name, path: join(directory, entry), extension });
   }
+  // Read a few files at a time rather than one after the other (a run with nothing pending reads
+  // every file for its checksum); bounded, so a large directory does not exhaust file descriptors.
+  const contents: Uint8Array[] = new Array(found.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < found.length) {
+      const i = next++;
+      contents[i] = await fs.readFile(found[i]!.path);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.length) }, reader));
+  const files: MigrationFile[] = found.map((f, i) => {
+    const bytes = contents[i]!;
+    return { ...f, checksum: checksum(bytes), bytes };
+  });
   return files;
 }
 
