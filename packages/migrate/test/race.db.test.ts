@@ -39,7 +39,8 @@ afterEach(async () => {
 
 async function advisoryLocks(): Promise<number> {
   const { rows } = await test.driver.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted",
+    // pg_locks is cluster-wide: count only this database's, not those of tests running beside.
+    "SELECT count(*)::int AS n FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())",
   );
   return rows[0]!.n;
 }
