@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
+import { exitCodeHelp } from './exit-codes.js';
 import type { CliIo } from './io.js';
+
+/** What follows the options in `justscale --help`: the exit codes and where the docs are. */
+export const epilogue = `${exitCodeHelp}\n\nDocs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`;
 
 /**
  * `justscale --help` as yargs renders it at the widths `run` uses for a pipe (100) and a wide
@@ -26,15 +30,7 @@ Options:
       --version       Show version number                                                  [boolean]
   -h, --help          Show help                                                            [boolean]
 
-Exit codes:
-  0  success
-  1  failure (a migration, a statement, the connection, an integrity check)
-  2  usage or configuration error
-  3  hazards refused (pass --allow-hazards kind,...)
-  4  changes pending (migrate status/pending --check, schema diff --exit-code)
-  5  migration lock held by another runner (with --no-wait)
-
-Docs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`,
+${epilogue}`,
   110: `justscale <command>
 
 Commands:
@@ -52,15 +48,7 @@ Options:
       --version       Show version number                                                            [boolean]
   -h, --help          Show help                                                                      [boolean]
 
-Exit codes:
-  0  success
-  1  failure (a migration, a statement, the connection, an integrity check)
-  2  usage or configuration error
-  3  hazards refused (pass --allow-hazards kind,...)
-  4  changes pending (migrate status/pending --check, schema diff --exit-code)
-  5  migration lock held by another runner (with --no-wait)
-
-Docs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`,
+${epilogue}`,
 };
 
 /** The width yargs wraps help to: the terminal's, at most 110; 100 on a pipe. */

@@ -2,8 +2,8 @@ import { type CommandEnv, withGlobalOptions } from './command.js';
 import { migrateCommand } from './commands/migrate.js';
 import { schemaCommand } from './commands/schema.js';
 import { CliError } from './errors.js';
-import { ExitCode, exitCodeHelp } from './exit-codes.js';
-import { helpWidth, quickAnswer } from './help-text.js';
+import { ExitCode } from './exit-codes.js';
+import { epilogue, helpWidth, quickAnswer } from './help-text.js';
 import { type CliIo, colorsFor } from './io.js';
 import { Redactor } from './redact.js';
 import { version } from './version.js';
@@ -73,7 +73,7 @@ async function buildProgram(args: readonly string[], env: CommandEnv, width: num
     .help()
     .alias('h', 'help')
     .version(version)
-    .epilogue(`${exitCodeHelp}\n\nDocs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`);
+    .epilogue(epilogue);
 }
 
 /**

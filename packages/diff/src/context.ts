@@ -1,6 +1,6 @@
 import type { Hazard, HazardKind, Operation, Snapshot } from '@justscale/schema';
 import type { Note, RenameHint } from './types.js';
-import { callsFunction } from './util.js';
+import { callsFunction, escapeRegExp, identForms } from './util.js';
 
 /**
  * The plan's phases, top to bottom. Operations run phase by phase; inside a phase, in the order the
@@ -138,10 +138,7 @@ export class Builder {
     if (this.#casts.length !== this.rebuiltEnums.size) {
       this.#casts = [...this.rebuiltEnums].map((key) => {
         const [schema, name] = key.split('\u0000') as [string, string];
-        const spell = (ident: string) => {
-          const quoted = escapeRegExp(`"${ident.replaceAll('"', '""')}"`);
-          return /^[a-z_][a-z0-9_$]*$/.test(ident) ? `(?:${escapeRegExp(ident)}|${quoted})` : quoted;
-        };
+        const spell = (ident: string) => `(?:${identForms(ident).map(escapeRegExp).join('|')})`;
         return new RegExp(`::(?:${spell(schema)}\\.)?${spell(name)}(?![A-Za-z0-9_$"])`);
       });
     }
@@ -165,8 +162,4 @@ export class Builder {
   ordered(): Step[] {
     return [...this.steps].sort((a, b) => a.phase - b.phase || a.seq - b.seq);
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

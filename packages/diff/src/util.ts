@@ -54,8 +54,13 @@ export function tempName(base: string, suffix: string): string {
   return cut + suffix;
 }
 
+/** `text` as a regular expression that matches exactly it. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** How an identifier can appear in deparsed SQL: bare when PostgreSQL leaves it bare, else quoted. */
-function identForms(name: string): string[] {
+export function identForms(name: string): string[] {
   const quoted = `"${name.replaceAll('"', '""')}"`;
   return /^[a-z_][a-z0-9_$]*$/.test(name) ? [name, quoted] : [quoted];
 }
@@ -86,7 +91,7 @@ export function mentions(sql: string, name: string): boolean {
 /** Whether deparsed SQL calls a function of that name (`name(` or `schema.name(`, bare or quoted). */
 export function callsFunction(sql: string, name: string): boolean {
   return identForms(name).some((form) => {
-    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(form);
     const guard = form.startsWith('"') ? '' : '(?<![A-Za-z0-9_$"])';
     return new RegExp(`${guard}${escaped}\\s*\\(`).test(sql);
   });

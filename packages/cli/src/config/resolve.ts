@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { redactUrl } from '../redact.js';
+import { nameProblem } from './names.js';
 
 /** Where the database comes from, after flags, environment and config file. */
 export type DatabaseSource =
@@ -103,14 +104,10 @@ export async function resolveConfig(
   };
 }
 
-/** `--table`: a name PostgreSQL can hold as given (not empty, at most 63 bytes, no NUL). */
+/** `--table`: a name PostgreSQL can hold as given. */
 function checkTableFlag(table: string): string {
-  if (table === '' || table.includes('\u0000') || Buffer.byteLength(table) > 63) {
-    throw usageError(
-      `--table ${JSON.stringify(table)}: a table name is 1 to 63 bytes long, without a NUL character`,
-      'CONFIG_INVALID',
-    );
-  }
+  const problem = nameProblem(table);
+  if (problem !== null) throw usageError(`--table ${JSON.stringify(table)}: ${problem}`, 'CONFIG_INVALID');
   return table;
 }
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { nameProblem } from './names.js';
 
-const name = z
-  .string()
-  .min(1, 'must not be empty')
-  .refine((value) => !value.includes('\u0000'), 'must not contain a NUL character')
-  .refine(
-    (value) => Buffer.byteLength(value) <= 63,
-    'must be at most 63 bytes (PostgreSQL truncates longer names)',
-  );
+const name = z.string().superRefine((value, ctx) => {
+  const problem = nameProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const database = z.union(
   [

@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Hazard } from '@justscale/schema';
+import { nameProblem } from '../config/names.js';
 import { displayPath, sourceOf } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../errors.js';
@@ -31,11 +32,8 @@ function schemaList(value: readonly string[] | string | undefined): string[] | u
     .map((v) => v.trim());
   const names = list.filter((v) => v !== '');
   for (const n of names) {
-    if (n.includes('\u0000') || Buffer.byteLength(n) > 63) {
-      throw usageError(
-        `--schema ${JSON.stringify(n)}: a schema name has at most 63 bytes and no NUL character`,
-      );
-    }
+    const problem = nameProblem(n);
+    if (problem !== null) throw usageError(`--schema ${JSON.stringify(n)}: ${problem}`);
   }
   return names;
 }
