@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from '@justscale/driver';
-import { CLI_BIN } from './processes.js';
+import { spawnCli } from './processes.js';
 
 /** One bad configuration or URL given to `justscale migrate status` as a process. */
 export interface BadConfigResult {
@@ -21,22 +20,6 @@ export interface BadConfigResult {
 
 const PASSWORD = 'Rel-S3cret-Pw-7731';
 const NOLOGIN_ROLE = 'reliability_nologin';
-
-function spawnStatus(
-  cwd: string,
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI_BIN, 'migrate', 'status', ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 interface Case {
   readonly name: string;
@@ -136,7 +119,7 @@ export async function runBadConfig(driver: Driver, url: string): Promise<BadConf
       try {
         await mkdir(join(dir, 'migrations'));
         for (const [file, text] of Object.entries(c.files ?? {})) await writeFile(join(dir, file), text);
-        const r = await spawnStatus(dir, c.args);
+        const r = await spawnCli(['migrate', 'status', ...c.args], dir).done;
         const explains = c.explains.test(r.stderr.replace(/\n/g, ' '));
         const passwordHidden = !(r.stdout + r.stderr).includes(PASSWORD);
         results.push({

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { run } from '@justscale/cli';
 import type { Driver } from '@justscale/driver';
 import { HOSTILE, spread } from './corpus.js';
 import type { Outcome } from './outcome.js';
 import { show } from './outcome.js';
+import { runCli as cli } from './run-cli.js';
 
 /** One hostile string through one CLI entry point. */
 export interface CliFlagResult {
@@ -16,21 +16,6 @@ export interface CliFlagResult {
 
 const CANARY = 'reliability_cli_canary';
 const PWNED = 'reliability_pwned';
-
-class Capture {
-  text = '';
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await run(argv, { stdout, stderr, env: { NO_COLOR: '1' }, cwd });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 /** Every file under `dir`, relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '@justscale/cli';
 import type { Driver } from '@justscale/driver';
+import { runCli } from './run-cli.js';
 
 /** How one fault case went. */
 export interface FaultResult {
@@ -16,13 +16,7 @@ export interface FaultResult {
 }
 
 async function migrate(url: string, dir: string): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const code = await run(['migrate', '--database-url', url, '--migrations', dir], {
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-    cwd: dir,
-  });
+  const { code, stderr } = await runCli(['migrate', '--database-url', url, '--migrations', dir], dir);
   return { code, stderr: stderr.trim() };
 }
 

@@ -34,30 +34,41 @@ export async function writeBatch(
   return { dir, names, ups, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A running `justscale migrate`. */
+/** A running `justscale` process. */
 export interface CliProcess {
   readonly pid: number;
   kill(): void;
-  readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+  readonly done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>;
 }
 
-/** Spawns `node packages/cli/dist/bin.js migrate` against `url` and `dir`. */
-export function spawnMigrate(url: string, dir: string, extra: readonly string[] = []): CliProcess {
-  const child = spawn(
-    process.execPath,
-    [CLI_BIN, 'migrate', '--database-url', url, '--migrations', dir, ...extra],
-    {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+/** Spawns `node packages/cli/dist/bin.js ...args` in `cwd`, with only PATH and NO_COLOR in its environment. */
+export function spawnCli(args: readonly string[], cwd: string): CliProcess {
+  const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
-    (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })),
-  );
+  const done = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { pid: child.pid ?? -1, kill: () => child.kill('SIGKILL'), done };
+}
+
+/** Spawns `justscale migrate` against `url` and `dir`. */
+export function spawnMigrate(url: string, dir: string, extra: readonly string[] = []): CliProcess {
+  return spawnCli(['migrate', '--database-url', url, '--migrations', dir, ...extra], dir);
 }
 
 /** The tracking rows and the `m_*` tables, and whether they agree (each row has its table with its row of data, no table without its row, rows a prefix of the batch). */
