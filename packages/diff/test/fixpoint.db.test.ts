@@ -136,7 +136,7 @@ GRANT EXECUTE ON FUNCTION "ünïcödé"."add one"(integer, integer) TO "fixpoint
 `;
 
 // AdventureWorks for PostgreSQL (see the fixture's README): a real schema nobody here wrote.
-const ADVENTUREWORKS = new URL('../../../../shared/fixtures/adventureworks/schema.sql', import.meta.url);
+const ADVENTUREWORKS = new URL('../../../fixtures/adventureworks/schema.sql', import.meta.url);
 
 let db: TestDatabase;
 beforeAll(async () => {

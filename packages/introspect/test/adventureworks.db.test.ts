@@ -6,7 +6,7 @@ import { countingDriver, useDatabase } from './helpers.js';
 
 // AdventureWorks for PostgreSQL (see the fixture's README): a real schema nobody here wrote. CI
 // checks the repository out with shared/ beside it, as on a developer's machine.
-const FIXTURE = new URL('../../../../shared/fixtures/adventureworks/schema.sql', import.meta.url);
+const FIXTURE = new URL('../../../fixtures/adventureworks/schema.sql', import.meta.url);
 
 // A pg_dump file: no psql meta-commands. The extensions are created by createTestDatabase (from
 // PGlite's contrib on PGlite), so the dump's CREATE EXTENSION IF NOT EXISTS lines do nothing.
