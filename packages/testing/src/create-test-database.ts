@@ -46,6 +46,21 @@ function announce(source: TestSource): void {
 }
 
 /**
+ * The source `createTestDatabase` takes databases from in this process (without creating one), so a
+ * test can name what it runs on, or skip what needs a second connection, before it starts.
+ *
+ * @example
+ * const source = await testDatabaseSource();
+ * describe.skipIf(source.kind === 'pglite')('two sessions', () => { ... });
+ */
+export function testDatabaseSource(
+  options: Pick<TestDatabaseOptions, 'target'> = {},
+  probes: SourceProbes = defaultProbes,
+): Promise<TestSource> {
+  return selectTestSource(options.target, probes);
+}
+
+/**
  * A fresh, empty database and its `Driver`. From, in order: PGlite when `JUSTSCALE_TEST_TARGET` (or
  * `target`) is `'pglite'`; a new uniquely named database on the `DATABASE_URL` server; a database in a
  * testcontainers PostgreSQL when Docker answers; PGlite in memory otherwise. It says once per process
