@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { requirePrerequisites } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../src/suite.js';
 import { formatTable } from '../src/table.js';
@@ -16,7 +17,11 @@ const has = (tool: string): boolean => {
   }
 };
 // The bench needs a real server beside pg_dump and psql, and the built CLI (`pnpm test` builds it).
-const ready = url !== undefined && existsSync(cliBin) && has('pg_dump') && has('psql');
+const ready = requirePrerequisites(it, {
+  'DATABASE_URL (a PostgreSQL server)': url !== undefined,
+  'the built CLI, packages/cli/dist/bin.js (run pnpm build)': existsSync(cliBin),
+  'pg_dump and psql on PATH': has('pg_dump') && has('psql'),
+});
 
 describe('bench smoke (50 tables, 20 migrations, one run, no warm-up)', () => {
   it.skipIf(!ready)('produces every figure and prints the table', { timeout: 120_000 }, async () => {

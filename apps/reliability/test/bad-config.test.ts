@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
-import { createTestDatabase } from '@justscale/testing';
+import { createTestDatabase, requirePrerequisites } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { runBadConfig } from '../src/bad-config.js';
 import { CLI_BIN } from '../src/processes.js';
 
 // Spawns the built CLI against the PostgreSQL server: needs DATABASE_URL and `pnpm build`.
-describe.skipIf(!process.env.DATABASE_URL || !existsSync(CLI_BIN))('bad configuration and URLs', () => {
+const ready = requirePrerequisites(it, {
+  'DATABASE_URL (a PostgreSQL server)': Boolean(process.env.DATABASE_URL),
+  [`the built CLI, ${CLI_BIN} (run pnpm build)`]: existsSync(CLI_BIN),
+});
+
+describe.skipIf(!ready)('bad configuration and URLs', () => {
   it('each exits with its documented code, says what is wrong and never prints the password', async () => {
     const db = await createTestDatabase();
     try {

@@ -1,11 +1,15 @@
-import { createTestDatabase } from '@justscale/testing';
+import { createTestDatabase, requirePrerequisites } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { runCliFlags } from '../src/cli-flags.js';
 import { HOSTILE } from '../src/corpus.js';
 
 const url = process.env.DATABASE_URL;
 
-describe.skipIf(!url?.startsWith('postgres'))('hostile input through the CLI (reduced corpus)', () => {
+const server = requirePrerequisites(it, {
+  'DATABASE_URL (a postgres:// URL of a PostgreSQL server)': url?.startsWith('postgres') === true,
+});
+
+describe.skipIf(!server)('hostile input through the CLI (reduced corpus)', () => {
   it('as a migration name, a --schema flag and the tracking table: round-trips or is refused', async () => {
     const db = await createTestDatabase();
     try {

@@ -1,8 +1,12 @@
-import { createTestDatabase } from '@justscale/testing';
+import { createTestDatabase, requirePrerequisites } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { lockTimeout, statementTimeout, terminatedBackend } from '../src/faults.js';
 
-describe.skipIf(!process.env.DATABASE_URL)('faults inside a migration', () => {
+const server = requirePrerequisites(it, {
+  'DATABASE_URL (a PostgreSQL server)': Boolean(process.env.DATABASE_URL),
+});
+
+describe.skipIf(!server)('faults inside a migration', () => {
   it.each([
     ['pg_terminate_backend mid-migration', terminatedBackend],
     ['lock_timeout inside a migration', lockTimeout],

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { requirePrerequisites } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { project, spawnCli, testDatabaseUrl } from './helpers.js';
 
@@ -45,7 +46,10 @@ describe('the justscale binary', { timeout: 300_000 }, () => {
     expect((await spawnCli(['migrate', 'pending', '--check'], { cwd: p.dir })).code).toBe(4);
   });
 
-  describe.skipIf(!process.env.DATABASE_URL)('on the server (DATABASE_URL)', () => {
+  const server = requirePrerequisites(it, {
+    'DATABASE_URL (a PostgreSQL server)': Boolean(process.env.DATABASE_URL),
+  });
+  describe.skipIf(!server)('on the server (DATABASE_URL)', () => {
     let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
     beforeAll(async () => {
       db = await testDatabaseUrl();

@@ -1,9 +1,14 @@
 import { lockKey } from '@justscale/migrate';
+import { requirePrerequisites } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, project, testDatabaseUrl } from './helpers.js';
 
 // Two processes holding one database: a server only (an embedded PGlite directory has one owner).
-describe.skipIf(!process.env.DATABASE_URL)('the migration lock', () => {
+const server = requirePrerequisites(it, {
+  'DATABASE_URL (a PostgreSQL server)': Boolean(process.env.DATABASE_URL),
+});
+
+describe.skipIf(!server)('the migration lock', () => {
   let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let p: Awaited<ReturnType<typeof project>>;
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+// Relative: @justscale/testing depends on this package.
+import { requirePrerequisites } from '../../testing/src/prerequisites.js';
 import { createPgDriver } from '../src/index.js';
 
 const url = process.env.DATABASE_URL;
 
 // Regression: a session's backend terminated by the server emitted an unheard 'error' on the
 // checked-out pg client, an uncaught exception that crashed the process (found by apps/reliability).
-describe.skipIf(!url?.startsWith('postgres'))('a session whose backend is terminated', () => {
+const server = requirePrerequisites(it, {
+  'DATABASE_URL (a postgres:// URL of a PostgreSQL server)': url?.startsWith('postgres') === true,
+});
+
+describe.skipIf(!server)('a session whose backend is terminated', () => {
   it('rejects its query with a connection error and raises nothing uncaught', async () => {
     const driver = createPgDriver(url!);
     const uncaught: unknown[] = [];

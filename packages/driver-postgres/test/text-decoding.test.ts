@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+// Relative: @justscale/testing depends on this package.
+import { requirePrerequisites } from '../../testing/src/prerequisites.js';
 import { createPostgresDriver } from '../src/index.js';
 
 const url = process.env.DATABASE_URL;
 
 // Regression (found by apps/reliability): a text value starting with U+FEFF lost that character on
 // the way back, because the default TextDecoder strips a leading byte-order mark.
-describe.skipIf(!url?.startsWith('postgres'))('text decoding', () => {
+const server = requirePrerequisites(it, {
+  'DATABASE_URL (a postgres:// URL of a PostgreSQL server)': url?.startsWith('postgres') === true,
+});
+
+describe.skipIf(!server)('text decoding', () => {
   it('keeps a leading byte-order mark and every other character exactly', async () => {
     const driver = createPostgresDriver(url!);
     try {

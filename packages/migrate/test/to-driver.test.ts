@@ -1,16 +1,26 @@
-import { createRawClient, createTestDatabase, type RawClientKind } from '@justscale/testing';
+import {
+  createRawClient,
+  createTestDatabase,
+  type RawClientKind,
+  requirePrerequisites,
+} from '@justscale/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toDriver } from '../src/index.js';
 
 const db = await createTestDatabase();
 afterAll(() => db.close());
 const url = db.url;
+// The pg and postgres.js clients need a server; PGlite is tried everywhere.
+const server = requirePrerequisites(it, {
+  'a PostgreSQL server for the pg and postgres.js clients (DATABASE_URL, or Docker for testcontainers)':
+    url !== null,
+});
 
 const clients: [RawClientKind, string, boolean][] = [
   ['pglite', 'pglite', false],
-  ['pg-pool', 'pg', url === null],
-  ['pg-client', 'pg', url === null],
-  ['postgres', 'postgres', url === null],
+  ['pg-pool', 'pg', !server],
+  ['pg-client', 'pg', !server],
+  ['postgres', 'postgres', !server],
 ];
 
 describe('toDriver', () => {
@@ -18,12 +28,10 @@ describe('toDriver', () => {
     expect(toDriver(db.driver)).toBe(db.driver);
   });
 
-  it.each(clients)(
+  it.for(clients)(
     'wraps a %s client in the %s adapter, and leaves the client open',
-    async (kind, name, skip) => {
-      if (skip) {
-        return; // No server: only PGlite can be tried.
-      }
+    async ([kind, name, skip], context) => {
+      context.skip(skip, 'no PostgreSQL server: only PGlite can be tried');
       const raw = await createRawClient(kind, url);
       try {
         const driver = toDriver(raw.client);

@@ -1,13 +1,16 @@
 import { describeDriverConformance } from '@justscale/driver/conformance';
 import { createPostgresDriver, type PostgresSqlLike, postgresDriver } from '@justscale/driver-postgres';
 import postgres from 'postgres';
-import { afterAll } from 'vitest';
-import { createTestDatabase } from '../src/index.js';
+import { afterAll, it } from 'vitest';
+import { createTestDatabase, requirePrerequisites } from '../src/index.js';
 
 const db = await createTestDatabase();
 afterAll(() => db.close());
 const url = db.url;
-const skip = url === null && 'no PostgreSQL server (set DATABASE_URL, or run Docker for testcontainers)';
+const skip =
+  !requirePrerequisites(it, {
+    'a PostgreSQL server (DATABASE_URL, or Docker for testcontainers)': url !== null,
+  }) && 'no PostgreSQL server (set DATABASE_URL, or run Docker for testcontainers)';
 
 describeDriverConformance('postgres.js (createPostgresDriver)', async () => createPostgresDriver(url!), {
   skip,

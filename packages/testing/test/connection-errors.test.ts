@@ -2,7 +2,7 @@ import { DatabaseError, type Driver } from '@justscale/driver';
 import { createPgDriver } from '@justscale/driver-pg';
 import { createPostgresDriver } from '@justscale/driver-postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, withDatabase } from '../src/index.js';
+import { createTestDatabase, requirePrerequisites, withDatabase } from '../src/index.js';
 
 // Connection failures reach the caller as DatabaseError, with PostgreSQL's code when the server
 // answered, and never with the password in the message.
@@ -10,6 +10,9 @@ import { createTestDatabase, withDatabase } from '../src/index.js';
 const db = await createTestDatabase();
 afterAll(() => db.close());
 const url = db.url;
+const server = requirePrerequisites(it, {
+  'a PostgreSQL server (DATABASE_URL, or Docker for testcontainers)': url !== null,
+});
 
 const adapters: [string, (url: string) => Driver][] = [
   ['pg', (u) => createPgDriver({ connectionString: u, connectionTimeoutMillis: 5000 })],
@@ -44,13 +47,13 @@ describe.each(adapters)('%s connection errors', (_name, make) => {
     expect(error.cause).toBeDefined();
   });
 
-  it.skipIf(url === null)('reports an unknown database as 3D000', async () => {
+  it.skipIf(!server)('reports an unknown database as 3D000', async () => {
     const error = await failure(make, withDatabase(url!, 'no such database ünïcödé'));
     expect(error).toBeInstanceOf(DatabaseError);
     expect(error.code).toBe('3D000');
   });
 
-  it.skipIf(url === null)('reports an unknown role as 28000 without the password', async () => {
+  it.skipIf(!server)('reports an unknown role as 28000 without the password', async () => {
     const error = await failure(make, withUser(url!, 'no_such_role_x', 'Sup3rSecret'));
     expect(error).toBeInstanceOf(DatabaseError);
     expect(['28000', '28P01']).toContain(error.code);
