@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Vite } from 'vitest/node';
 
 // One suite, two databases. Every test file runs in the `server` project, where
 // `createTestDatabase()` uses DATABASE_URL (or Docker, or PGlite when neither is there).
@@ -11,8 +12,25 @@ const shared = {
   ssr: { resolve: { conditions: source, externalConditions: source } },
 };
 
+// A missing snapshot fails everywhere, as vitest does only under CI: a new golden is written by
+// `vitest run -u` on purpose, never silently by a run that was meant to check.
+const noNewSnapshots: Vite.Plugin = {
+  name: 'justscale:no-new-snapshots',
+  configureVitest({ vitest }) {
+    if (vitest.config.snapshotOptions.updateSnapshot === 'new') {
+      vitest.config.snapshotOptions.updateSnapshot = 'none';
+      vitest.snapshot.options.updateSnapshot = 'none';
+    }
+  },
+};
+
+// Under CI a database test that falls back to PGlite in the `server` project has not run on a
+// server: there the `server` project requires one (DATABASE_URL).
+const ci = ['', '0', 'false'].includes((process.env.CI ?? '').trim().toLowerCase()) === false;
+
 export default defineConfig({
   ...shared,
+  plugins: [noNewSnapshots],
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -24,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
-          env: { JUSTSCALE_TEST_TARGET: 'auto' },
+          env: { JUSTSCALE_TEST_TARGET: ci ? 'server' : 'auto' },
         },
       },
       {
