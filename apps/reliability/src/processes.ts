@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from '@justscale/driver';
+import { BARRIER } from './barrier.js';
 
 /** The built CLI (`pnpm build` first). */
 export const CLI_BIN = join(dirname(fileURLToPath(import.meta.url)), '../../../packages/cli/dist/bin.js');
@@ -11,11 +12,13 @@ export const CLI_BIN = join(dirname(fileURLToPath(import.meta.url)), '../../../p
 /**
  * Writes `count` SQL migrations `NNN_mNN`, each creating table `m_NN` (a primary key, a foreign key to
  * the one before, an index, a comment) and sleeping `sleepMs` in its transaction before filling it.
- * `ups[i]` is migration i's up SQL without the sleep: what the schema after it must equal.
+ * `ups[i]` is migration i's up SQL without the sleep: what the schema after it must equal. With
+ * `barrierAt: k`, migration k (1-based) waits on the `BARRIER` advisory lock instead of sleeping.
  */
 export async function writeBatch(
   count: number,
   sleepMs: number,
+  options: { barrierAt?: number } = {},
 ): Promise<{ dir: string; names: string[]; ups: string[]; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'justscale-batch-'));
   const names: string[] = [];
@@ -28,7 +31,7 @@ export async function writeBatch(
     ups.push(create);
     await writeFile(
       join(dir, `${n}_m${n}.sql`),
-      `-- up\n${create}SELECT pg_sleep(${sleepMs / 1000});\nINSERT INTO m_${n} (id, note) VALUES (1, 'done');\n-- down\nDROP TABLE m_${n};\n`,
+      `-- up\n${create}${i === options.barrierAt ? `SELECT pg_advisory_xact_lock(${BARRIER.join(', ')})` : `SELECT pg_sleep(${sleepMs / 1000})`};\nINSERT INTO m_${n} (id, note) VALUES (1, 'done');\n-- down\nDROP TABLE m_${n};\n`,
     );
   }
   return { dir, names, ups, remove: () => rm(dir, { recursive: true, force: true }) };
