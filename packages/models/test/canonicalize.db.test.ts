@@ -68,6 +68,9 @@ describe('canonicalizeSnapshot', () => {
 
   it('raises PostgreSQL’s error for an invalid expression', async () => {
     const Bad = defineModel('bad', { a: field.integer().check(sql`a >>> 1`) });
-    await expect(canonicalizeSnapshot(db.driver, modelsToSnapshot(Bad))).rejects.toThrow();
+    await expect(canonicalizeSnapshot(db.driver, modelsToSnapshot(Bad))).rejects.toMatchObject({
+      code: '42883',
+      message: expect.stringContaining('operator does not exist: integer >>> integer'),
+    });
   });
 });
