@@ -1,9 +1,18 @@
 import type { Driver } from '@justscale/driver';
 import { createPostgresDriver } from '@justscale/driver-postgres';
-import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import {
+  createTestDatabase,
+  requirePrerequisites,
+  type TestDatabase,
+  testDatabaseSource,
+} from '@justscale/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationRunner, lockKey, MigrationLockError } from '../src/index.js';
 import { type MigrationDir, migrationDir } from './helpers.js';
+
+// On a server the four runners are four pools, so the advisory lock is what keeps them apart. PGlite
+// has one connection whose calls take turns: there the runners race only through that queue.
+const separateSessions = (await testDatabaseSource()).kind !== 'pglite';
 
 let test: TestDatabase;
 let dir: MigrationDir;
@@ -45,7 +54,25 @@ async function advisoryLocks(): Promise<number> {
   return rows[0]!.n;
 }
 
-describe('racing runners', () => {
+/** Polls pg_locks until a session of this database waits for an advisory lock (bounded, for a failure). */
+async function waitForLockWaiter(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { rows } = await test.driver.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())",
+    );
+    if (rows[0]!.n > 0) return;
+    if (Date.now() > deadline)
+      throw new Error('no session started waiting for the advisory lock within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const racing = separateSessions
+  ? 'racing runners on separate connections'
+  : 'runners sharing one PGlite connection (calls serialised by its queue)';
+
+describe(racing, () => {
   it('four runners migrating at once apply each migration exactly once, in one batch', async () => {
     const results = await Promise.all(
       drivers.map((driver) => createMigrationRunner(driver, { directory: dir.path }).migrate()),
@@ -76,7 +103,18 @@ describe('racing runners', () => {
 });
 
 // A held lock can only be observed from a second connection: PGlite has one, whose sessions take turns.
-describe.skipIf(process.env.JUSTSCALE_TEST_TARGET === 'pglite')('lock modes (server)', () => {
+// In the pglite project that is by design (a skip); in the server project, a missing server is a
+// failure under CI.
+const server = requirePrerequisites(
+  it,
+  {
+    'a PostgreSQL server: a held lock is seen only from a second connection, which PGlite lacks':
+      separateSessions,
+  },
+  { strict: process.env.JUSTSCALE_TEST_TARGET === 'pglite' ? false : undefined },
+);
+
+describe.skipIf(!server)('lock modes (server)', () => {
   async function holdLock<T>(fn: () => Promise<T>): Promise<T> {
     return drivers[0]!.session(async (session) => {
       await session.query('SELECT pg_advisory_lock($1::int8)', [lockKey('public', '_migrations')]);
@@ -89,7 +127,7 @@ describe.skipIf(process.env.JUSTSCALE_TEST_TARGET === 'pglite')('lock modes (ser
   }
 
   it("lock: 'fail' fails at once with a typed error while another runner holds the lock", async () => {
-    const started = Date.now();
+    // It returns inside holdLock, while the lock is still held: a runner that waited would not.
     const error = await holdLock(() =>
       createMigrationRunner(drivers[1]!, { directory: dir.path, lock: 'fail' })
         .migrate()
@@ -100,7 +138,6 @@ describe.skipIf(process.env.JUSTSCALE_TEST_TARGET === 'pglite')('lock modes (ser
       code: 'MIGRATION_LOCKED',
       message: expect.stringContaining('public._migrations'),
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(
       await test.driver.query("SELECT to_regclass('public._migrations') AS t").then((r) => r.rows),
     ).toEqual([{ t: null }]);
@@ -122,7 +159,8 @@ describe.skipIf(process.env.JUSTSCALE_TEST_TARGET === 'pglite')('lock modes (ser
           done = true;
           return r;
         });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Seen from the server: the runner's session is waiting for the advisory lock, so it cannot be done.
+      await waitForLockWaiter();
       expect(done).toBe(false);
       return { run };
     });
