@@ -22,7 +22,12 @@ describe.skipIf(!server)('a session whose backend is terminated', () => {
         .session(async (session) => {
           const pid = (await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
           await driver.query('SELECT pg_terminate_backend($1)', [pid]);
-          await new Promise((r) => setTimeout(r, 300));
+          // Wait until the backend is gone, as the server sees it.
+          while (
+            (await driver.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rows.length > 0
+          ) {
+            await new Promise((r) => setTimeout(r, 20));
+          }
           await session.query('SELECT 1');
           return 'ran';
         })
