@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { introspect, snapshotHash } from '../src/index.js';
 import { countingDriver, useDatabase } from './helpers.js';
 
-// AdventureWorks for PostgreSQL (see the fixture's README): a real schema nobody here wrote. CI
-// checks the repository out with shared/ beside it, as on a developer's machine.
+// AdventureWorks for PostgreSQL (see the fixture's README): a real schema nobody here wrote,
+// vendored in the repository's fixtures/ so a plain clone runs this test.
 const FIXTURE = new URL('../../../fixtures/adventureworks/schema.sql', import.meta.url);
 
 // A pg_dump file: no psql meta-commands. The extensions are created by createTestDatabase (from
