@@ -32,8 +32,9 @@ export default defineConfig({
   ...shared,
   plugins: [noNewSnapshots],
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Bounds for a failure, not timings: on a loaded 2-core machine starting PGlite alone took 90 s.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     projects: [
       {

@@ -21,19 +21,30 @@ describe('pgliteDriver', () => {
     const one = pgliteDriver(pglite);
     const two = pgliteDriver(pglite);
     const log: string[] = [];
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (locked = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     const first = one.session(async (s) => {
       await s.query('SELECT pg_advisory_lock(7)');
       log.push('first locked');
-      await sleep(200);
+      locked();
+      await released;
       log.push('first ends');
     });
-    await sleep(20);
+    await firstLocked;
     const second = two.session(async (s) => {
       const { rows } = await s.query<{ got: boolean }>('SELECT pg_try_advisory_lock(7) AS got');
       log.push(`second got the lock: ${rows[0]?.got}`);
       await s.query('SELECT pg_advisory_unlock(7)');
     });
     const plain = two.query('SELECT 1').then(() => log.push('plain query'));
+    // A query straight on the instance, behind anything the two calls above sent it: when it is
+    // answered, a driver that did not make them wait would have logged them.
+    await pglite.query('SELECT 1');
+    await Promise.resolve();
+    expect(log).toEqual(['first locked']);
+    release();
     await Promise.all([first, second, plain]);
     expect(log).toEqual(['first locked', 'first ends', 'second got the lock: true', 'plain query']);
   });
