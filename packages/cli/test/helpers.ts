@@ -100,6 +100,12 @@ export async function testDatabaseUrl(): Promise<{
   close(): Promise<void>;
 }> {
   const server = process.env.DATABASE_URL;
+  if (!server && process.env.JUSTSCALE_TEST_TARGET === 'server') {
+    // The server project under CI: falling back to PGlite would pass without testing the server.
+    throw new Error(
+      'The server target needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+    );
+  }
   if (process.env.JUSTSCALE_TEST_TARGET === 'pglite' || !server) {
     const dir = await mkdtemp(join(tmpdir(), 'justscale-cli-pglite-'));
     return { url: `pglite:${dir}`, kind: 'pglite', close: () => rm(dir, { recursive: true, force: true }) };
