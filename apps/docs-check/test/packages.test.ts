@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPackageFromTarballData, Package } from '@arethetypeswrong/core';
+import { requirePrerequisites } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typesProblems } from '../src/attw.js';
 import { runJourney, typeErrors, writeScratchApp } from '../src/journey.js';
@@ -106,6 +107,10 @@ describe('are the types wrong (esm-only profile)', () => {
 });
 
 describe('the packed tarballs installed in a scratch project', () => {
+  // The journey runs on PGlite always, and on the server when there is one: say when there is not.
+  requirePrerequisites(it, {
+    'DATABASE_URL (a PostgreSQL server: the journey runs there too)': Boolean(process.env.DATABASE_URL),
+  });
   let database: ScratchDatabase | undefined;
   beforeAll(async () => {
     if (process.env.DATABASE_URL) database = await scratchDatabase(process.env.DATABASE_URL);
