@@ -19,8 +19,8 @@ function recordedDependencies(b: Builder): Map<string, ObjectRef[]> | null {
   for (const d of b.current.dependencies) {
     if (d.from.kind !== 'view') continue;
     const k = qkey(d.from);
-    let list = map.get(k);
-    if (list === undefined) map.set(k, (list = []));
+    const list = map.get(k) ?? [];
+    if (list.length === 0) map.set(k, list);
     list.push(d.on);
   }
   return map;

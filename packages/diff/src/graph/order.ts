@@ -27,8 +27,8 @@ function index(all: readonly Effects[], side: keyof Effects): Map<string, number
   const map = new Map<string, number[]>();
   all.forEach((e, i) => {
     for (const k of e[side]) {
-      let list = map.get(k);
-      if (list === undefined) map.set(k, (list = []));
+      const list = map.get(k) ?? [];
+      if (list.length === 0) map.set(k, list);
       if (list[list.length - 1] !== i) list.push(i);
     }
   });
