@@ -35,6 +35,8 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
       ? {}
       : { dependencies: sortBy(s.dependencies, (d) => `${refKey(d.from)}\u0001${refKey(d.on)}`) };
   return deepFreeze({
+    // Lists this function does not know yet are kept as they are rather than lost.
+    ...s,
     ...dependencies,
     schemas: sortBy(s.schemas, (x) => x.name),
     extensions: sortBy(s.extensions, (x) => x.name),
