@@ -1,4 +1,7 @@
 import type { Hazard, HazardKind, Operation, Snapshot } from '@justscale/schema';
+import { DependencyCycleError } from './errors.js';
+import { bodyEdges } from './graph/bodies.js';
+import { buildEdges, sortVertices } from './graph/order.js';
 import type { Note, RenameHint } from './types.js';
 import { callsFunction, escapeRegExp, identForms } from './util.js';
 
@@ -158,8 +161,21 @@ export class Builder {
     this.notes.push(Object.freeze({ kind, message }));
   }
 
-  /** The steps in plan order. */
+  /**
+   * The steps in plan order: a topological sort of the dependency graph (see `graph/order.ts`),
+   * today's phases as the tie-breaker.
+   */
   ordered(): Step[] {
-    return [...this.steps].sort((a, b) => a.phase - b.phase || a.seq - b.seq);
+    const byPhase = [...this.steps].sort((a, b) => a.phase - b.phase || a.seq - b.seq);
+    const recorded = buildEdges(byPhase, this.current, this.desired);
+    const guessed = bodyEdges(byPhase);
+    if (guessed.length > 0) {
+      try {
+        return sortVertices(byPhase, [...recorded, ...guessed]);
+      } catch (error) {
+        if (!(error instanceof DependencyCycleError)) throw error;
+      }
+    }
+    return sortVertices(byPhase, recorded);
   }
 }

@@ -1,4 +1,4 @@
-import type { Snapshot } from '@justscale/schema';
+import { normalizeSnapshot, type Snapshot } from '@justscale/schema';
 import { Builder, type Resolved } from './context.js';
 import { collectDroppedKeys } from './families/constraints.js';
 import { classifyFunctions, diffFunctions, diffTriggers } from './families/functions.js';
@@ -37,10 +37,13 @@ function resolve(options: DiffOptions): Resolved {
  * for (const s of plan.statements) console.log(s.sql, s.transactional, s.hazards.map((h) => h.kind));
  */
 export function diff(current: Snapshot, desired: Snapshot, options: DiffOptions = {}): Plan {
+  // Sorted first: the plan depends on the schemas, not on the order of their lists.
+  const from = normalizeSnapshot(current);
+  const to = normalizeSnapshot(desired);
   const resolved = resolve(options);
-  const seed = new Builder(resolved, current, desired);
-  const renamed = applyRenames(seed, current, desired);
-  const b = new Builder(resolved, renamed, desired);
+  const seed = new Builder(resolved, from, to);
+  const renamed = applyRenames(seed, from, to);
+  const b = new Builder(resolved, renamed, to);
   b.steps.push(...seed.steps);
   classifyTables(b);
   diffSchemas(b);

@@ -1,5 +1,9 @@
 /** Stable codes of the errors this package throws. */
-export type DiffErrorCode = 'JS_DIFF_UNSAFE_CHANGE' | 'JS_DIFF_INVALID_HINT' | 'JS_DIFF_INVALID_HINTS_FILE';
+export type DiffErrorCode =
+  | 'JS_DIFF_UNSAFE_CHANGE'
+  | 'JS_DIFF_INVALID_HINT'
+  | 'JS_DIFF_INVALID_HINTS_FILE'
+  | 'JS_DIFF_DEPENDENCY_CYCLE';
 
 /** Base class of the errors of `@justscale/diff`: each has a stable `code`. */
 export class DiffError extends Error {
@@ -32,5 +36,21 @@ export class InvalidRenameHintError extends DiffError {
     code: 'JS_DIFF_INVALID_HINT' | 'JS_DIFF_INVALID_HINTS_FILE' = 'JS_DIFF_INVALID_HINT',
   ) {
     super(code, message);
+  }
+}
+
+/**
+ * The plan's operations depend on each other in a cycle (PostgreSQL would refuse every order).
+ * `objects` names the operations of the cycle; the message says which dependency links each pair.
+ */
+export class DependencyCycleError extends DiffError {
+  override readonly name = 'DependencyCycleError';
+  readonly objects: readonly string[];
+  constructor(objects: readonly string[], steps: readonly string[]) {
+    super(
+      'JS_DIFF_DEPENDENCY_CYCLE',
+      `The plan's operations depend on each other in a cycle: ${steps.join('; ')}`,
+    );
+    this.objects = objects;
   }
 }

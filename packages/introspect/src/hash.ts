@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { normalizeSnapshot, type Snapshot, stableStringify } from '@justscale/schema';
+import { normalizeSnapshot, objectsOnly, type Snapshot, stableStringify } from '@justscale/schema';
 
 /**
  * A stable fingerprint of a snapshot: the SHA-256 (hex) of its normalised, key-sorted JSON.
- * Two snapshots have the same hash exactly when they are equal.
+ * Two snapshots have the same hash exactly when they are equal (recorded dependencies are not hashed).
  *
  * @example
  * const before = snapshotHash(await introspect(driver));
@@ -12,6 +12,6 @@ import { normalizeSnapshot, type Snapshot, stableStringify } from '@justscale/sc
  */
 export function snapshotHash(snapshot: Snapshot): string {
   return createHash('sha256')
-    .update(stableStringify(normalizeSnapshot(snapshot)))
+    .update(stableStringify(normalizeSnapshot(objectsOnly(snapshot))))
     .digest('hex');
 }

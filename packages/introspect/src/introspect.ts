@@ -1,5 +1,6 @@
 import type { Driver, Queryable } from '@justscale/driver';
 import { normalizeSnapshot, type Snapshot } from '@justscale/schema';
+import { mapDependency, tableOfRef } from './map/dependencies.js';
 import { catalogNames } from './map/names.js';
 import { mapIndex, mapView } from './map/relations.js';
 import { mapFunction, mapGrant, mapTrigger } from './map/routines.js';
@@ -42,6 +43,7 @@ const PER_SCHEMA_QUERIES = [
   'functions',
   'triggers',
   'policies',
+  'dependencies',
 ] as const satisfies readonly QueryName[];
 
 type PerSchemaQuery = (typeof PER_SCHEMA_QUERIES)[number] | 'grants';
@@ -107,6 +109,7 @@ const SECOND_SESSION: ReadonlySet<PerSchemaQuery> = new Set([
   'sequences',
   'extensions',
   'composites',
+  'dependencies',
 ]);
 
 /**
@@ -156,7 +159,12 @@ export function buildSnapshot(rows: CatalogRows & { schemas: Row[] }, options: R
   const all = new Set(rows.sequences.map((r) => `${String(r.schema)}\u0000${String(r.name)}`));
   const droppedSequence = (schema: string, name: string): boolean =>
     all.has(`${schema}\u0000${name}`) && !kept.has(`${schema}\u0000${name}`);
+  const skipRef = (r: { schema: string }, table: string | null): boolean =>
+    table !== null && skip(r.schema, table);
   return normalizeSnapshot({
+    dependencies: rows.dependencies
+      .map(mapDependency)
+      .filter((d) => !skipRef(d.from, tableOfRef(d.from)) && !skipRef(d.on, tableOfRef(d.on))),
     schemas: rows.schemas.map((r) => ({
       name: String(r.name),
       comment: (r.comment as string | null) ?? null,

@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   'functions',
   'triggers',
   'policies',
+  'dependencies',
   'grants',
 ] as const;
 

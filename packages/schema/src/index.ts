@@ -1,3 +1,5 @@
+export type { Dependency, ObjectRef, ObjectRefKind } from './dependencies.js';
+export { objectRef, refKey } from './dependencies.js';
 export {
   builtinType,
   column,
@@ -11,7 +13,7 @@ export {
   userType,
 } from './factories.js';
 export { deepFreeze } from './freeze.js';
-export { normalizeSnapshot, snapshotsEqual, stableStringify } from './normalize.js';
+export { normalizeSnapshot, objectsOnly, snapshotsEqual, stableStringify } from './normalize.js';
 export type {
   AddColumnOperation,
   AddIdentityOperation,

@@ -1,3 +1,4 @@
+import { refKey } from './dependencies.js';
 import { deepFreeze } from './freeze.js';
 import type { QualifiedName, Snapshot, Table } from './snapshot.js';
 
@@ -29,7 +30,14 @@ function normalizeTable(t: Table): Table {
  * function arguments) is kept. The result is frozen.
  */
 export function normalizeSnapshot(s: Snapshot): Snapshot {
+  const dependencies =
+    s.dependencies === undefined
+      ? {}
+      : { dependencies: sortBy(s.dependencies, (d) => `${refKey(d.from)}\u0001${refKey(d.on)}`) };
   return deepFreeze({
+    // Lists this function does not know yet are kept as they are rather than lost.
+    ...s,
+    ...dependencies,
     schemas: sortBy(s.schemas, (x) => x.name),
     extensions: sortBy(s.extensions, (x) => x.name),
     enums: sortBy(s.enums, qn),
@@ -62,7 +70,22 @@ export function stableStringify(value: unknown, indent?: number): string {
   );
 }
 
-/** Structural equality of two snapshots, after normalisation. */
+/**
+ * The snapshot without its recorded dependencies: what equality and hashes compare. Dependencies
+ * are derived from the objects by PostgreSQL, and a models snapshot has none.
+ *
+ * @example
+ * stableStringify(objectsOnly(await introspect(driver)));
+ */
+export function objectsOnly(s: Snapshot): Snapshot {
+  if (s.dependencies === undefined) return s;
+  const { dependencies: _, ...objects } = s;
+  return objects;
+}
+
+/** Structural equality of two snapshots' objects, after normalisation (dependencies are not compared). */
 export function snapshotsEqual(a: Snapshot, b: Snapshot): boolean {
-  return stableStringify(normalizeSnapshot(a)) === stableStringify(normalizeSnapshot(b));
+  return (
+    stableStringify(normalizeSnapshot(objectsOnly(a))) === stableStringify(normalizeSnapshot(objectsOnly(b)))
+  );
 }

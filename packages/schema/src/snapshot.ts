@@ -13,6 +13,8 @@
  * - Big numbers (sequence bounds) are decimal strings: they do not fit a JS number.
  */
 
+import type { Dependency } from './dependencies.js';
+
 /** A name inside a schema: `{ schema: 'public', name: 'users' }`. Never split on `.`. */
 export interface QualifiedName {
   readonly schema: string;
@@ -311,6 +313,12 @@ export interface Grant {
 
 /** A whole schema. Every list is sorted by its key (see `normalize`). */
 export interface Snapshot {
+  /**
+   * What each view, default, check, index, policy, trigger, rule and SQL-body routine depends on,
+   * as introspection reads it from `pg_depend` / `pg_rewrite`. Absent in snapshots built from
+   * models; never part of equality (see `dependencies.ts`).
+   */
+  readonly dependencies?: readonly Dependency[];
   readonly schemas: readonly SchemaDef[];
   readonly extensions: readonly Extension[];
   readonly enums: readonly EnumType[];

@@ -1,14 +1,29 @@
-import { createView, dropView, setComment, type View } from '@justscale/schema';
+import { createView, dropView, type ObjectRef, setComment, type View } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
+import { effects, refKeys } from '../graph/keys.js';
 import { mentions, qkey, same, sameExcept, topoSort } from '../util.js';
 
 /**
- * The dependency heuristic: a view depends on a table, view or function when its definition (as
- * `pg_get_viewdef` prints it) mentions the object's name, bare as a whole word or quoted. It may see
- * a dependency that is not there (the view is then recreated needlessly), never miss one by name.
+ * For a snapshot that was not introspected (built by hand, with no recorded dependencies): a view
+ * depends on a table, view or function when its definition mentions the object's name. Snapshots
+ * read from a database use the dependencies PostgreSQL recorded instead (`recordedDependencies`).
  */
 function dependsOn(v: View, name: string): boolean {
   return mentions(v.definition, name);
+}
+
+/** What each view reads, as `pg_depend` recorded it in the current snapshot (by view key). */
+function recordedDependencies(b: Builder): Map<string, ObjectRef[]> | null {
+  if (b.current.dependencies === undefined) return null;
+  const map = new Map<string, ObjectRef[]>();
+  for (const d of b.current.dependencies) {
+    if (d.from.kind !== 'view') continue;
+    const k = qkey(d.from);
+    const list = map.get(k) ?? [];
+    if (list.length === 0) map.set(k, list);
+    list.push(d.on);
+  }
+  return map;
 }
 
 /** The top-level select list of a pretty-printed view query, and the rest (`FROM ...`). */
@@ -37,8 +52,11 @@ function replaceable(c: View, d: View): boolean {
 export function diffViews(b: Builder): void {
   const des = new Map(b.desired.views.map((v) => [qkey(v), v]));
   const cur = new Map(b.current.views.map((v) => [qkey(v), v]));
+  const recorded = recordedDependencies(b);
   const names = (list: readonly View[]) => (v: View) =>
-    list.filter((x) => x !== v && dependsOn(v, x.name)).map(qkey);
+    recorded === null
+      ? list.filter((x) => x !== v && dependsOn(v, x.name)).map(qkey)
+      : (recorded.get(qkey(v)) ?? []).filter((r) => r.kind === 'view' || r.kind === 'column').map(qkey);
   const curOrder = topoSort(b.current.views, qkey, names(b.current.views));
   const desOrder = topoSort(b.desired.views, qkey, names(b.desired.views));
   const changedTableNames = [...b.changedTables, ...b.droppedTables].map(
@@ -46,13 +64,19 @@ export function diffViews(b: Builder): void {
   );
   const recreatedFunctionNames = [...b.recreatedFunctions].map((k) => k.split('\u0000')[1] as string);
   const replaced = new Set<string>();
+  // What the plan so far drops or reshapes (a retyped column, a recreated function, a rebuilt type).
+  const gone = new Set(b.steps.flatMap((s) => effects(s.op, b.current).drops));
+  const forcedByRecord = (c: View): boolean =>
+    (recorded?.get(qkey(c)) ?? []).some((r) => refKeys(r).some((k) => gone.has(k)));
 
   for (const c of curOrder) {
     const d = des.get(qkey(c));
     const forced =
-      changedTableNames.some((n) => dependsOn(c, n)) ||
-      recreatedFunctionNames.some((n) => dependsOn(c, n)) ||
-      b.current.views.some((x) => b.droppedViews.has(qkey(x)) && x !== c && dependsOn(c, x.name));
+      recorded !== null
+        ? forcedByRecord(c)
+        : changedTableNames.some((n) => dependsOn(c, n)) ||
+          recreatedFunctionNames.some((n) => dependsOn(c, n)) ||
+          b.current.views.some((x) => b.droppedViews.has(qkey(x)) && x !== c && dependsOn(c, x.name));
     if (d !== undefined && !forced) {
       if (sameExcept(c, d, 'comment', 'columnComments')) continue;
       if (replaceable(c, d)) {
@@ -61,6 +85,7 @@ export function diffViews(b: Builder): void {
       }
     }
     b.droppedViews.add(qkey(c));
+    for (const k of refKeys({ kind: 'view', schema: c.schema, name: c.name })) gone.add(k);
   }
   for (const c of [...curOrder].reverse()) {
     if (b.droppedViews.has(qkey(c))) b.add(Phase.dropViews, dropView(c, { materialized: c.materialized }));

@@ -1,0 +1,2 @@
+CREATE TABLE item (id int PRIMARY KEY, name text);
+CREATE FUNCTION all_items() RETURNS SETOF item LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN QUERY SELECT * FROM item; END $$;

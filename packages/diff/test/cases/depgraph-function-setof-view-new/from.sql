@@ -1,0 +1,1 @@
+CREATE TABLE z_item (id int PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE a_t (id int PRIMARY KEY, name text);

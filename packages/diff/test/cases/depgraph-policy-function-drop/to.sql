@@ -1,0 +1,3 @@
+CREATE TABLE doc (id int PRIMARY KEY, level int);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+CREATE POLICY readable ON doc USING (level > 0);

@@ -1,0 +1,3 @@
+CREATE TABLE doc (id int PRIMARY KEY, owner text);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+CREATE POLICY readable ON doc USING (owner = current_user);

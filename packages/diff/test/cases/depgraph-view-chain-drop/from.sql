@@ -1,0 +1,3 @@
+CREATE TABLE z_t (id int PRIMARY KEY, n int);
+CREATE VIEW m_v AS SELECT id, n FROM z_t;
+CREATE VIEW a_v AS SELECT id FROM m_v;
