@@ -1,5 +1,6 @@
 /**
- * `pnpm bench [--smoke] [--large] [--process] [--tables 100,1000] [--migrations 100] [--runs 5]`
+ * `pnpm bench [--smoke] [--large] [--process] [--tables 100,1000] [--migrations 100] [--runs 5]
+ *   [--process-tables 1000] [--memory-tables 5000]`
  *
  * Prints one table: medians of `runs` timed runs after a warm-up (min and max beside), ratios
  * against pg_dump, psql and bare node, query counts, peak memory, and whether each goal of issues 11
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     large: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
     process: { type: 'boolean', default: false },
+    'process-tables': { type: 'string' },
+    'memory-tables': { type: 'string' },
     tables: { type: 'string' },
     migrations: { type: 'string' },
     runs: { type: 'string' },
@@ -64,10 +67,10 @@ const processRows = await runProcessSuite({
   cliBin,
   runs,
   warmup: !values.smoke,
-  diffTables: values.smoke ? 50 : 1000,
+  diffTables: Number.parseInt(values['process-tables'] ?? (values.smoke ? '50' : '1000'), 10),
   smallTables: 3,
   migrations: values.migrations ? migrations : values.smoke ? 20 : 500,
-  memoryTables: values.smoke ? 200 : 5000,
+  memoryTables: Number.parseInt(values['memory-tables'] ?? (values.smoke ? '200' : '5000'), 10),
   log,
 });
 rows.push(...processRows.rows);
