@@ -210,7 +210,8 @@ async function migrateRows(o: ProcessSuiteOptions): Promise<Row[]> {
 /** Peak memory of one introspection process at `tables` tables, against pg_dump's RSS. */
 async function memoryRow(o: ProcessSuiteOptions): Promise<Row[]> {
   const tables = o.memoryTables;
-  const child = join(here, 'introspect-child.js');
+  // Built: from src/ (vitest) as from dist/, the child runs as compiled JavaScript.
+  const child = join(here, '..', 'dist', 'introspect-child.js');
   return withDatabase(o.url, `pmem${tables}`, async (url) => {
     o.log?.(`  generating ${tables} tables`);
     await fill(url, tables);
