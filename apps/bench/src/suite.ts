@@ -72,13 +72,17 @@ async function measure(
 const x = (a: number, b: number, name: string): string => `x${(a / b).toFixed(2)} of ${name}`;
 const goal = (met: boolean, text: string): string => (met ? `met: ${text}` : `NOT MET: ${text}`);
 
-function scratchUrl(adminUrl: string, name: string): string {
+export function scratchUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function withDatabase<T>(adminUrl: string, tag: string, fn: (url: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  adminUrl: string,
+  tag: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
   const admin = createPgDriver(adminUrl);
   const name = `justscale_bench_${tag}_${process.pid}`;
   try {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { requirePrerequisites } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
+import { runProcessSuite } from '../src/process-suite.js';
 import { runSuite } from '../src/suite.js';
 import { formatTable } from '../src/table.js';
 
@@ -88,5 +89,43 @@ describe('bench smoke (50 tables, 20 migrations, one run, no warm-up)', () => {
     expect(table.split('\n')).toHaveLength(rows.length + 2);
     expect(table).toContain('median ms');
     expect(table).toContain('pg_dump --schema-only');
+  });
+});
+
+describe('bench smoke, processes against the alternatives (issue 18, small sizes, one pair each)', () => {
+  it.skipIf(!ready)('produces every paired row with a ratio and a goal', { timeout: 600_000 }, async () => {
+    const { rows, notes } = await runProcessSuite({
+      url: url ?? '',
+      cliBin,
+      runs: 1,
+      warmup: false,
+      diffTables: 20,
+      smallTables: 3,
+      migrations: 10,
+      memoryTables: 50,
+    });
+    expect(rows.map((r) => `${r.section} / ${r.what}`)).toEqual([
+      'process 20 / justscale schema diff, db with itself',
+      'process 20 / 2 x pg_dump -s',
+      'process 3 / justscale schema diff, db with itself',
+      'process 3 / 2 x pg_dump -s',
+      'process 10 mig / justscale migrate, 10 .ts',
+      'process 10 mig / knex migrate:latest, same DDL in .js',
+      'process 10 mig / justscale migrate, nothing pending',
+      'process 10 mig / knex migrate:latest, nothing pending',
+      'process 50 / introspection (process), peak RSS',
+      'process 50 / pg_dump -s, peak RSS',
+    ]);
+    for (const r of rows) {
+      expect(r.median, `${r.section} / ${r.what}`).toBeGreaterThan(0);
+      expect(r.memory, `${r.section} / ${r.what}`).toBeGreaterThan(0);
+    }
+    // Ours carry the paired ratio and the goal; the figures are printed, never asserted.
+    for (const r of rows.filter((_, i) => i % 2 === 0)) {
+      expect(r.goal).toMatch(/^(met|NOT MET): /);
+      expect(r.ratio).toMatch(/^(x\d+\.\d\d paired|heap \d+ MB)$/);
+    }
+    expect(notes[0]).toMatch(/load average/);
+    console.log(`${formatTable(rows)}\n${notes.map((n) => `- ${n}`).join('\n')}`);
   });
 });

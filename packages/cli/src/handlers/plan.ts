@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Driver } from '@justscale/driver';
 import type { Snapshot } from '@justscale/schema';
-import { createJiti } from 'jiti';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../config/resolve.js';
 import { CliError, usageError } from '../errors.js';
@@ -21,6 +20,8 @@ export async function loadModelsSnapshot(path: string | null, cwd: string): Prom
   }
   let namespace: Record<string, unknown>;
   try {
+    // jiti loads only for commands that read the models (not for `schema diff` of two databases).
+    const { createJiti } = await import('jiti');
     const jiti = createJiti(pathToFileURL(path).href, { moduleCache: false, fsCache: false });
     namespace = (await jiti.import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {

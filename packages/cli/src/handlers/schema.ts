@@ -78,16 +78,21 @@ export interface DiffArgs {
 export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
   const schemas = schemaList(args.schema) ?? [...config.schemas];
-  const from = await ctx.connect(sourceOf(args.from, ctx.io.cwd, 'flag'));
-  const to = await ctx.connect(sourceOf(args.to, ctx.io.cwd, 'flag'));
-  const [current, desired] = [
-    await databaseSnapshot(from.driver, config, schemas),
-    await databaseSnapshot(to.driver, config, schemas),
-  ];
-  const { diff: plan } = await import('@justscale/diff');
-  const result = plan(current, desired, {
+  // Both databases are read at once, on their own connections, while the differ loads.
+  const differ = import('@justscale/diff');
+  const read = async (url: string) => {
+    const db = await ctx.connect(sourceOf(url, ctx.io.cwd, 'flag'));
+    const snapshot = await databaseSnapshot(db.driver, config, schemas);
+    return { snapshot, version: await db.driver.serverVersion() };
+  };
+  // allSettled: a failure on one side waits for the other to settle, so the command closes both.
+  const [from, to] = await Promise.allSettled([read(args.from), read(args.to)]);
+  if (from.status === 'rejected') throw from.reason;
+  if (to.status === 'rejected') throw to.reason;
+  const { diff: plan } = await differ;
+  const result = plan(from.value.snapshot, to.value.snapshot, {
     online: args.online === true,
-    serverVersion: (await from.driver.serverVersion()).num,
+    serverVersion: from.value.version.num,
   });
   if (args.format === 'json' || ctx.json) ctx.printJson(planJson(result));
   else printPlanSql(ctx, result);

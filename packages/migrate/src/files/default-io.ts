@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MigrationFileSystem, MigrationModuleLoader } from './types.js';
 
@@ -11,9 +14,28 @@ export const nodeFileSystem: MigrationFileSystem = {
 let loads = 0;
 
 /**
- * The default loader: jiti, so `.ts` and `.mts` files run with no build step. Caches are off so a
- * file edited between two runs in one process is read afresh. jiti hands `.mjs` files to Node's own
- * `import()`, whose cache cannot be cleared, so those are imported with a query string of their own.
+ * Where transpiled migration files are kept between runs: `node_modules/.cache/justscale` of the
+ * nearest folder above the migration that has a `node_modules`, else the system's temporary folder.
+ *
+ * @example
+ * transpileCacheDir('/app/migrations/001_init.ts') // '/app/node_modules/.cache/justscale'
+ */
+export function transpileCacheDir(migrationPath: string): string {
+  let dir = dirname(migrationPath);
+  for (;;) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'justscale');
+    const parent = dirname(dir);
+    if (parent === dir) return join(tmpdir(), 'justscale-cache');
+    dir = parent;
+  }
+}
+
+/**
+ * The default loader: jiti, so `.ts` and `.mts` files run with no build step. The module cache is
+ * off so a file edited between two runs in one process is read afresh; the transpiled code is kept
+ * on disk (see `transpileCacheDir`) under a hash of the file's source, so an unchanged file is not
+ * transpiled again by the next run and an edited one always is. jiti hands `.mjs` files to Node's
+ * own `import()`, whose cache cannot be cleared, so those are imported with a query string of their own.
  *
  * @example
  * const module = await jitiLoader().import('/app/migrations/001_init.ts');
@@ -26,7 +48,11 @@ export function jitiLoader(): MigrationModuleLoader {
       const url = pathToFileURL(path).href;
       if (path.endsWith('.mjs')) return import(/* @vite-ignore */ `${url}?justscale-load=${++loads}`);
       jiti ??= import('jiti').then(({ createJiti }) =>
-        createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false }),
+        createJiti(import.meta.url, {
+          moduleCache: false,
+          fsCache: transpileCacheDir(path),
+          interopDefault: false,
+        }),
       );
       return (await jiti).import(url);
     },

@@ -3,6 +3,7 @@ import type { Statement } from '../database/executor.js';
 import { MigrateError, MigrationFailedError } from '../errors.js';
 import type { LoadedMigration } from '../files/load.js';
 import type { TrackingTable } from './tracking.js';
+import { flushCommits, inMigrationTransaction } from './transaction.js';
 
 /** A migration that ran (or, in `rollback`, was reverted). */
 export interface MigrationResult {
@@ -55,7 +56,13 @@ export async function runSteps(
   // The Database API (and the model and SQL compilers behind it) loads only when something runs:
   // a run with nothing pending, and `status`, never need it.
   const { databaseOn } = await import('../database/database.js');
-  const runOne = async (queryable: Queryable, step: RunStep, note: string | undefined) => {
+  // `commitWith`: the tracking row goes in the same round trip as the transaction's COMMIT.
+  const runOne = async (
+    queryable: Queryable,
+    step: RunStep,
+    note: string | undefined,
+    commitWith?: (sql: string) => Promise<void>,
+  ) => {
     const { migration, batch } = step;
     const file = migration.file;
     const started = performance.now();
@@ -71,6 +78,12 @@ export async function runSteps(
           ...trackingStatement,
           migration: null,
         });
+      } else if (commitWith) {
+        await commitWith(
+          direction === 'up'
+            ? tracking.insertInline(file.name, batch, file.checksum)
+            : tracking.deleteInline(file.name),
+        );
       } else {
         await queryable.query(trackingStatement.sql, trackingStatement.params);
       }
@@ -91,17 +104,30 @@ export async function runSteps(
     });
     return results;
   }
-  for (const step of steps) {
-    if (step.migration.transaction) {
-      await session.transaction((tx) => runOne(tx, step, undefined));
-    } else {
-      await runOne(
-        session,
-        step,
-        'It ran outside a transaction (transaction: false): statements before the failing one stay applied, ' +
-          'and no tracking row was written. Repair the database by hand before running again.',
-      );
+  // Every commit but the run's last skips the wait for its WAL to reach disk; the last one (or,
+  // when a migration fails, `flushCommits`) flushes the WAL and with it every earlier commit.
+  let unflushed = false;
+  try {
+    for (const [i, step] of steps.entries()) {
+      if (step.migration.transaction) {
+        const durable = i === steps.length - 1;
+        await inMigrationTransaction(session, { durable }, (tx, commitWith) =>
+          runOne(tx, step, undefined, commitWith),
+        );
+        unflushed = !durable;
+      } else {
+        await runOne(
+          session,
+          step,
+          'It ran outside a transaction (transaction: false): statements before the failing one stay applied, ' +
+            'and no tracking row was written. Repair the database by hand before running again.',
+        );
+        unflushed = false;
+      }
     }
+  } catch (error) {
+    if (unflushed) await flushCommits(session).catch(() => undefined);
+    throw error;
   }
   return results;
 }

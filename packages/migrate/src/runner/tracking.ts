@@ -1,5 +1,5 @@
 import type { Queryable } from '@justscale/driver';
-import { quoteIdent } from '@justscale/sql/quote';
+import { quoteIdent, quoteLiteral } from '@justscale/sql/quote';
 import type { Statement } from '../database/executor.js';
 
 /** One row of the tracking table. */
@@ -98,5 +98,15 @@ FROM ${this.ref} AS m ORDER BY m.batch, m.id`,
 
   delete(name: string): Statement {
     return { sql: `DELETE FROM ${this.ref} WHERE name = $1`, params: [name] };
+  }
+
+  /** `insert` with its values inlined, to be sent in one simple query with `COMMIT`. */
+  insertInline(name: string, batch: number, checksum: string): string {
+    return `INSERT INTO ${this.ref} (name, batch, checksum) VALUES (${quoteLiteral(name)}, ${quoteLiteral(batch)}, ${quoteLiteral(checksum)})`;
+  }
+
+  /** `delete` with its value inlined, to be sent in one simple query with `COMMIT`. */
+  deleteInline(name: string): string {
+    return `DELETE FROM ${this.ref} WHERE name = ${quoteLiteral(name)}`;
   }
 }

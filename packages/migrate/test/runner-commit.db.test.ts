@@ -1,0 +1,152 @@
+import type { Driver, Queryable } from '@justscale/driver';
+import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMigrationRunner, MigrationFailedError } from '../src/index.js';
+import { type MigrationDir, migrationDir, tableMigration } from './helpers.js';
+
+// How the runner ends each migration's transaction: the tracking row shares the COMMIT's round
+// trip, and every commit but the run's last skips the wait for the WAL flush (docs/runner.md).
+
+let test: TestDatabase;
+let dir: MigrationDir;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(async () => {
+  await test?.close();
+});
+beforeEach(async () => {
+  await test.driver.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  dir = await migrationDir();
+});
+afterEach(async () => {
+  await dir.cleanup();
+});
+
+/** The driver, with every statement sent on a session recorded (one entry per round trip). */
+function recording(driver: Driver): { driver: Driver; sent: string[] } {
+  const sent: string[] = [];
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      sent.push(sql);
+      return q.query(sql, params);
+    },
+    exec: (sql) => {
+      sent.push(sql);
+      return q.exec(sql);
+    },
+    transaction: (fn) => q.transaction((tx) => fn(wrap(tx))),
+  });
+  return { driver: { ...driver, session: (fn) => driver.session((s) => fn(wrap(s))) }, sent };
+}
+
+async function tracked(): Promise<string[]> {
+  const { rows } = await test.driver.query<{ name: string }>(
+    'SELECT name FROM public._migrations ORDER BY id',
+  );
+  return rows.map((r) => r.name);
+}
+
+describe('the runner ends each migration in as few round trips as psql', () => {
+  it('BEGIN, the statement, and the tracking row with COMMIT: three round trips a migration', async () => {
+    for (const t of ['a', 'b', 'c'])
+      await dir.write(`00${['a', 'b', 'c'].indexOf(t) + 1}_${t}.sql`, tableMigration(t));
+    const { driver, sent } = recording(test.driver);
+    const runner = createMigrationRunner(driver, { directory: dir.path });
+    await runner.migrate();
+    const first = sent.findIndex((s) => s.startsWith('BEGIN'));
+    const perMigration = sent.slice(first, sent.findLastIndex((s) => s.endsWith('COMMIT')) + 1);
+    expect(perMigration).toHaveLength(9);
+    expect(perMigration[0]).toBe('BEGIN; SET LOCAL synchronous_commit = off');
+    expect(perMigration[1]).toContain('CREATE TABLE "a"');
+    expect(perMigration[2]).toMatch(/^INSERT INTO "public"\."_migrations" .*'001_a'.*;\nCOMMIT$/s);
+    // The run's last commit is a plain, synchronous one: it flushes every earlier commit too.
+    expect(perMigration[6]).toBe('BEGIN');
+    expect(await tracked()).toEqual(['001_a', '002_b', '003_c']);
+
+    sent.length = 0;
+    await runner.rollback({ all: true });
+    const down = sent.filter((s) => /COMMIT$/.test(s));
+    expect(down).toHaveLength(3);
+    expect(down[0]).toMatch(/^DELETE FROM "public"\."_migrations" WHERE name = '003_c';\nCOMMIT$/);
+    expect(await tracked()).toEqual([]);
+  });
+
+  it('runs every migration but the last with synchronous_commit off, inside its own transaction only', async () => {
+    for (const i of [1, 2, 3]) {
+      await dir.write(
+        `00${i}_m${i}.sql`,
+        `-- up\nCREATE TABLE m${i} AS SELECT pg_catalog.current_setting('synchronous_commit') AS setting;\n-- down\nDROP TABLE m${i};\n`,
+      );
+    }
+    await createMigrationRunner(test.driver, { directory: dir.path }).migrate();
+    const settings: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const { rows } = await test.driver.query<{ setting: string }>(`SELECT setting FROM m${i}`);
+      settings.push(rows[0]!.setting);
+    }
+    expect(settings).toEqual(['off', 'off', 'on']);
+    await test.driver.session(async (s) => {
+      const { rows } = await s.query<{ setting: string }>(
+        "SELECT pg_catalog.current_setting('synchronous_commit') AS setting",
+      );
+      expect(rows[0]?.setting).toBe('on');
+    });
+  });
+
+  it('a failing migration after asynchronous commits flushes them, and records nothing of its own', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    const failing = await dir.write(
+      '002_b.sql',
+      '-- up\nCREATE TABLE b (id int);\nSELECT * FROM no_such_table;\n',
+    );
+    await dir.write('003_c.sql', tableMigration('c'));
+    const { driver, sent } = recording(test.driver);
+    const error = await createMigrationRunner(driver, { directory: dir.path })
+      .migrate()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect((error as MigrationFailedError).file).toBe(failing);
+    expect((error as MigrationFailedError).message).toContain('LINE 2: SELECT * FROM no_such_table;');
+    expect(sent).toContain('ROLLBACK');
+    expect(sent.some((s) => s.includes('txid_current()') && s.includes('synchronous_commit = on'))).toBe(
+      true,
+    );
+    expect(await tracked()).toEqual(['001_a']);
+  });
+
+  it('a migration that swallows a failed statement is not committed: the tracking row fails in the aborted transaction', async () => {
+    await dir.write(
+      '001_a.mjs',
+      `export default { async up({ db }) {
+  await db.raw('CREATE TABLE a (id int)');
+  try { await db.raw('SELECT * FROM no_such_table'); } catch {}
+} };`,
+    );
+    const error = await createMigrationRunner(test.driver, { directory: dir.path })
+      .migrate()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect((error as MigrationFailedError).migration).toBe('001_a');
+    expect((error as MigrationFailedError).message).toMatch(/001_a\.mjs.*current transaction is aborted/s);
+    expect(((error as MigrationFailedError).cause as { code?: string }).code).toBe('25P02');
+    expect(await tracked()).toEqual([]);
+    const { rows } = await test.driver.query(
+      "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tablename = 'a'",
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('records a name with a quote and a backslash exactly (the row is inlined as literals)', async () => {
+    const name = "001_it's\\odd";
+    await dir.write(`${name}.sql`, tableMigration('odd'));
+    const runner = createMigrationRunner(test.driver, { directory: dir.path });
+    await runner.migrate();
+    expect(await tracked()).toEqual([name]);
+    const [status] = await runner.status();
+    expect(status).toMatchObject({ name, applied: true });
+    await runner.rollback();
+    expect(await tracked()).toEqual([]);
+  });
+});
