@@ -3,6 +3,7 @@ import { createTestDatabase } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { runConcurrency } from '../src/concurrency.js';
 import { runCrash } from '../src/crash.js';
+import { runEmbeddedCrash } from '../src/crash-embedded.js';
 import { CLI_BIN } from '../src/processes.js';
 
 // These spawn the built CLI against a PostgreSQL server: they need DATABASE_URL and `pnpm build`.
@@ -52,3 +53,16 @@ describe.skipIf(!process.env.DATABASE_URL || !existsSync(CLI_BIN))(
     });
   },
 );
+
+// The embedded default needs no server: PGlite in each project's .justscale/pglite.
+describe.skipIf(!existsSync(CLI_BIN))('the built CLI on the embedded default', () => {
+  it('SIGKILLed while PGlite writes, twice: the folder opens, tracking matches, the rerun converges', {
+    timeout: 900_000,
+  }, async () => {
+    const report = await runEmbeddedCrash({ kills: 2, count: 6 });
+    expect(report.inconsistencies).toEqual([]);
+    expect(report.staleLocks).toEqual([]);
+    expect(report.failedResumes).toEqual([]);
+    expect(report.committedAtKill.every((n) => n >= 1)).toBe(true);
+  });
+});
