@@ -5,6 +5,7 @@ import { snapshotsEqual } from '@justscale/schema';
 import { createTestDatabase, requirePrerequisites } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { lockWaiters, until, withBarrier } from '../src/barrier.js';
+import { runEmbeddedCrash } from '../src/crash-embedded.js';
 import { CLI_BIN, consistency, spawnMigrate, writeBatch } from '../src/processes.js';
 
 // These spawn the built CLI against a PostgreSQL server: they need DATABASE_URL and `pnpm build`.
@@ -119,3 +120,20 @@ describe.skipIf(!ready)('the built CLI as separate processes', () => {
 async function reset(driver: Driver): Promise<void> {
   await driver.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 }
+
+// The embedded default needs no server: PGlite in each project's .justscale/pglite.
+const cliBuilt = requirePrerequisites(it, {
+  [`the built CLI, ${CLI_BIN} (run pnpm build)`]: existsSync(CLI_BIN),
+});
+
+describe.skipIf(!cliBuilt)('the built CLI on the embedded default', () => {
+  it('SIGKILLed while PGlite writes, twice: the folder opens, tracking matches, the rerun converges', {
+    timeout: 900_000,
+  }, async () => {
+    const report = await runEmbeddedCrash({ kills: 2, count: 6 });
+    expect(report.inconsistencies).toEqual([]);
+    expect(report.staleLocks).toEqual([]);
+    expect(report.failedResumes).toEqual([]);
+    expect(report.committedAtKill.every((n) => n >= 1)).toBe(true);
+  });
+});

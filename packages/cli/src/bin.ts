@@ -1,10 +1,41 @@
 #!/usr/bin/env node
 import { quickAnswer } from './help-text.js';
 
-// The one place that touches the process: everything else takes its io as an argument.
-const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 const args = process.argv.slice(2);
 // `--help` and `--version` print without importing the program (yargs is most of a cold start).
-const answer = quickAnswer(args, io);
+const answer = quickAnswer(args, {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
 if (answer !== undefined) process.stdout.write(answer);
-else process.exitCode = await (await import('./program.js')).run(args, io);
+else {
+  // The first SIGINT / SIGTERM interrupts the command: the running statement is cancelled, the
+  // current migration rolls back, locks are released and what committed is reported (exit 130 /
+  // 143). A second one exits at once.
+  const interrupt = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? 143 : 130;
+    if (interrupt.signal.aborted) {
+      process.stderr.write(`\n${signal} again: exiting now; the server rolls back what was not committed.\n`);
+      process.exit(code);
+    }
+    process.stderr.write(
+      `\n${signal}: cancelling the running statement and rolling back the current migration (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'} again exits at once)…\n`,
+    );
+    interrupt.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: interrupt.signal,
+  };
+  process.exitCode = await (await import('./program.js')).run(args, io);
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+}

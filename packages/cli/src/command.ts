@@ -35,6 +35,8 @@ export function lazyHandler<A>(
     } finally {
       await ctx.close();
     }
+    const signal = env.io.signal;
+    if (signal?.aborted) code = signal.reason === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
     env.report(code);
   };
 }
@@ -42,7 +44,8 @@ export function lazyHandler<A>(
 /**
  * Prints an error: `error [CODE]: message` on stderr (the message of a failed migration holds the
  * file, the statement and a caret under PostgreSQL's position), the stack only with `--verbose`,
- * and with `--json` an `{ error }` object on stdout.
+ * and with `--json` an `{ error }` object on stdout, with `committed` beside it when a run stopped
+ * after some migrations had committed.
  */
 export function reportError(ctx: CommandContext, error: unknown): ExitCode {
   const code = codeOf(error);
@@ -51,6 +54,7 @@ export function reportError(ctx: CommandContext, error: unknown): ExitCode {
   if (ctx.json) {
     const e = error as Record<string, unknown>;
     ctx.printJson({
+      ...(Array.isArray(e.committed) ? { committed: e.committed } : {}),
       error: {
         code,
         exitCode,

@@ -7,7 +7,7 @@ import {
   resolveConfig,
   sourceOf,
 } from './config/resolve.js';
-import { type OpenDatabase, openDatabase } from './database.js';
+import { endClient, type OpenDatabase, openDatabase } from './database.js';
 import { type CliIo, type Printer, printer } from './io.js';
 import { Redactor } from './redact.js';
 
@@ -15,6 +15,8 @@ import { Redactor } from './redact.js';
 export interface GlobalArgs extends ConfigFlags {
   readonly json?: boolean | undefined;
   readonly verbose?: boolean | undefined;
+  /** `--no-wait`: fail at once (exit 5) when another process holds the migration or folder lock. */
+  readonly wait?: boolean | undefined;
 }
 
 /** What a program embedding the migrate commands fixes in code; it wins over file, env and flags. */
@@ -42,9 +44,15 @@ export class CommandContext {
   readonly #overrides: ConfigOverrides;
   #config: Promise<ResolvedConfig> | undefined;
   readonly #open: OpenDatabase[] = [];
+  readonly #onAbort = () => {
+    // Cancels the running statement on the server; the runner's signal stops the rest. A cancel
+    // that fails (the connection is gone) changes nothing: the command is ending anyway.
+    for (const db of this.#open) db.cancel().catch(() => undefined);
+  };
 
   constructor(io: CliIo, args: GlobalArgs, overrides: ConfigOverrides = {}, redactor = new Redactor()) {
     this.io = io;
+    io.signal?.addEventListener('abort', this.#onAbort, { once: true });
     this.redactor = redactor;
     this.#args = args;
     this.#overrides = overrides;
@@ -75,7 +83,7 @@ export class CommandContext {
         ? resolved.database
         : typeof o.database === 'string'
           ? sourceOf(o.database, this.io.cwd, 'config')
-          : { kind: 'client', client: o.database };
+          : { kind: 'client', client: o.database, owned: false };
     if (resolved.database.kind === 'url') this.redactor.addUrl(resolved.database.url);
     return {
       ...resolved,
@@ -97,6 +105,11 @@ export class CommandContext {
     return this.connect(config.database);
   }
 
+  /** Aborted on SIGINT / SIGTERM (by `bin.ts`); commands pass it to the runner. */
+  get signal(): AbortSignal | undefined {
+    return this.io.signal;
+  }
+
   /** Opens another database (e.g. `schema diff --from`); closed with the command. */
   async connect(source: DatabaseSource): Promise<OpenDatabase> {
     if (source.kind === 'url') this.redactor.addUrl(source.url);
@@ -108,7 +121,17 @@ export class CommandContext {
         ),
       );
     }
-    const db = await openDatabase(source, this.io.cwd, this.io.env);
+    const db = await openDatabase(source, this.io.cwd, this.io.env, {
+      wait: this.#args.wait !== false,
+      signal: this.io.signal,
+      onWait: (lockFile, holder) =>
+        this.err.line(
+          this.err.colors.dim(
+            `Waiting for ${holder === null ? 'another process' : `pid ${holder.pid} on ${holder.host}`} ` +
+              `to release ${lockFile} (--no-wait fails at once)…`,
+          ),
+        ),
+    });
     this.#open.push(db);
     return db;
   }
@@ -118,9 +141,13 @@ export class CommandContext {
     this.out.line(JSON.stringify(value, jsonReplacer, 2));
   }
 
-  /** Closes everything the command opened. */
+  /** Closes everything the command opened, and ends a client the config made but did not use. */
   async close(): Promise<void> {
+    this.io.signal?.removeEventListener('abort', this.#onAbort);
     for (const db of this.#open.splice(0).reverse()) await db.close().catch(() => undefined);
+    const unused =
+      this.#config === undefined ? undefined : (await this.#config.catch(() => undefined))?.unusedClient;
+    if (unused !== undefined) await endClient(unused).catch(() => undefined);
   }
 }
 

@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Driver } from '@justscale/driver';
+import { cancellable } from './cancel.js';
 import { type DatabaseSource, displayPath } from './config/resolve.js';
 import { CliError, usageError } from './errors.js';
+import { ExitCode } from './exit-codes.js';
+import { describeHolder, FolderLockedError, type LockHolder, lockFolder } from './folder-lock.js';
 import { redactUrl } from './redact.js';
 
 /** An open database: its driver, how to describe it, and how to let it go. */
@@ -9,7 +13,77 @@ export interface OpenDatabase {
   readonly driver: Driver;
   /** `postgres://app:***@host/db` or `PGlite in .justscale/pglite`: safe to print. */
   readonly label: string;
+  /** Asks the server to cancel what the command's sessions are running (Ctrl-C). */
+  cancel(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How opening a database behaves toward other processes and the user. */
+export interface OpenOptions {
+  /** For a PGlite folder another process holds: wait (default) or fail at once (exit 5). */
+  readonly wait?: boolean | undefined;
+  /** Stops waiting for a PGlite folder's lock. */
+  readonly signal?: AbortSignal | undefined;
+  /** Told once when the PGlite folder's lock is held by another process and we wait. */
+  readonly onWait?: ((lockFile: string, holder: LockHolder | null) => void) | undefined;
+}
+
+/** Ends a client handed over in the config: `end()` for pg and postgres.js, `close()` for PGlite. */
+export async function endClient(client: object): Promise<void> {
+  const c = client as { end?: (options?: object) => unknown; close?: () => unknown };
+  if (typeof c.end === 'function') await c.end();
+  else if (typeof c.close === 'function') await c.close();
+}
+
+/** The lock file of a PGlite data folder: beside it, so PGlite's own files are left alone. */
+export function lockFileOf(dataDir: string): string {
+  return `${dataDir}.lock`;
+}
+
+async function openPglite(
+  source: { dataDir: string },
+  cwd: string,
+  options: OpenOptions,
+): Promise<OpenDatabase> {
+  await mkdir(dirname(source.dataDir), { recursive: true });
+  const path = lockFileOf(source.dataDir);
+  const shown = displayPath(cwd, path);
+  let lock: Awaited<ReturnType<typeof lockFolder>>;
+  try {
+    lock = await lockFolder(path, {
+      wait: options.wait !== false,
+      signal: options.signal,
+      onWait: (holder) => options.onWait?.(shown, holder),
+    });
+  } catch (error) {
+    if (!(error instanceof FolderLockedError)) throw error;
+    throw new CliError(
+      'MIGRATION_LOCKED',
+      `The embedded database ${displayPath(cwd, source.dataDir)} is in use by ${describeHolder(error.holder)} ` +
+        `(lock file ${shown}). Run again when it has finished, or drop --no-wait to wait for it.`,
+      { exitCode: ExitCode.Locked },
+    );
+  }
+  try {
+    await mkdir(source.dataDir, { recursive: true });
+    const { createPgliteDriver } = await import('@justscale/driver-pglite');
+    const { driver } = cancellable(await createPgliteDriver({ dataDir: source.dataDir }));
+    return {
+      driver,
+      label: `PGlite in ${displayPath(cwd, source.dataDir)}`,
+      cancel: async () => {},
+      close: async () => {
+        try {
+          await driver.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }
 
 function isDriver(value: object): value is Driver {
@@ -31,26 +105,30 @@ export async function openDatabase(
   source: DatabaseSource,
   cwd: string,
   env: Readonly<Record<string, string | undefined>> = {},
+  options: OpenOptions = {},
 ): Promise<OpenDatabase> {
   if (source.kind === 'client') {
     const client = source.client;
-    if (isDriver(client))
-      return { driver: client, label: `the configured ${client.name} driver`, close: async () => {} };
-    const { toDriver } = await import('@justscale/migrate');
-    const driver = toDriver(client);
-    // The client belongs to the config file: it is not ours to end.
-    return { driver, label: `the configured ${driver.name} client`, close: async () => {} };
+    const given = isDriver(client) ? client : (await import('@justscale/migrate')).toDriver(client);
+    const { driver, cancel } = cancellable(given);
+    const label = isDriver(client)
+      ? `the configured ${given.name} driver`
+      : `the configured ${given.name} client`;
+    // A client from the config file was made for this command, and nothing else would end it: the
+    // process would wait on its idle connections (a pg Pool for its idle timeout, a Driver forever).
+    // One handed over by a program embedding the commands is that program's to end.
+    const close = source.owned
+      ? () => (isDriver(client) ? client.close() : endClient(client))
+      : async () => {};
+    return { driver, label, cancel, close };
   }
-  if (source.kind === 'pglite') {
-    await mkdir(source.dataDir, { recursive: true });
-    const { createPgliteDriver } = await import('@justscale/driver-pglite');
-    const driver = await createPgliteDriver({ dataDir: source.dataDir });
-    return { driver, label: `PGlite in ${displayPath(cwd, source.dataDir)}`, close: () => driver.close() };
-  }
+  if (source.kind === 'pglite') return openPglite(source, cwd, options);
   const label = redactUrl(source.url);
   const { createPgDriver } = await import('@justscale/driver-pg');
   const timeout = connectTimeoutSeconds(source.url, env);
-  const driver = createPgDriver({ connectionString: source.url, connectionTimeoutMillis: timeout * 1000 });
+  const { driver, cancel } = cancellable(
+    createPgDriver({ connectionString: source.url, connectionTimeoutMillis: timeout * 1000 }),
+  );
   try {
     await driver.query('SELECT 1');
   } catch (error) {
@@ -61,7 +139,7 @@ export async function openDatabase(
       : message;
     throw new CliError('CONNECTION_FAILED', `Cannot connect to ${label}: ${reason}`, { cause: error });
   }
-  return { driver, label, close: () => driver.close() };
+  return { driver, label, cancel, close: () => driver.close() };
 }
 
 /** The default wait for a server to answer, in seconds: a deploy must not hang on a black-holed host. */

@@ -1,4 +1,5 @@
 import { ExitCode } from './exit-codes.js';
+import { withFlagNames } from './flag-names.js';
 
 /** Stable codes of the errors the CLI itself raises (the runner's have their own). */
 export type CliErrorCode =
@@ -11,7 +12,9 @@ export type CliErrorCode =
   | 'HAZARDS_REFUSED'
   | 'FILE_EXISTS'
   | 'CONNECTION_FAILED'
-  | 'UNSUPPORTED';
+  | 'UNSUPPORTED'
+  /** The embedded database's folder is in use by another process (with --no-wait). */
+  | 'MIGRATION_LOCKED';
 
 /** An error of the CLI: a stable `code` and the exit code it ends the program with. */
 export class CliError extends Error {
@@ -49,9 +52,9 @@ export function exitCodeOf(error: unknown): ExitCode {
   return ExitCode.Failure;
 }
 
-/** The message of an error and, when it is not already in it, of its causes. */
+/** The message of an error, naming the CLI's flags where the runner named its API options. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return withFlagNames(error instanceof Error ? error.message : String(error));
 }
 
 /** The stack of an error and of each of its causes, for `--verbose`. */

@@ -15,8 +15,12 @@ export const ExitCode = {
   Hazards: 3,
   /** Changes pending: `--check` / `--exit-code` found migrations to run or a schema difference. */
   Pending: 4,
-  /** Another runner holds the migration lock, and `--no-wait` was given. */
+  /** Another runner holds the migration lock (or the embedded database's folder), and `--no-wait` was given. */
   Locked: 5,
+  /** Interrupted by Ctrl-C (SIGINT): what had committed stays, the running migration rolled back. */
+  Interrupted: 130,
+  /** Terminated by SIGTERM: as for SIGINT. */
+  Terminated: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -28,4 +32,5 @@ export const exitCodeHelp = `Exit codes:
   2  usage or configuration error
   3  hazards refused (pass --allow-hazards kind,...)
   4  changes pending (migrate status/pending --check, schema diff --exit-code)
-  5  migration lock held by another runner (with --no-wait)`;
+  5  migration lock held by another runner (with --no-wait)
+  130  interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: what committed stays, the rest rolled back`;

@@ -16,6 +16,12 @@ export interface CliIo {
   readonly cwd: string;
   /** Forces colours on or off; by default on for a TTY unless `NO_COLOR` is set. */
   readonly color?: boolean | undefined;
+  /**
+   * Aborted to interrupt the command (the binary aborts it on SIGINT / SIGTERM, with the signal's
+   * name as reason): the running statement is cancelled, the current migration rolls back, the
+   * locks are released, and the command ends with exit code 130 (SIGINT) or 143 (SIGTERM).
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export type Colors = ReturnType<typeof pc.createColors>;

@@ -141,6 +141,12 @@ describe('schema push', { timeout: 240_000 }, () => {
     expect(refused.stderr).toContain('--allow-hazards deletes-data');
     const json = JSON.parse((await run('schema', 'push', '--models', 'smaller.ts', '--json')).stdout);
     expect(json.refused.map((h: { kind: string }) => h.kind)).toContain('deletes-data');
+    // A dry run shows the plan with its hazards, then refuses them (exit 3); nothing runs.
+    const dryRefused = await run('schema', 'push', '--models', 'smaller.ts', '--dry-run');
+    expect(dryRefused.code).toBe(3);
+    expect(dryRefused.stdout).toContain('-- hazard deletes-data');
+    expect(dryRefused.stdout).toMatch(/DROP COLUMN "created_?[aA]t"/);
+    expect(dryRefused.stderr).toContain('HAZARDS_REFUSED');
 
     const allowed = await run(
       'schema',

@@ -32,16 +32,42 @@ export type MigrateErrorCode =
   /** An argument is not valid (empty values, bad limit, bad option). */
   | 'INVALID_ARGUMENT'
   /** `syncSchema` refused hazards that were not allowed. */
-  | 'HAZARD_NOT_ALLOWED';
+  | 'HAZARD_NOT_ALLOWED'
+  /** The run was interrupted (its `signal` aborted: Ctrl-C, SIGTERM); what had committed stays. */
+  | 'MIGRATION_INTERRUPTED';
+
+/** A migration that committed before a run stopped (the same shape as the runner's results). */
+export interface CommittedMigration {
+  readonly name: string;
+  readonly batch: number;
+  readonly durationMs: number;
+}
 
 /** Base class of every error raised by `@justscale/migrate`; switch on `code`. */
 export class MigrateError extends Error {
   override name = 'MigrateError';
   readonly code: MigrateErrorCode;
+  /**
+   * When a run stopped on this error: the migrations of the run that had committed before it (and
+   * stay applied). Undefined when the error came before anything could run.
+   */
+  committed: readonly CommittedMigration[] | undefined;
 
   constructor(code: MigrateErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+  }
+}
+
+/**
+ * A run stopped because its `signal` aborted (the CLI aborts it on SIGINT / SIGTERM). Raised
+ * between statements and between migrations; the migration it stopped in is rolled back.
+ */
+export class MigrationInterruptedError extends MigrateError {
+  override name = 'MigrationInterruptedError';
+  constructor(reason?: unknown) {
+    const why = typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : 'aborted';
+    super('MIGRATION_INTERRUPTED', `The run was interrupted (${why}).`, { cause: reason });
   }
 }
 

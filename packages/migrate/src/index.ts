@@ -40,10 +40,12 @@ export {
   type MigrationDefinition,
 } from './define-migration.js';
 export {
+  type CommittedMigration,
   MigrateError,
   type MigrateErrorCode,
   MigrationFailedError,
   MigrationIntegrityError,
+  MigrationInterruptedError,
   MigrationLoadError,
   MigrationLockError,
   StatementError,

@@ -44,14 +44,22 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
           command: 'status',
           describe: 'Show every migration: ✓ applied (batch, time) or ✗ pending',
           builder: (s) =>
-            s.option('check', { type: 'boolean', describe: 'Exit 4 when migrations are pending' }),
+            s.option('check', {
+              type: 'boolean',
+              describe:
+                'Exit 4 when migrations are pending, 1 when applied ones changed, are missing or out of order',
+            }),
           handler: lazyHandler(env, async () => (await load()).status),
         })
         .command({
           command: 'pending',
           describe: 'List the migrations not applied yet',
           builder: (s) =>
-            s.option('check', { type: 'boolean', describe: 'Exit 4 when migrations are pending' }),
+            s.option('check', {
+              type: 'boolean',
+              describe:
+                'Exit 4 when migrations are pending, 1 when applied ones changed, are missing or out of order',
+            }),
           handler: lazyHandler(env, async () => (await load()).pending),
         })
         .command({

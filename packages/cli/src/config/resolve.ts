@@ -11,7 +11,12 @@ export type DatabaseSource =
       readonly dataDir: string;
       readonly from: 'flag' | 'env' | 'config' | 'embedded';
     }
-  | { readonly kind: 'client'; readonly client: object };
+  | {
+      readonly kind: 'client';
+      readonly client: object;
+      /** True for a client made by the config file: the command ends it when it is done. */
+      readonly owned: boolean;
+    };
 
 /** The configuration every command runs with. Paths are absolute. */
 export interface ResolvedConfig {
@@ -27,6 +32,11 @@ export interface ResolvedConfig {
   readonly models: string | null;
   readonly schemas: readonly string[];
   readonly renames: string | null;
+  /**
+   * A client the config file made although a flag or `DATABASE_URL` chose another database: the
+   * command ends it, or its open connections would keep the process alive.
+   */
+  readonly unusedClient?: object | undefined;
 }
 
 /** The flags that override the config file. */
@@ -81,11 +91,16 @@ export async function resolveConfig(
     database = sourceOf(flags.databaseUrl, cwd, 'flag');
   else if (envUrl !== undefined && envUrl !== '') database = sourceOf(envUrl, cwd, 'env');
   else if (typeof config.database === 'string') database = sourceOf(config.database, root, 'config');
-  else if (config.database !== undefined) database = { kind: 'client', client: config.database };
+  else if (config.database !== undefined) database = { kind: 'client', client: config.database, owned: true };
   else database = { kind: 'pglite', dataDir: resolve(root, embeddedDataDir), from: 'embedded' };
 
   const models = flags.models ?? undefined;
+  const unusedClient =
+    config.database !== undefined && typeof config.database !== 'string' && database.kind !== 'client'
+      ? config.database
+      : undefined;
   return {
+    ...(unusedClient === undefined ? {} : { unusedClient }),
     root,
     file,
     database,

@@ -14,8 +14,9 @@ const database = z.union(
         (value) => /^(postgres|postgresql):\/\//.test(value) || value.startsWith('pglite:'),
         'must be a postgres:// or postgresql:// URL, or pglite:<directory>',
       ),
+    // postgres.js's `sql` is a function: a client may be either.
     z.custom<object>(
-      (value) => typeof value === 'object' && value !== null,
+      (value) => (typeof value === 'object' || typeof value === 'function') && value !== null,
       'must be a URL, a Driver or a client',
     ),
   ],

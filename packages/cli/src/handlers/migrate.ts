@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { printDryRun, printRan, printStatusTable } from '../output/format.js';
+import { printDryRun, printStatusTable, ranSummary } from '../output/format.js';
+import { Progress } from '../output/progress.js';
 
 /** Flags of the commands that change the database. */
 export interface RunFlags {
@@ -13,7 +14,7 @@ export interface RunFlags {
   readonly allowOutOfOrder?: boolean | undefined;
 }
 
-async function runnerFor(ctx: CommandContext, flags: RunFlags) {
+async function runnerFor(ctx: CommandContext, flags: RunFlags, progress?: Progress) {
   const config = await ctx.config();
   const db = await ctx.database();
   const { createMigrationRunner } = await import('@justscale/migrate/runner');
@@ -27,54 +28,97 @@ async function runnerFor(ctx: CommandContext, flags: RunFlags) {
     allowChangedChecksums: flags.allowChanged === true,
     allowMissing: flags.allowMissing === true,
     allowOutOfOrder: flags.allowOutOfOrder === true,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(progress ? { onEvent: progress.onEvent } : {}),
   });
+}
+
+/** Runs a live command, telling the user what committed and what did not when it stops. */
+async function live<T>(progress: Progress, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    progress.stopped(error);
+    throw error;
+  }
 }
 
 /** `justscale migrate`: runs every pending migration as one batch. */
 export async function migrate(args: RunFlags, ctx: CommandContext): Promise<ExitCode> {
-  const runner = await runnerFor(ctx, args);
   if (args.dryRun) {
-    const report = await runner.migrate({ dryRun: true });
+    const report = await (await runnerFor(ctx, args)).migrate({ dryRun: true });
     if (ctx.json) ctx.printJson(report);
     else if (report.migrations.length === 0) ctx.out.line('Nothing to migrate.');
     else printDryRun(ctx.out, report);
     return ExitCode.Success;
   }
-  if (!ctx.json) {
-    const pending = await runner.pending();
-    if (pending.length > 0) {
-      ctx.err.line(
-        ctx.err.colors.dim(`Running ${pending.length} migration${pending.length === 1 ? '' : 's'}…`),
-      );
-    }
-  }
-  const applied = await runner.migrate();
+  const progress = new Progress(ctx);
+  const applied = await live(progress, async () => (await runnerFor(ctx, args, progress)).migrate());
   if (ctx.json) ctx.printJson({ applied });
   else if (applied.length === 0) ctx.out.line('Nothing to migrate.');
-  else printRan(ctx.out, applied, 'Applied');
+  else ctx.out.line(ranSummary(applied, 'Applied'));
   return ExitCode.Success;
 }
 
-/** `justscale migrate status`: every migration with ✓ or ✗. `--check` exits 4 when some are pending. */
-export async function status(args: { check?: boolean | undefined }, ctx: CommandContext): Promise<ExitCode> {
+type StatusRow = Awaited<ReturnType<Awaited<ReturnType<typeof runnerFor>>['status']>>[number];
+
+/**
+ * What `--check` exits with: 1 when an applied migration was changed, is missing or a pending one
+ * is out of order (what `migrate` would refuse, unless its --allow-* flag says otherwise), else 4
+ * when migrations are pending, else 0.
+ */
+function checkCode(ctx: CommandContext, rows: readonly StatusRow[], flags: RunFlags): ExitCode {
+  const allowed = new Set([
+    ...(flags.allowChanged ? ['changed'] : []),
+    ...(flags.allowMissing ? ['missing'] : []),
+    ...(flags.allowOutOfOrder ? ['out-of-order'] : []),
+  ]);
+  const broken = rows.filter((row) => row.problems.some((p) => !allowed.has(p)));
+  if (broken.length > 0) {
+    if (!ctx.json) {
+      const c = ctx.err.colors;
+      ctx.err.line(
+        `${c.red(c.bold('error [MIGRATION_INTEGRITY]'))}: ${broken.map((row) => `${row.name} (${row.problems.join(', ')})`).join(', ')}: ` +
+          'justscale migrate would refuse to run (see --allow-changed, --allow-missing, --allow-out-of-order).',
+      );
+    }
+    return ExitCode.Failure;
+  }
+  return rows.some((row) => !row.applied) ? ExitCode.Pending : ExitCode.Success;
+}
+
+/**
+ * `justscale migrate status`: every migration with ✓ or ✗. `--check` exits 1 on integrity problems
+ * (changed, missing, out of order), 4 when migrations are pending.
+ */
+export async function status(args: CheckFlags, ctx: CommandContext): Promise<ExitCode> {
   const runner = await runnerFor(ctx, {});
   const rows = await runner.status();
   if (ctx.json) ctx.printJson({ migrations: rows });
   else printStatusTable(ctx.out, rows);
-  return args.check && rows.some((row) => !row.applied) ? ExitCode.Pending : ExitCode.Success;
+  return args.check ? checkCode(ctx, rows, args) : ExitCode.Success;
 }
 
-/** `justscale migrate pending`: the migrations not applied yet. `--check` exits 4 when there are some. */
-export async function pending(args: { check?: boolean | undefined }, ctx: CommandContext): Promise<ExitCode> {
+/** Flags of `status` and `pending`. */
+export interface CheckFlags extends RunFlags {
+  readonly check?: boolean | undefined;
+}
+
+/**
+ * `justscale migrate pending`: the migrations not applied yet. `--check` exits 1 on integrity
+ * problems (as `status --check`), 4 when migrations are pending.
+ */
+export async function pending(args: CheckFlags, ctx: CommandContext): Promise<ExitCode> {
   const runner = await runnerFor(ctx, {});
-  const rows = await runner.pending();
+  const all = args.check ? await runner.status() : undefined;
+  const rows = all ? all.filter((row) => !row.applied) : await runner.pending();
   if (ctx.json) ctx.printJson({ pending: rows });
   else if (rows.length === 0) ctx.out.line('No pending migrations.');
   else {
     for (const row of rows) ctx.out.line(`${ctx.out.colors.yellow('✗')} ${row.name}`);
     ctx.out.line(ctx.out.colors.dim(`${rows.length} pending.`));
   }
-  return args.check && rows.length > 0 ? ExitCode.Pending : ExitCode.Success;
+  return all ? checkCode(ctx, all, args) : ExitCode.Success;
 }
 
 /** `justscale migrate rollback`: reverts the last batch, `--steps N` batches, or `--all`. */
@@ -82,19 +126,21 @@ export async function rollback(
   args: RunFlags & { steps?: number | undefined; all?: boolean | undefined },
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const runner = await runnerFor(ctx, args);
   const options = { ...(args.steps === undefined ? {} : { steps: args.steps }), all: args.all === true };
   if (args.dryRun) {
-    const report = await runner.rollback({ ...options, dryRun: true });
+    const report = await (await runnerFor(ctx, args)).rollback({ ...options, dryRun: true });
     if (ctx.json) ctx.printJson(report);
     else if (report.migrations.length === 0) ctx.out.line('Nothing to roll back.');
     else printDryRun(ctx.out, report);
     return ExitCode.Success;
   }
-  const rolledBack = await runner.rollback(options);
+  const progress = new Progress(ctx);
+  const rolledBack = await live(progress, async () =>
+    (await runnerFor(ctx, args, progress)).rollback(options),
+  );
   if (ctx.json) ctx.printJson({ rolledBack });
   else if (rolledBack.length === 0) ctx.out.line('Nothing to roll back.');
-  else printRan(ctx.out, rolledBack, 'Rolled back');
+  else ctx.out.line(ranSummary(rolledBack, 'Rolled back'));
   return ExitCode.Success;
 }
 
@@ -103,14 +149,16 @@ export async function fresh(
   args: RunFlags & { drop?: boolean | undefined },
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const runner = await runnerFor(ctx, args);
   if (args.dryRun) {
-    const report = await runner.fresh({ drop: args.drop === true, dryRun: true });
+    const report = await (await runnerFor(ctx, args)).fresh({ drop: args.drop === true, dryRun: true });
     if (ctx.json) ctx.printJson(report);
     else printDryRun(ctx.out, report);
     return ExitCode.Success;
   }
-  const result = await runner.fresh({ drop: args.drop === true });
+  const progress = new Progress(ctx);
+  const result = await live(progress, async () =>
+    (await runnerFor(ctx, args, progress)).fresh({ drop: args.drop === true }),
+  );
   if (ctx.json) {
     ctx.printJson(result);
     return ExitCode.Success;
@@ -119,8 +167,8 @@ export async function fresh(
     ctx.out.line(
       `Dropped and recreated schema${result.dropped.length === 1 ? '' : 's'} ${result.dropped.join(', ')}.`,
     );
-  if (result.rolledBack.length > 0) printRan(ctx.out, result.rolledBack, 'Rolled back');
-  if (result.applied.length > 0) printRan(ctx.out, result.applied, 'Applied');
+  if (result.rolledBack.length > 0) ctx.out.line(ranSummary(result.rolledBack, 'Rolled back'));
+  if (result.applied.length > 0) ctx.out.line(ranSummary(result.applied, 'Applied'));
   else ctx.out.line('No migrations to apply.');
   return ExitCode.Success;
 }

@@ -151,7 +151,7 @@ export interface PushArgs {
 /**
  * `justscale schema push`: applies the diff from the database to the models directly, with no
  * migration file and no tracking (development only). Hazards not listed in `--allow-hazards` are
- * refused with exit code 3, before anything runs.
+ * refused with exit code 3, before anything runs; with `--dry-run` the plan is printed first.
  */
 export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
@@ -174,7 +174,9 @@ export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCod
   );
   const refused = result.hazards.filter((h) => !allowed.has(h.kind) && !allowed.has('all'));
   if (refused.length > 0) {
-    if (ctx.json) ctx.printJson({ ...planJson(result), refused });
+    // A dry run shows the plan with its hazards first: seeing it is what a dry run is for.
+    if (ctx.json) ctx.printJson({ ...planJson(result), refused, ...(args.dryRun ? { dryRun: true } : {}) });
+    else if (args.dryRun) printPlanSql(ctx, result);
     const kinds = [...new Set(refused.map((h) => h.kind))];
     ctx.err.line(
       `${ctx.err.colors.red(ctx.err.colors.bold('error [HAZARDS_REFUSED]'))}: the push would take hazards that were not allowed; nothing was run.`,

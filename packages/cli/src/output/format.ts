@@ -40,21 +40,24 @@ export function formatTime(date: Date | null): string {
   return date === null ? '' : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-/** One line per migration: a mark, its name, its batch and how long it took. */
-export function printRan(out: Printer, ran: readonly RanMigration[], verb: 'Applied' | 'Rolled back'): void {
-  const c = out.colors;
+/** One migration's line: a mark, its name (padded to `width`), its batch and how long it took. */
+export function ranLine(c: Colors, m: RanMigration, width: number, verb: 'Applied' | 'Rolled back'): string {
   const mark = verb === 'Applied' ? c.green('✓') : c.yellow('↩');
-  const width = Math.max(...ran.map((m) => m.name.length));
-  for (const m of ran) {
-    out.line(
-      `${mark} ${m.name.padEnd(width)}  ${c.dim(`batch ${m.batch}`)}  ${c.dim(formatDuration(m.durationMs))}`,
-    );
-  }
+  return `${mark} ${m.name.padEnd(width)}  ${c.dim(`batch ${m.batch}`)}  ${c.dim(formatDuration(m.durationMs))}`;
+}
+
+/** `Applied 3 migrations (batch 2) in 41 ms.` */
+export function ranSummary(ran: readonly RanMigration[], verb: 'Applied' | 'Rolled back'): string {
   const total = ran.reduce((sum, m) => sum + m.durationMs, 0);
   const batches = [...new Set(ran.map((m) => m.batch))];
-  out.line(
-    `${verb} ${ran.length} migration${ran.length === 1 ? '' : 's'} (batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}) in ${formatDuration(total)}.`,
-  );
+  return `${verb} ${ran.length} migration${ran.length === 1 ? '' : 's'} (batch${batches.length === 1 ? '' : 'es'} ${batches.join(', ')}) in ${formatDuration(total)}.`;
+}
+
+/** One line per migration: a mark, its name, its batch and how long it took; then the total. */
+export function printRan(out: Printer, ran: readonly RanMigration[], verb: 'Applied' | 'Rolled back'): void {
+  const width = Math.max(...ran.map((m) => m.name.length));
+  for (const m of ran) out.line(ranLine(out.colors, m, width, verb));
+  out.line(ranSummary(ran, verb));
 }
 
 function problemText(c: Colors, problems: readonly string[]): string {

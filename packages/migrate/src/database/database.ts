@@ -32,8 +32,13 @@ export function createDatabase(executor: Executor): Database {
 
 /**
  * A Database API that runs its statements on `queryable`, or, with `dryRun`, records them into
- * `recorded` and runs only reads.
+ * `recorded` and runs only reads. Once `signal` aborts, no further statement starts.
  */
-export function databaseOn(queryable: Queryable, options: { dryRun?: Statement[] } = {}): Database {
-  return createDatabase(options.dryRun ? dryRunExecutor(queryable, options.dryRun) : liveExecutor(queryable));
+export function databaseOn(
+  queryable: Queryable,
+  options: { dryRun?: Statement[]; signal?: AbortSignal | undefined } = {},
+): Database {
+  return createDatabase(
+    options.dryRun ? dryRunExecutor(queryable, options.dryRun) : liveExecutor(queryable, options.signal),
+  );
 }

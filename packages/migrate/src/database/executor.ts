@@ -1,5 +1,5 @@
 import type { Queryable, QueryResult, Row } from '@justscale/driver';
-import { StatementError } from '../errors.js';
+import { MigrationInterruptedError, StatementError } from '../errors.js';
 
 /** One statement with its bound parameters, as run (or, in a dry run, as it would run). */
 export interface Statement {
@@ -25,13 +25,18 @@ export interface Executor {
 
 /**
  * Runs every statement on `queryable`. A failure becomes a `StatementError` carrying the statement,
- * its parameters and PostgreSQL's fields, with the driver's error as `cause`.
+ * its parameters and PostgreSQL's fields, with the driver's error as `cause`. Once `signal` aborts,
+ * no further statement starts: each rejects with a `MigrationInterruptedError`.
  *
  * @example
  * const db = createDatabase(liveExecutor(driver));
  */
-export function liveExecutor(queryable: Queryable): Executor {
+export function liveExecutor(queryable: Queryable, signal?: AbortSignal): Executor {
+  const checkSignal = () => {
+    if (signal?.aborted) throw new MigrationInterruptedError(signal.reason);
+  };
   const run = async <R>(sql: string, params: readonly unknown[]): Promise<QueryResult<R>> => {
+    checkSignal();
     try {
       return await queryable.query<R>(sql, params);
     } catch (error) {
@@ -43,6 +48,7 @@ export function liveExecutor(queryable: Queryable): Executor {
     write: (sql, params = []) => run(sql, params),
     read: (sql, params = []) => run(sql, params),
     async script(sql) {
+      checkSignal();
       try {
         await queryable.exec(sql);
       } catch (error) {

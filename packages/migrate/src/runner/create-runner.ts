@@ -77,6 +77,19 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   const mode = options.transaction ?? 'each';
   const fs = options.fs ?? nodeFileSystem;
   let loader: MigrationModuleLoader | undefined = options.loader;
+  const hooks = { signal: options.signal, onEvent: options.onEvent };
+  /** Runs `steps` live, telling `onEvent` first that they are about to run. */
+  const run = (session: Queryable, direction: 'up' | 'down', steps: readonly RunStep[]) => {
+    if (steps.length > 0)
+      options.onEvent?.({
+        kind: 'start',
+        direction,
+        migrations: steps.map((s) => s.migration.file.name),
+        nonTransactional: steps.filter((s) => !s.migration.transaction).map((s) => s.migration.file.name),
+        transaction: mode,
+      });
+    return runSteps(session, tracking, direction, steps, mode, undefined, hooks);
+  };
   if (mode !== 'each' && mode !== 'all') {
     throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
   }
@@ -194,7 +207,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       return withLock(async (session) => {
         await ensureTracking(session);
         const steps = await planMigrate(await readState(session));
-        return runSteps(session, tracking, 'up', steps, mode);
+        return run(session, 'up', steps);
       });
     },
 
@@ -216,7 +229,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       return withLock(async (session) => {
         await ensureTracking(session);
         const steps = await planRollback(await readState(session), opts);
-        return runSteps(session, tracking, 'down', steps, mode);
+        return run(session, 'down', steps);
       });
     },
 
@@ -261,9 +274,9 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
           });
           await ensureTracking(session);
         } else {
-          rolledBack = await runSteps(session, tracking, 'down', down, mode);
+          rolledBack = await run(session, 'down', down);
         }
-        const applied = await runSteps(session, tracking, 'up', up, mode);
+        const applied = await run(session, 'up', up);
         return { rolledBack, dropped: opts.drop ? [...schemas] : [], applied } satisfies FreshResult;
       });
     },

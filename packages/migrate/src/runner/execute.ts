@@ -1,7 +1,8 @@
 import type { Queryable } from '@justscale/driver';
 import type { Statement } from '../database/executor.js';
-import { MigrateError, MigrationFailedError } from '../errors.js';
+import { MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
 import type { LoadedMigration } from '../files/load.js';
+import type { RunnerEvent } from './options.js';
 import type { TrackingTable } from './tracking.js';
 import { flushCommits, inMigrationTransaction } from './transaction.js';
 
@@ -18,6 +19,12 @@ export interface DryRunStatement extends Statement {
 }
 
 export type TransactionMode = 'each' | 'all';
+
+/** What a live run reports to and is stopped by. */
+export interface RunHooks {
+  readonly signal?: AbortSignal | undefined;
+  readonly onEvent?: ((event: RunnerEvent) => void) | undefined;
+}
 
 export interface RunStep {
   readonly migration: LoadedMigration;
@@ -42,6 +49,9 @@ export function checkTransactionMode(steps: readonly RunStep[], mode: Transactio
  * `session`. In `each` mode every migration has its own transaction holding its tracking change;
  * a `transaction: false` one runs on the session and its row is written after it succeeds. In `all`
  * mode one transaction holds the whole batch. With `dryRun`, statements are recorded, not run.
+ *
+ * `hooks.onEvent` hears `committed` as each migration commits; when `hooks.signal` aborts, no
+ * further statement or migration starts. A failure carries in `committed` what had committed.
  */
 export async function runSteps(
   session: Queryable,
@@ -50,24 +60,117 @@ export async function runSteps(
   steps: readonly RunStep[],
   mode: TransactionMode,
   dryRun?: DryRunStatement[],
+  hooks: RunHooks = {},
 ): Promise<MigrationResult[]> {
   const results: MigrationResult[] = [];
   if (steps.length === 0) return results;
-  // The Database API (and the model and SQL compilers behind it) loads only when something runs:
-  // a run with nothing pending, and `status`, never need it.
-  const { databaseOn } = await import('../database/database.js');
+  if (dryRun) return runDry(session, tracking, direction, steps, dryRun);
+  const committed: MigrationResult[] = [];
+  const commit = (ran: readonly MigrationResult[]) => {
+    for (const migration of ran) {
+      committed.push(migration);
+      hooks.onEvent?.({ kind: 'committed', direction, migration });
+    }
+  };
+  try {
+    await runLive(session, tracking, direction, steps, mode, hooks.signal, results, commit);
+  } catch (error) {
+    if (error instanceof MigrateError) error.committed = [...committed];
+    throw error;
+  }
+  return results;
+}
+
+async function runDry(
+  session: Queryable,
+  tracking: TrackingTable,
+  direction: 'up' | 'down',
+  steps: readonly RunStep[],
+  dryRun: DryRunStatement[],
+): Promise<MigrationResult[]> {
+  const results: MigrationResult[] = [];
+  const runOne = oneStep(tracking, direction, results, dryRun, undefined);
+  for (const step of steps) await runOne(session, step, undefined);
+  return results;
+}
+
+async function runLive(
+  session: Queryable,
+  tracking: TrackingTable,
+  direction: 'up' | 'down',
+  steps: readonly RunStep[],
+  mode: TransactionMode,
+  signal: AbortSignal | undefined,
+  results: MigrationResult[],
+  commit: (ran: readonly MigrationResult[]) => void,
+): Promise<void> {
+  const runOne = oneStep(tracking, direction, results, undefined, signal);
+  const checkSignal = () => {
+    if (signal?.aborted) throw new MigrationInterruptedError(signal.reason);
+  };
+  if (mode === 'all') {
+    const note = `transaction: 'all': the whole batch was rolled back; nothing of it is applied.`;
+    checkSignal();
+    await session.transaction(async (tx) => {
+      for (const step of steps) await runOne(tx, step, note);
+    });
+    commit(results);
+    return;
+  }
+  // Every commit but the run's last skips the wait for its WAL to reach disk; the last one (or,
+  // when a migration fails or the run is stopped, `flushCommits`) flushes the WAL and with it every
+  // earlier commit (docs/runner.md).
+  let unflushed = false;
+  try {
+    for (const [i, step] of steps.entries()) {
+      checkSignal();
+      if (step.migration.transaction) {
+        const durable = i === steps.length - 1;
+        await inMigrationTransaction(session, { durable }, (tx, commitWith) =>
+          runOne(tx, step, undefined, commitWith),
+        );
+        unflushed = !durable;
+      } else {
+        await runOne(
+          session,
+          step,
+          'It ran outside a transaction (transaction: false): statements before the failing one stay applied ' +
+            '(and the failing one may have partly applied), and no tracking row was written. ' +
+            'Repair the database by hand before running again.',
+        );
+        unflushed = false;
+      }
+      commit(results.slice(-1));
+    }
+  } catch (error) {
+    if (unflushed) await flushCommits(session).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs (or, with `dryRun`, records) one step and its tracking change, pushing its result. */
+function oneStep(
+  tracking: TrackingTable,
+  direction: 'up' | 'down',
+  results: MigrationResult[],
+  dryRun: DryRunStatement[] | undefined,
+  signal: AbortSignal | undefined,
+) {
   // `commitWith`: the tracking row goes in the same round trip as the transaction's COMMIT.
-  const runOne = async (
+  return async (
     queryable: Queryable,
     step: RunStep,
     note: string | undefined,
     commitWith?: (sql: string) => Promise<void>,
   ) => {
+    // The Database API (and the model and SQL compilers behind it) loads only when something runs:
+    // a run with nothing pending, and `status`, never need it.
+    const { databaseOn } = await import('../database/database.js');
     const { migration, batch } = step;
     const file = migration.file;
     const started = performance.now();
     const recorded: Statement[] = [];
-    const db = databaseOn(queryable, dryRun ? { dryRun: recorded } : {});
+    const db = databaseOn(queryable, dryRun ? { dryRun: recorded } : { signal });
     const trackingStatement =
       direction === 'up' ? tracking.insert(file.name, batch, file.checksum) : tracking.delete(file.name);
     try {
@@ -92,42 +195,4 @@ export async function runSteps(
     }
     results.push({ name: file.name, batch, durationMs: Math.round(performance.now() - started) });
   };
-
-  if (dryRun) {
-    for (const step of steps) await runOne(session, step, undefined);
-    return results;
-  }
-  if (mode === 'all') {
-    const note = `transaction: 'all': the whole batch was rolled back; nothing of it is applied.`;
-    await session.transaction(async (tx) => {
-      for (const step of steps) await runOne(tx, step, note);
-    });
-    return results;
-  }
-  // Every commit but the run's last skips the wait for its WAL to reach disk; the last one (or,
-  // when a migration fails, `flushCommits`) flushes the WAL and with it every earlier commit.
-  let unflushed = false;
-  try {
-    for (const [i, step] of steps.entries()) {
-      if (step.migration.transaction) {
-        const durable = i === steps.length - 1;
-        await inMigrationTransaction(session, { durable }, (tx, commitWith) =>
-          runOne(tx, step, undefined, commitWith),
-        );
-        unflushed = !durable;
-      } else {
-        await runOne(
-          session,
-          step,
-          'It ran outside a transaction (transaction: false): statements before the failing one stay applied, ' +
-            'and no tracking row was written. Repair the database by hand before running again.',
-        );
-        unflushed = false;
-      }
-    }
-  } catch (error) {
-    if (unflushed) await flushCommits(session).catch(() => undefined);
-    throw error;
-  }
-  return results;
 }

@@ -7,6 +7,8 @@
  * import { createMigrationRunner } from '@justscale/migrate/runner';
  * const applied = await createMigrationRunner(client, { directory: './migrations' }).migrate();
  */
+
+export { type CommittedMigration, MigrationInterruptedError } from '../errors.js';
 export {
   createMigrationRunner,
   type DryRunResult,
@@ -15,5 +17,11 @@ export {
 } from './create-runner.js';
 export type { DryRunStatement, MigrationResult, TransactionMode } from './execute.js';
 export { type LockMode, lockKey } from './lock.js';
-export type { DryRunOption, FreshOptions, MigrationRunnerOptions, RollbackOptions } from './options.js';
+export type {
+  DryRunOption,
+  FreshOptions,
+  MigrationRunnerOptions,
+  RollbackOptions,
+  RunnerEvent,
+} from './options.js';
 export type { MigrationProblem, MigrationStatus } from './state.js';

@@ -26,6 +26,20 @@ export interface MigrationRunnerOptions {
    * The schemas `fresh({ drop: true })` drops and recreates. Default: the tracking table's schema.
    */
   readonly schemas?: readonly string[];
+  /**
+   * Stops the run when it aborts (the CLI aborts it on SIGINT / SIGTERM): no further statement of the
+   * Database API and no further migration starts, the running migration's transaction rolls back,
+   * and the command rejects with a `MigrationInterruptedError` (or a `MigrationFailedError` whose
+   * cause is one) listing in `committed` what had committed. A statement already running on the
+   * server is not stopped by this: send PostgreSQL a cancel request for it (the CLI does).
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Told as a run progresses: `start` once the lock is held and every module loaded (before the
+   * first migration runs), `committed` as each migration commits (in `transaction: 'all'`, all of
+   * them when the batch commits).
+   */
+  readonly onEvent?: (event: RunnerEvent) => void;
   /** File system access; default `node:fs`. */
   readonly fs?: MigrationFileSystem;
   /** Module loading for `.ts`/`.mts`/`.js`/`.mjs`; default jiti. */
@@ -51,3 +65,21 @@ export interface FreshOptions extends DryRunOption {
    */
   readonly drop?: boolean;
 }
+
+/** What `onEvent` is told as a run progresses. */
+export type RunnerEvent =
+  | {
+      readonly kind: 'start';
+      readonly direction: 'up' | 'down';
+      /** The migrations about to run, in order. */
+      readonly migrations: readonly string[];
+      /** Those of them that run outside a transaction (`transaction: false`). */
+      readonly nonTransactional: readonly string[];
+      /** `all`: one transaction holds the batch, so a failure leaves none of it applied. */
+      readonly transaction: 'each' | 'all';
+    }
+  | {
+      readonly kind: 'committed';
+      readonly direction: 'up' | 'down';
+      readonly migration: { readonly name: string; readonly batch: number; readonly durationMs: number };
+    };
