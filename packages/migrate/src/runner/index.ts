@@ -7,6 +7,8 @@
  * import { createMigrationRunner } from '@justscale/migrate/runner';
  * const applied = await createMigrationRunner(client, { directory: './migrations' }).migrate();
  */
+
+export type { MigrationFileSystem, MigrationModuleLoader } from '../files/types.js';
 export {
   createMigrationRunner,
   type DryRunResult,
