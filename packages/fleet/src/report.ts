@@ -77,7 +77,8 @@ export function summarize(
     targets,
     summary: {
       targets: targets.length,
-      done: count('done') + count('up-to-date'),
+      // `status` and `pending`: every target that could be read.
+      done: targets.length - count('failed') - count('skipped'),
       failed: count('failed'),
       skipped: count('skipped'),
       pending: targets.filter((t) => t.pending.length > 0).length,
