@@ -61,10 +61,10 @@ async function targetsOf(flags: FleetFlags, ctx: CommandContext): Promise<FleetT
 
 async function fleetFor(flags: FleetFlags, ctx: CommandContext): Promise<FleetRunner> {
   const config = await ctx.config();
-  const targets = await targetsOf(flags, ctx);
   const { createFleetRunner, defaultConnect } = await import('@justscale/fleet');
   const progress = progressLine(ctx);
   try {
+    const targets = await targetsOf(flags, ctx);
     const fleet = createFleetRunner(targets, {
       directory: config.migrations.directory,
       table: config.migrations.table,
@@ -77,6 +77,7 @@ async function fleetFor(flags: FleetFlags, ctx: CommandContext): Promise<FleetRu
     });
     return fleet;
   } catch (error) {
+    // A bad target line (file and line in the message) is a usage error, like a bad flag.
     if ((error as { code?: unknown }).code === 'FLEET_TARGET_INVALID') {
       throw usageError((error as Error).message, 'CONFIG_INVALID');
     }
