@@ -117,12 +117,12 @@ function printReport(ctx: CommandContext, report: FleetReport): void {
   const verb = report.command === 'rollback' ? 'rolled back' : 'applied';
   ctx.out.line(
     c.bold(
-      `${'target'.padEnd(width)}  ${'status'.padEnd(10)}  ${verb.padStart(11)}  ${'pending'.padStart(7)}`,
+      `${'target'.padEnd(width)}  ${'status'.padEnd(12)}  ${verb.padStart(11)}  ${'pending'.padStart(7)}`,
     ),
   );
   for (const t of report.targets) {
     const [mark, color] = marks[t.status];
-    const status = c[color](`${mark} ${t.status}`.padEnd(10));
+    const status = c[color](`${mark} ${t.status}`.padEnd(12));
     ctx.out.line(
       `${t.target.padEnd(width)}  ${status}  ${count(t.applied).padStart(11)}  ${count(t.pending).padStart(7)}` +
         (t.changed.length + t.missing.length > 0
