@@ -91,7 +91,9 @@ async function main(): Promise<void> {
     console.log(line);
   };
   try {
-    const { rows } = await admin.query<{ v: string }>("SELECT pg_catalog.current_setting('server_version') AS v");
+    const { rows } = await admin.query<{ v: string }>(
+      "SELECT pg_catalog.current_setting('server_version') AS v",
+    );
     say(
       `fleet bench: ${databases} databases x ${count} migrations, PostgreSQL ${rows[0]!.v}, node ${process.version}`,
     );
