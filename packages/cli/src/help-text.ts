@@ -18,6 +18,8 @@ Commands:
   justscale migrate           Run pending migrations (and manage them: status, rollback, make,
                               pending, fresh)
   justscale schema <command>  Compare, pull and push schemas (diff, pull, push)
+  justscale fleet <command>   Migrate many databases or tenant schemas in one run (migrate, status,
+                              pending, rollback)
 
 Options:
       --config        Config file (default: justscale.config.{ts,mts,js,mjs,json})          [string]
@@ -36,6 +38,8 @@ ${epilogue}`,
 Commands:
   justscale migrate           Run pending migrations (and manage them: status, rollback, make, pending, fresh)
   justscale schema <command>  Compare, pull and push schemas (diff, pull, push)
+  justscale fleet <command>   Migrate many databases or tenant schemas in one run (migrate, status, pending,
+                              rollback)
 
 Options:
       --config        Config file (default: justscale.config.{ts,mts,js,mjs,json})                    [string]

@@ -1,4 +1,5 @@
 import { type CommandEnv, withGlobalOptions } from './command.js';
+import { fleetCommand } from './commands/fleet.js';
 import { migrateCommand } from './commands/migrate.js';
 import { schemaCommand } from './commands/schema.js';
 import { CliError } from './errors.js';
@@ -68,7 +69,8 @@ async function buildProgram(args: readonly string[], env: CommandEnv, width: num
   )
     .command(migrateCommand(env, false))
     .command(schemaCommand(env))
-    .demandCommand(1, 'Name a command: migrate or schema')
+    .command(fleetCommand(env))
+    .demandCommand(1, 'Name a command: migrate, schema or fleet')
     .recommendCommands()
     .help()
     .alias('h', 'help')

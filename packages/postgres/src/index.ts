@@ -23,6 +23,29 @@ export { DatabaseError, type Driver, isDatabaseError, type Queryable, type Sessi
 export { createPgDriver, pgDriver } from '@justscale/driver-pg';
 export { createPgliteDriver, pgliteDriver } from '@justscale/driver-pglite';
 export { createPostgresDriver, postgresDriver } from '@justscale/driver-postgres';
+// Fleets: many databases or tenant schemas in one run.
+export {
+  createFleetRunner,
+  defaultConnect,
+  type FleetConnect,
+  type FleetDatabase,
+  FleetError,
+  type FleetErrorCode,
+  type FleetProgress,
+  type FleetQuery,
+  type FleetReport,
+  type FleetRollbackOptions,
+  type FleetRunner,
+  type FleetRunnerOptions,
+  type FleetSummary,
+  type FleetTarget,
+  type FleetTargetResult,
+  type FleetTargetStatus,
+  type FleetTargets,
+  parseTarget,
+  parseTargets,
+  targetLabel,
+} from '@justscale/fleet';
 // The live schema, and plans between schemas.
 export { type IntrospectOptions, introspect, snapshotHash } from '@justscale/introspect';
 // Migrations: files, the Database API, the runner, generation from models.

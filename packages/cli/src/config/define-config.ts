@@ -27,6 +27,18 @@ export interface JustscaleConfig {
   readonly schemas?: readonly string[] | undefined;
   /** A JSON file of rename hints for the differ; relative to the config file. */
   readonly renames?: string | undefined;
+  /**
+   * The targets of `justscale fleet`: `targets` (URLs, each optionally `#schema=NAME` for a tenant
+   * schema), or a `query` whose first column gives target URLs or schema names in `database`
+   * (default: the configured database), run at every command so new tenants are found.
+   */
+  readonly fleet?:
+    | {
+        readonly targets?: readonly string[] | undefined;
+        readonly query?: string | undefined;
+        readonly database?: string | undefined;
+      }
+    | undefined;
 }
 
 /**

@@ -37,6 +37,12 @@ export interface ResolvedConfig {
    * command ends it, or its open connections would keep the process alive.
    */
   readonly unusedClient?: object | undefined;
+  /** `fleet` from the config file: its targets, or a query (run on `database`) that finds them. */
+  readonly fleet: {
+    readonly targets: readonly string[] | null;
+    readonly query: string | null;
+    readonly database: string | null;
+  } | null;
 }
 
 /** The flags that override the config file. */
@@ -116,6 +122,14 @@ export async function resolveConfig(
     models: models !== undefined ? fromCwd(models) : config.models ? fromRoot(config.models) : null,
     schemas: config.schemas ?? ['public'],
     renames: config.renames ? fromRoot(config.renames) : null,
+    fleet:
+      config.fleet === undefined
+        ? null
+        : {
+            targets: config.fleet.targets ?? null,
+            query: config.fleet.query ?? null,
+            database: config.fleet.database ?? null,
+          },
   };
 }
 

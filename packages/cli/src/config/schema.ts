@@ -39,6 +39,17 @@ export const configSchema = z.strictObject({
   models: path.optional(),
   schemas: z.array(name).min(1, 'must list at least one schema').optional(),
   renames: path.optional(),
+  fleet: z
+    .strictObject({
+      targets: z
+        .array(z.string().min(1, 'must not be empty'))
+        .min(1, 'must list at least one target')
+        .optional(),
+      query: z.string().min(1, 'must not be empty').optional(),
+      database: z.string().min(1, 'must not be empty').optional(),
+    })
+    .refine((f) => (f.targets === undefined) !== (f.query === undefined), 'give either targets or query')
+    .optional(),
 });
 
 export type ParsedConfig = z.infer<typeof configSchema>;

@@ -15,6 +15,7 @@ import {
 } from './execute.js';
 import { acquireLock, lockKey, releaseLock } from './lock.js';
 import type { DryRunOption, FreshOptions, MigrationRunnerOptions, RollbackOptions } from './options.js';
+import { searchPathSetting, withSearchPath } from './search-path.js';
 import { analyse, checkIntegrity, type MigrationState, type MigrationStatus, statusOf } from './state.js';
 import { TrackingTable } from './tracking.js';
 
@@ -90,6 +91,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       });
     return runSteps(session, tracking, direction, steps, mode, undefined, hooks);
   };
+  const searchPath = options.searchPath === undefined ? undefined : searchPathSetting(options.searchPath);
   if (mode !== 'each' && mode !== 'all') {
     throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
   }
@@ -102,12 +104,21 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     return loadMigration(file, loader);
   };
 
+  /** Runs `fn` on one session with `searchPath` set, or (without it) on the driver. */
+  const onSearchPath = <T>(fn: (queryable: Queryable) => Promise<T>): Promise<T> =>
+    searchPath === undefined
+      ? fn(driver)
+      : driver.session((session) => withSearchPath(session, searchPath, () => fn(session)));
+
   const withLock = <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
     driver.session(async (session) => {
       await acquireLock(session, key, options.lock ?? 'wait', tracking.label);
       let result: T;
       try {
-        result = await fn(session);
+        result =
+          searchPath === undefined
+            ? await fn(session)
+            : await withSearchPath(session, searchPath, () => fn(session));
       } catch (error) {
         // The session may be broken by the failure; releasing the session releases the lock too.
         await releaseLock(session, key).catch(() => undefined);
@@ -186,11 +197,11 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   });
 
   /** What `ensureTracking` would run, for a dry run. */
-  const trackingCreation = async (): Promise<DryRunStatement[]> => {
+  const trackingCreation = async (queryable: Queryable): Promise<DryRunStatement[]> => {
     const [createSchema, createTable, addChecksum] = tracking.createStatements();
-    const needed = !(await tracking.exists(driver))
+    const needed = !(await tracking.exists(queryable))
       ? [createSchema!, createTable!]
-      : (await tracking.hasChecksum(driver))
+      : (await tracking.hasChecksum(queryable))
         ? []
         : [addChecksum!];
     return needed.map((s) => ({ ...s, migration: null }));
@@ -199,10 +210,12 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   const runner = {
     async migrate(opts: DryRunOption = {}) {
       if (opts.dryRun) {
-        const statements = await trackingCreation();
-        const steps = await planMigrate(await readState(driver));
-        await runSteps(driver, tracking, 'up', steps, mode, statements);
-        return dryRunResult(statements, [steps, 'up']);
+        return onSearchPath(async (queryable) => {
+          const statements = await trackingCreation(queryable);
+          const steps = await planMigrate(await readState(queryable));
+          await runSteps(queryable, tracking, 'up', steps, mode, statements);
+          return dryRunResult(statements, [steps, 'up']);
+        });
       }
       return withLock(async (session) => {
         await ensureTracking(session);
@@ -221,10 +234,12 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
 
     async rollback(opts: RollbackOptions = {}) {
       if (opts.dryRun) {
-        const statements: DryRunStatement[] = [];
-        const steps = await planRollback(await readState(driver), opts);
-        await runSteps(driver, tracking, 'down', steps, mode, statements);
-        return dryRunResult(statements, [steps, 'down']);
+        return onSearchPath(async (queryable) => {
+          const statements: DryRunStatement[] = [];
+          const steps = await planRollback(await readState(queryable), opts);
+          await runSteps(queryable, tracking, 'down', steps, mode, statements);
+          return dryRunResult(statements, [steps, 'down']);
+        });
       }
       return withLock(async (session) => {
         await ensureTracking(session);
@@ -236,28 +251,30 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     async fresh(opts: FreshOptions = {}) {
       const schemas = options.schemas ?? [schema];
       if (opts.dryRun) {
-        const state = await readState(driver);
-        const statements: DryRunStatement[] = [];
-        let down: RunStep[] = [];
-        if (opts.drop) {
-          for (const s of await dropSchemaStatements(driver, schemas))
-            statements.push({ ...s, migration: null });
-          if (!schemas.includes(schema))
-            statements.push({ sql: `DELETE FROM ${tracking.ref}`, params: [], migration: null });
-          statements.push(
-            ...tracking
-              .createStatements()
-              .slice(0, 2)
-              .map((s) => ({ ...s, migration: null })),
-          );
-        } else {
-          statements.push(...(await trackingCreation()));
-          down = await planRollback(state, { all: true });
-          await runSteps(driver, tracking, 'down', down, mode, statements);
-        }
-        const up = await planMigrate(analyse(state.files, []));
-        await runSteps(driver, tracking, 'up', up, mode, statements);
-        return dryRunResult(statements, [down, 'down'], [up, 'up']);
+        return onSearchPath(async (driver) => {
+          const state = await readState(driver);
+          const statements: DryRunStatement[] = [];
+          let down: RunStep[] = [];
+          if (opts.drop) {
+            for (const s of await dropSchemaStatements(driver, schemas))
+              statements.push({ ...s, migration: null });
+            if (!schemas.includes(schema))
+              statements.push({ sql: `DELETE FROM ${tracking.ref}`, params: [], migration: null });
+            statements.push(
+              ...tracking
+                .createStatements()
+                .slice(0, 2)
+                .map((s) => ({ ...s, migration: null })),
+            );
+          } else {
+            statements.push(...(await trackingCreation(driver)));
+            down = await planRollback(state, { all: true });
+            await runSteps(driver, tracking, 'down', down, mode, statements);
+          }
+          const up = await planMigrate(analyse(state.files, []));
+          await runSteps(driver, tracking, 'up', up, mode, statements);
+          return dryRunResult(statements, [down, 'down'], [up, 'up']);
+        });
       }
       return withLock(async (session) => {
         await ensureTracking(session);

@@ -9,6 +9,7 @@
  */
 
 export { type CommittedMigration, MigrationInterruptedError } from '../errors.js';
+export type { MigrationFileSystem, MigrationModuleLoader } from '../files/types.js';
 export {
   createMigrationRunner,
   type DryRunResult,

@@ -40,6 +40,13 @@ export interface MigrationRunnerOptions {
    * them when the batch commits).
    */
   readonly onEvent?: (event: RunnerEvent) => void;
+  /**
+   * The `search_path` the migrations run with, e.g. `['tenant_42', 'public']` (default: the
+   * connection's own). Set on the runner's session for the whole run and put back afterwards, so
+   * unqualified names in migrations and in the Database API land in the first schema: one set of
+   * files serves every tenant schema (with `schema: 'tenant_42'` for a tracking table of its own).
+   */
+  readonly searchPath?: readonly string[];
   /** File system access; default `node:fs`. */
   readonly fs?: MigrationFileSystem;
   /** Module loading for `.ts`/`.mts`/`.js`/`.mjs`; default jiti. */
