@@ -1,5 +1,5 @@
 import { deepFreeze } from './freeze.js';
-import type { QualifiedName, Snapshot, Table } from './snapshot.js';
+import type { Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -13,11 +13,18 @@ function sortKeys<V>(record: Readonly<Record<string, V>>): Record<string, V> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byString(a, b)));
 }
 
+/** `notValid: false` is the same as no `notValid`: the canonical form leaves it out. */
+function withoutValid(c: Constraint): Constraint {
+  if (!('notValid' in c) || c.notValid === true) return c;
+  const { notValid: _, ...rest } = c;
+  return rest;
+}
+
 function normalizeTable(t: Table): Table {
   return {
     ...t,
     // Column order is meaningful (it is the table's attribute order): kept as is.
-    constraints: sortBy(t.constraints, (c) => c.name),
+    constraints: sortBy(t.constraints, (c) => c.name).map(withoutValid),
     policies: sortBy(t.policies, (p) => p.name).map((p) => ({ ...p, roles: [...p.roles].sort(byString) })),
     options: sortKeys(t.options),
   };

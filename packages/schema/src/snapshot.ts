@@ -146,6 +146,11 @@ export interface CheckConstraint extends ConstraintBase {
   /** The boolean expression as `pg_get_expr(conbin)` prints it, e.g. `(price > (0)::numeric)`. */
   readonly expression: string;
   readonly noInherit: boolean;
+  /**
+   * `NOT VALID`: added without checking the rows already there (`convalidated = false`). Absent
+   * means valid; `normalizeSnapshot` drops `notValid: false`, so both spellings compare equal.
+   */
+  readonly notValid?: boolean;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -159,6 +164,8 @@ export interface ForeignKeyConstraint extends ConstraintBase {
   readonly onUpdate: ReferentialAction;
   /** `ON DELETE SET NULL (cols)` / `SET DEFAULT (cols)` (PostgreSQL 15+); null for all columns. */
   readonly onDeleteColumns: readonly string[] | null;
+  /** `NOT VALID` (see `CheckConstraint.notValid`). */
+  readonly notValid?: boolean;
 }
 
 export interface ExclusionConstraint extends ConstraintBase {

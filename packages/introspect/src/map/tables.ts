@@ -89,6 +89,8 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
     .slice(num(row, 'index_key_count'))
     .map((n) => names.column(table, n));
   const type = str(row, 'type');
+  // Only checks and foreign keys can be NOT VALID; a valid one carries no `notValid` at all.
+  const valid = bool(row, 'validated') ? {} : { notValid: true };
   switch (type) {
     case 'p':
       return { ...base, kind: 'primaryKey', columns, include };
@@ -106,6 +108,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         kind: 'check',
         expression: str(row, 'expression'),
         noInherit: bool(row, 'no_inherit'),
+        ...valid,
       };
     case 'f':
       return {
@@ -121,6 +124,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         onDelete: lookup(ACTIONS, str(row, 'on_delete'), 'referential action'),
         onUpdate: lookup(ACTIONS, str(row, 'on_update'), 'referential action'),
         onDeleteColumns: numbers(row, 'on_delete_columns').length > 0 ? named('on_delete_columns') : null,
+        ...valid,
       };
     case 'x':
       return { ...base, kind: 'exclusion', definition: str(row, 'definition') };
