@@ -20,9 +20,21 @@ function withoutValid(c: Constraint): Constraint {
   return rest;
 }
 
+/** Optional states at their default are left out, so a snapshot that never sets them compares equal. */
+function withoutDefaults<T extends object>(
+  o: T,
+  defaults: Partial<Record<keyof T, (v: unknown) => boolean>>,
+): T {
+  const out = { ...o } as Record<string, unknown>;
+  for (const [k, isDefault] of Object.entries(defaults) as [string, (v: unknown) => boolean][]) {
+    if (k in out && (out[k] === undefined || isDefault(out[k]))) delete out[k];
+  }
+  return out as T;
+}
+
 function normalizeTable(t: Table): Table {
   return {
-    ...t,
+    ...withoutDefaults(t, { replicaIdentity: (v) => v === 'DEFAULT', clusterOn: (v) => v === null }),
     // Column order is meaningful (it is the table's attribute order): kept as is.
     constraints: sortBy(t.constraints, (c) => c.name).map(withoutValid),
     policies: sortBy(t.policies, (p) => p.name).map((p) => ({ ...p, roles: [...p.roles].sort(byString) })),
@@ -45,7 +57,13 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
     sequences: sortBy(s.sequences, qn),
     tables: sortBy(s.tables, qn).map(normalizeTable),
     indexes: sortBy(s.indexes, qn).map((i) => ({ ...i, options: sortKeys(i.options) })),
-    views: sortBy(s.views, qn).map((v) => ({ ...v, columnComments: sortKeys(v.columnComments) })),
+    views: sortBy(s.views, qn).map((v) => ({
+      ...withoutDefaults(v, { options: (o) => Object.keys(o as object).length === 0 }),
+      columnComments: sortKeys(v.columnComments),
+      ...(v.options !== undefined && Object.keys(v.options).length > 0
+        ? { options: sortKeys(v.options) }
+        : {}),
+    })),
     functions: sortBy(s.functions, (f) => `${qn(f)}\u0000${f.identityArguments}`).map((f) => ({
       ...f,
       config: [...f.config].sort(byString),

@@ -196,6 +196,12 @@ export interface Policy {
 
 export type PartitionStrategy = 'RANGE' | 'LIST' | 'HASH';
 
+/**
+ * What logical replication writes to identify an updated or deleted row: the primary key
+ * (`DEFAULT`), every column (`FULL`), nothing (`NOTHING`), or a unique index's columns.
+ */
+export type ReplicaIdentity = 'DEFAULT' | 'FULL' | 'NOTHING' | { readonly index: string };
+
 export interface Table extends QualifiedName {
   readonly columns: readonly Column[];
   readonly constraints: readonly Constraint[];
@@ -212,6 +218,13 @@ export interface Table extends QualifiedName {
   /** Storage parameters (`WITH (fillfactor=70)`), keys sorted. */
   readonly options: Readonly<Record<string, string>>;
   readonly comment: string | null;
+  /**
+   * `REPLICA IDENTITY` (`relreplident`). Absent means `DEFAULT`; `normalizeSnapshot` drops
+   * `'DEFAULT'`, so both spellings compare equal.
+   */
+  readonly replicaIdentity?: ReplicaIdentity;
+  /** The index `CLUSTER ON` marked (`indisclustered`), in the table's schema; absent when none. */
+  readonly clusterOn?: string;
 }
 
 export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'brin' | 'spgist' | (string & {});
@@ -255,6 +268,11 @@ export interface View extends QualifiedName {
   /** Column comments, by column name. */
   readonly columnComments: Readonly<Record<string, string>>;
   readonly comment: string | null;
+  /**
+   * A materialized view's storage parameters (`WITH (fillfactor=70)`), keys sorted. Absent means
+   * none; `normalizeSnapshot` drops an empty record.
+   */
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 export type Volatility = 'IMMUTABLE' | 'STABLE' | 'VOLATILE';

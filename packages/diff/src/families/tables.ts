@@ -21,6 +21,7 @@ import { UnsafeChangeError } from '../errors.js';
 import { qkey, same, topoSort } from '../util.js';
 import { diffColumns } from './columns.js';
 import { diffConstraints, diffPolicies } from './constraints.js';
+import { diffTableStorage, withoutStorage } from './storage.js';
 
 const parents = (t: Table): string[] => [
   ...(t.partitionOf === null ? [] : [qkey(t.partitionOf.parent)]),
@@ -55,8 +56,13 @@ export function diffTables(b: Builder): void {
     if (isLate) late.add(qkey(t));
     b.add(
       isLate ? Phase.afterEnumSwap : Phase.createTables,
-      createTable({ ...t, constraints: t.constraints.filter((c) => c.kind !== 'foreignKey'), policies: [] }),
+      createTable({
+        ...withoutStorage(t),
+        constraints: t.constraints.filter((c) => c.kind !== 'foreignKey'),
+        policies: [],
+      }),
     );
+    diffTableStorage(b, null, t);
     for (const c of t.constraints)
       if (c.kind === 'foreignKey') b.add(Phase.addForeignKeys, addConstraint(t, c));
     for (const p of t.policies) b.add(Phase.policies, createPolicy(t, p));
@@ -73,8 +79,12 @@ export function diffTables(b: Builder): void {
   noteLikelyRenames(b, dropped, created);
   for (const d of b.desired.tables) {
     // An unchanged table is skipped, unless one of its foreign keys references a key the plan drops.
-    if (b.unchangedTables.has(qkey(d)) && !referencesDroppedKey(b, d)) continue;
     const c = cur.get(qkey(d));
+    if (b.unchangedTables.has(qkey(d)) && !referencesDroppedKey(b, d)) {
+      // Its replica identity or clustering index may still be recreated by the plan.
+      if (c !== undefined) diffTableStorage(b, c, d);
+      continue;
+    }
     if (c !== undefined) alterTable(b, c, d);
   }
 }
@@ -110,6 +120,7 @@ function alterTable(b: Builder, c: Table, d: Table): void {
   diffColumns(b, c, d);
   diffConstraints(b, c, d);
   diffPolicies(b, c, d);
+  diffTableStorage(b, c, d);
 }
 
 /** A dropped and a created table with the same definition but the name: a rename without a hint. */

@@ -1,6 +1,7 @@
 import { createView, dropView, setComment, type View } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
 import { mentions, qkey, same, sameExcept, topoSort } from '../util.js';
+import { diffViewOptions } from './storage.js';
 
 /**
  * The dependency heuristic: a view depends on a table, view or function when its definition (as
@@ -54,7 +55,7 @@ export function diffViews(b: Builder): void {
       recreatedFunctionNames.some((n) => dependsOn(c, n)) ||
       b.current.views.some((x) => b.droppedViews.has(qkey(x)) && x !== c && dependsOn(c, x.name));
     if (d !== undefined && !forced) {
-      if (sameExcept(c, d, 'comment', 'columnComments')) continue;
+      if (sameExcept(c, d, 'comment', 'columnComments', 'options')) continue;
       if (replaceable(c, d)) {
         replaced.add(qkey(d));
         continue;
@@ -74,6 +75,7 @@ export function diffViews(b: Builder): void {
       continue;
     }
     if (replaced.has(k)) b.add(Phase.createViews, createView(d, { orReplace: true }));
+    if (d.materialized) diffViewOptions(b, c, d);
     if (c.comment !== d.comment) {
       b.add(
         Phase.comments,

@@ -6,6 +6,7 @@ import type {
   PolicyCommand,
   QualifiedName,
   ReferentialAction,
+  ReplicaIdentity,
   Sequence,
   SequenceOptions,
   Table,
@@ -188,8 +189,24 @@ export function mapTables(
       inherits: parent === undefined ? parents : [],
       options: options(row, 'options'),
       comment: optStr(row, 'comment'),
+      ...replicaAndCluster(row),
     };
   });
+}
+
+/** Replica identity and clustering index, present only when not the default (see `Table`). */
+function replicaAndCluster(row: Row): Pick<Table, 'replicaIdentity' | 'clusterOn'> {
+  const out: { replicaIdentity?: ReplicaIdentity; clusterOn?: string } = {};
+  const ident = str(row, 'replica_identity');
+  const index = optStr(row, 'replica_index');
+  if (ident === 'f') out.replicaIdentity = 'FULL';
+  else if (ident === 'n') out.replicaIdentity = 'NOTHING';
+  // An identity index that was dropped leaves relreplident 'i' with no index: PostgreSQL then
+  // behaves as NOTHING, and that is what can be written back.
+  else if (ident === 'i') out.replicaIdentity = index === null ? 'NOTHING' : { index };
+  const cluster = optStr(row, 'cluster_index');
+  if (cluster !== null) out.clusterOn = cluster;
+  return out;
 }
 
 export function mapSequence(row: Row): Sequence {

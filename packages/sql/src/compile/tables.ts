@@ -18,6 +18,7 @@ import { type Context, compact, type Statement, statement } from '../statement.j
 import { commentIfAny } from './comments.js';
 import { compileAddConstraint, isNotValid } from './constraints.js';
 import { createPolicyStatements } from './policies.js';
+import { tableStorageStatements } from './storage.js';
 
 function createTableSql(t: Table, op: CreateTableOperation, ctx: Context): string {
   const head = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${ifNotExists(op.ifNotExists)}${quoteQualified(t)}`;
@@ -57,6 +58,7 @@ function tableExtras(t: Table, ctx: Context): Statement[] {
     if (isNotValid(c)) out.push(...compileAddConstraint(addConstraint(t, c, { notValid: true }), ctx));
     else out.push(...commentIfAny({ objectKind: 'constraint', table: t, name: c.name }, c.comment));
   }
+  out.push(...tableStorageStatements(t));
   if (t.rowSecurity) out.push(statement(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY`));
   if (t.forceRowSecurity) out.push(statement(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY`));
   for (const p of t.policies) out.push(...createPolicyStatements(t, p));
