@@ -175,8 +175,8 @@ describe('tables', () => {
   });
 
   it("reads a materialized view's storage parameters; none is absent", () => {
-    expect(byName(ctx.snapshot.views, 'public', 'mv').options).toEqual({ fillfactor: '60' });
-    expect(byName(ctx.snapshot.views, 'public', 'mv_plain')).not.toHaveProperty('options');
+    expect(byName(ctx.snapshot.views, 'public', 'mv', 'view').options).toEqual({ fillfactor: '60' });
+    expect(byName(ctx.snapshot.views, 'public', 'mv_plain', 'view')).not.toHaveProperty('options');
   });
 
   it('reads INHERITS parents in declaration order', () => {
