@@ -65,7 +65,7 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
         : {}),
     })),
     functions: sortBy(s.functions, (f) => `${qn(f)}\u0000${f.identityArguments}`).map((f) => ({
-      ...f,
+      ...withoutDefaults(f, { sqlStandard: (v) => v === false }),
       config: [...f.config].sort(byString),
     })),
     triggers: sortBy(s.triggers, (t) => `${t.schema}\u0000${t.table}\u0000${t.name}`),

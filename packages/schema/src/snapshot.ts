@@ -293,8 +293,16 @@ export interface FunctionDef extends QualifiedName {
   readonly parallel: 'SAFE' | 'RESTRICTED' | 'UNSAFE';
   /** `SET` clauses (`search_path=public`), sorted. */
   readonly config: readonly string[];
-  /** The body (`prosrc`). */
+  /**
+   * The body: `prosrc`, or for a SQL-standard body (`sqlStandard`) the `BEGIN ATOMIC ... END` or
+   * `RETURN expr` that `pg_get_function_sqlbody` prints.
+   */
   readonly body: string;
+  /**
+   * A SQL-standard body (PostgreSQL 14+): parsed and bound when created, written without `AS`.
+   * Absent means a string body; `normalizeSnapshot` drops `false`.
+   */
+  readonly sqlStandard?: boolean;
   readonly comment: string | null;
 }
 
