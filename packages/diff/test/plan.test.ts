@@ -10,7 +10,7 @@ import {
   type View,
 } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
-import { diff, type Plan, UnsafeChangeError } from '../src/index.js';
+import { diff, type Plan } from '../src/index.js';
 
 const int = builtinType('integer');
 const text = builtinType('text');
@@ -267,7 +267,7 @@ describe('hazards and online mode', () => {
     ]);
   });
 
-  it('refuses a partition key change with a typed error naming the table', () => {
+  it('recreates a table whose partition key changes: drop (deletes-data) then create, with a note', () => {
     const by = (key: string) =>
       snapshot({
         tables: [
@@ -279,13 +279,14 @@ describe('hazards and online mode', () => {
           }),
         ],
       });
-    let error: unknown;
-    try {
-      diff(by('RANGE (at)'), by('LIST (at)'));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(UnsafeChangeError);
-    expect(error).toMatchObject({ code: 'JS_DIFF_UNSAFE_CHANGE', object: 'table "public"."ev"' });
+    const p = diff(by('RANGE (at)'), by('LIST (at)'));
+    expect(p.statements.map((s) => s.sql)).toEqual([
+      'DROP TABLE "public"."ev"',
+      'CREATE TABLE "public"."ev" (\n  "at" date\n) PARTITION BY LIST (at)',
+    ]);
+    expect(p.hazards.map((h) => h.kind)).toContain('deletes-data');
+    expect(p.notes.map((n) => n.message).join('\n')).toContain(
+      'partitioning changes (RANGE (at) → LIST (at))',
+    );
   });
 });

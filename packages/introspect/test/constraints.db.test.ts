@@ -39,6 +39,8 @@ const ctx = useDatabase(`
   CREATE TABLE public.derived () INHERITS (public.base);
   CREATE TABLE public.parted (id int PRIMARY KEY, ref int REFERENCES public.base (v)) PARTITION BY HASH (id);
   CREATE TABLE public.parted_0 PARTITION OF public.parted FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+  ALTER TABLE public.child ADD CONSTRAINT unchecked CHECK (px < 10) NOT VALID;
+  ALTER TABLE public.child ADD CONSTRAINT fk_unchecked FOREIGN KEY (owner) REFERENCES public.base (v) NOT VALID;
 `);
 
 const constraint = (schema: string, table: string, name: string) => {
@@ -99,6 +101,17 @@ describe('check constraints', () => {
       expression: `("select" <> ''::text)`,
       noInherit: false,
     });
+  });
+
+  it('reads NOT VALID checks and foreign keys; a valid one has no notValid', () => {
+    expect(constraint('public', 'child', 'unchecked')).toMatchObject({ kind: 'check', notValid: true });
+    expect(constraint('public', 'child', 'fk_unchecked')).toMatchObject({
+      kind: 'foreignKey',
+      notValid: true,
+    });
+    // Written NOT VALID inside CREATE TABLE: PostgreSQL validates it (the table is empty).
+    expect(constraint(dot, mixed, unicode)).not.toHaveProperty('notValid');
+    expect(constraint('public', 'child', 'fk_plain')).not.toHaveProperty('notValid');
   });
 
   it('lists an inherited check once, on the table that declares it', () => {

@@ -103,7 +103,11 @@ describe('functions and procedures', () => {
       language: 'plpgsql',
       arguments: 'INOUT n integer',
     });
-    expect(s.functions.find((f) => f.name === 'atomic')?.body).toContain('a + 1');
+    expect(s.functions.find((f) => f.name === 'atomic')).toMatchObject({
+      body: 'RETURN (a + 1)',
+      sqlStandard: true,
+    });
+    expect(s.functions.find((f) => f.name === keyword)).not.toHaveProperty('sqlStandard');
     expect(s.functions.some((f) => f.name === 'my_sum')).toBe(false);
   });
 });

@@ -46,6 +46,18 @@ const ctx = useDatabase(`
   CREATE SCHEMA other;
   CREATE TABLE other._migrations (id int);
   CREATE TABLE other.tracking (id serial);
+
+  CREATE TABLE public.repl_full (id int);
+  ALTER TABLE public.repl_full REPLICA IDENTITY FULL;
+  CREATE TABLE public.repl_nothing (id int);
+  ALTER TABLE public.repl_nothing REPLICA IDENTITY NOTHING;
+  CREATE TABLE public.${q(`${quote}_idx`)} (id int NOT NULL, at date);
+  CREATE UNIQUE INDEX ${q(unicode)} ON public.${q(`${quote}_idx`)} (id);
+  CREATE INDEX ${q(`${quote}_at`)} ON public.${q(`${quote}_idx`)} (at);
+  ALTER TABLE public.${q(`${quote}_idx`)} REPLICA IDENTITY USING INDEX ${q(unicode)};
+  ALTER TABLE public.${q(`${quote}_idx`)} CLUSTER ON ${q(`${quote}_at`)};
+  CREATE MATERIALIZED VIEW public.mv WITH (fillfactor = 60) AS SELECT 1 AS one;
+  CREATE MATERIALIZED VIEW public.mv_plain AS SELECT 1 AS one;
 `);
 
 describe('columns', () => {
@@ -149,6 +161,22 @@ describe('tables', () => {
     });
     expect(tableOf(s, 'public', 'events_2024').inherits).toEqual([]);
     expect(tableOf(s, 'public', 'events_2024').columns.map((c) => c.name)).toEqual(['at', 'kind']);
+  });
+
+  it('reads REPLICA IDENTITY and CLUSTER ON; the defaults are absent', () => {
+    const s = ctx.snapshot;
+    expect(tableOf(s, 'public', 'repl_full').replicaIdentity).toBe('FULL');
+    expect(tableOf(s, 'public', 'repl_nothing').replicaIdentity).toBe('NOTHING');
+    const t = tableOf(s, 'public', `${quote}_idx`);
+    expect(t.replicaIdentity).toEqual({ index: unicode });
+    expect(t.clusterOn).toBe(`${quote}_at`);
+    expect(tableOf(s, 'public', 'owner')).not.toHaveProperty('replicaIdentity');
+    expect(tableOf(s, 'public', 'owner')).not.toHaveProperty('clusterOn');
+  });
+
+  it("reads a materialized view's storage parameters; none is absent", () => {
+    expect(byName(ctx.snapshot.views, 'public', 'mv', 'view').options).toEqual({ fillfactor: '60' });
+    expect(byName(ctx.snapshot.views, 'public', 'mv_plain', 'view')).not.toHaveProperty('options');
   });
 
   it('reads INHERITS parents in declaration order', () => {

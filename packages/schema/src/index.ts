@@ -122,6 +122,12 @@ export type {
 } from './operations/sequences.js';
 export { alterSequence, createSequence, dropSequence, renameSequence } from './operations/sequences.js';
 export type {
+  ClusterOnOperation,
+  SetMaterializedViewOptionsOperation,
+  SetReplicaIdentityOperation,
+} from './operations/storage.js';
+export { clusterOn, setMaterializedViewOptions, setReplicaIdentity } from './operations/storage.js';
+export type {
   AddInheritOperation,
   AttachPartitionOperation,
   CreateTableOperation,
@@ -215,6 +221,7 @@ export type {
   PrimaryKeyConstraint,
   QualifiedName,
   ReferentialAction,
+  ReplicaIdentity,
   SchemaDef,
   Sequence,
   SequenceOptions,

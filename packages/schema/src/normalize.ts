@@ -1,6 +1,6 @@
 import { refKey } from './dependencies.js';
 import { deepFreeze } from './freeze.js';
-import type { QualifiedName, Snapshot, Table } from './snapshot.js';
+import type { Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -14,11 +14,30 @@ function sortKeys<V>(record: Readonly<Record<string, V>>): Record<string, V> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byString(a, b)));
 }
 
+/** `notValid: false` is the same as no `notValid`: the canonical form leaves it out. */
+function withoutValid(c: Constraint): Constraint {
+  if (!('notValid' in c) || c.notValid === true) return c;
+  const { notValid: _, ...rest } = c;
+  return rest;
+}
+
+/** Optional states at their default are left out, so a snapshot that never sets them compares equal. */
+function withoutDefaults<T extends object>(
+  o: T,
+  defaults: Partial<Record<keyof T, (v: unknown) => boolean>>,
+): T {
+  const out = { ...o } as Record<string, unknown>;
+  for (const [k, isDefault] of Object.entries(defaults) as [string, (v: unknown) => boolean][]) {
+    if (k in out && (out[k] === undefined || isDefault(out[k]))) delete out[k];
+  }
+  return out as T;
+}
+
 function normalizeTable(t: Table): Table {
   return {
-    ...t,
+    ...withoutDefaults(t, { replicaIdentity: (v) => v === 'DEFAULT', clusterOn: (v) => v === null }),
     // Column order is meaningful (it is the table's attribute order): kept as is.
-    constraints: sortBy(t.constraints, (c) => c.name),
+    constraints: sortBy(t.constraints, (c) => c.name).map(withoutValid),
     policies: sortBy(t.policies, (p) => p.name).map((p) => ({ ...p, roles: [...p.roles].sort(byString) })),
     options: sortKeys(t.options),
   };
@@ -46,9 +65,15 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
     sequences: sortBy(s.sequences, qn),
     tables: sortBy(s.tables, qn).map(normalizeTable),
     indexes: sortBy(s.indexes, qn).map((i) => ({ ...i, options: sortKeys(i.options) })),
-    views: sortBy(s.views, qn).map((v) => ({ ...v, columnComments: sortKeys(v.columnComments) })),
+    views: sortBy(s.views, qn).map((v) => ({
+      ...withoutDefaults(v, { options: (o) => Object.keys(o as object).length === 0 }),
+      columnComments: sortKeys(v.columnComments),
+      ...(v.options !== undefined && Object.keys(v.options).length > 0
+        ? { options: sortKeys(v.options) }
+        : {}),
+    })),
     functions: sortBy(s.functions, (f) => `${qn(f)}\u0000${f.identityArguments}`).map((f) => ({
-      ...f,
+      ...withoutDefaults(f, { sqlStandard: (v) => v === false }),
       config: [...f.config].sort(byString),
     })),
     triggers: sortBy(s.triggers, (t) => `${t.schema}\u0000${t.table}\u0000${t.name}`),

@@ -148,6 +148,11 @@ export interface CheckConstraint extends ConstraintBase {
   /** The boolean expression as `pg_get_expr(conbin)` prints it, e.g. `(price > (0)::numeric)`. */
   readonly expression: string;
   readonly noInherit: boolean;
+  /**
+   * `NOT VALID`: added without checking the rows already there (`convalidated = false`). Absent
+   * means valid; `normalizeSnapshot` drops `notValid: false`, so both spellings compare equal.
+   */
+  readonly notValid?: boolean;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -161,6 +166,8 @@ export interface ForeignKeyConstraint extends ConstraintBase {
   readonly onUpdate: ReferentialAction;
   /** `ON DELETE SET NULL (cols)` / `SET DEFAULT (cols)` (PostgreSQL 15+); null for all columns. */
   readonly onDeleteColumns: readonly string[] | null;
+  /** `NOT VALID` (see `CheckConstraint.notValid`). */
+  readonly notValid?: boolean;
 }
 
 export interface ExclusionConstraint extends ConstraintBase {
@@ -191,6 +198,12 @@ export interface Policy {
 
 export type PartitionStrategy = 'RANGE' | 'LIST' | 'HASH';
 
+/**
+ * What logical replication writes to identify an updated or deleted row: the primary key
+ * (`DEFAULT`), every column (`FULL`), nothing (`NOTHING`), or a unique index's columns.
+ */
+export type ReplicaIdentity = 'DEFAULT' | 'FULL' | 'NOTHING' | { readonly index: string };
+
 export interface Table extends QualifiedName {
   readonly columns: readonly Column[];
   readonly constraints: readonly Constraint[];
@@ -207,6 +220,13 @@ export interface Table extends QualifiedName {
   /** Storage parameters (`WITH (fillfactor=70)`), keys sorted. */
   readonly options: Readonly<Record<string, string>>;
   readonly comment: string | null;
+  /**
+   * `REPLICA IDENTITY` (`relreplident`). Absent means `DEFAULT`; `normalizeSnapshot` drops
+   * `'DEFAULT'`, so both spellings compare equal.
+   */
+  readonly replicaIdentity?: ReplicaIdentity;
+  /** The index `CLUSTER ON` marked (`indisclustered`), in the table's schema; absent when none. */
+  readonly clusterOn?: string;
 }
 
 export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'brin' | 'spgist' | (string & {});
@@ -250,6 +270,11 @@ export interface View extends QualifiedName {
   /** Column comments, by column name. */
   readonly columnComments: Readonly<Record<string, string>>;
   readonly comment: string | null;
+  /**
+   * A materialized view's storage parameters (`WITH (fillfactor=70)`), keys sorted. Absent means
+   * none; `normalizeSnapshot` drops an empty record.
+   */
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 export type Volatility = 'IMMUTABLE' | 'STABLE' | 'VOLATILE';
@@ -270,8 +295,16 @@ export interface FunctionDef extends QualifiedName {
   readonly parallel: 'SAFE' | 'RESTRICTED' | 'UNSAFE';
   /** `SET` clauses (`search_path=public`), sorted. */
   readonly config: readonly string[];
-  /** The body (`prosrc`). */
+  /**
+   * The body: `prosrc`, or for a SQL-standard body (`sqlStandard`) the `BEGIN ATOMIC ... END` or
+   * `RETURN expr` that `pg_get_function_sqlbody` prints.
+   */
   readonly body: string;
+  /**
+   * A SQL-standard body (PostgreSQL 14+): parsed and bound when created, written without `AS`.
+   * Absent means a string body; `normalizeSnapshot` drops `false`.
+   */
+  readonly sqlStandard?: boolean;
   readonly comment: string | null;
 }
 

@@ -8,6 +8,7 @@ import * as indexes from './compile/indexes.js';
 import * as policies from './compile/policies.js';
 import * as schemas from './compile/schemas.js';
 import * as sequences from './compile/sequences.js';
+import * as storage from './compile/storage.js';
 import * as tables from './compile/tables.js';
 import * as triggers from './compile/triggers.js';
 import * as types from './compile/types.js';
@@ -51,6 +52,8 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   detachPartition: tables.compileDetachPartition,
   addInherit: tables.compileAddInherit,
   dropInherit: tables.compileDropInherit,
+  setReplicaIdentity: storage.compileSetReplicaIdentity,
+  clusterOn: storage.compileClusterOn,
   addColumn: columns.compileAddColumn,
   dropColumn: columns.compileDropColumn,
   renameColumn: columns.compileRenameColumn,
@@ -75,6 +78,7 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   dropView: views.compileDropView,
   renameView: views.compileRenameView,
   refreshMaterializedView: views.compileRefreshMaterializedView,
+  setMaterializedViewOptions: storage.compileSetMaterializedViewOptions,
   createFunction: functions.compileCreateFunction,
   dropFunction: functions.compileDropFunction,
   renameFunction: functions.compileRenameFunction,

@@ -2,6 +2,7 @@ import type { Operation, OperationKind, OperationOf, Snapshot } from '@justscale
 import { IrreversibleOperationError } from './errors.js';
 import * as objects from './invert/objects.js';
 import * as others from './invert/others.js';
+import * as storage from './invert/storage.js';
 import * as tables from './invert/tables.js';
 
 type Inverter<K extends OperationKind> = (op: OperationOf<K>, before: Snapshot) => Operation[];
@@ -49,6 +50,8 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   detachPartition: tables.invertDetachPartition,
   addInherit: tables.invertAddInherit,
   dropInherit: tables.invertDropInherit,
+  setReplicaIdentity: storage.invertSetReplicaIdentity,
+  clusterOn: storage.invertClusterOn,
   addColumn: tables.invertAddColumn,
   dropColumn: tables.invertDropColumn,
   renameColumn: tables.invertRenameColumn,
@@ -74,6 +77,7 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   renameView: others.invertRenameView,
   // A refresh changes the view's rows, not the schema: there is nothing to undo.
   refreshMaterializedView: () => [],
+  setMaterializedViewOptions: storage.invertSetMaterializedViewOptions,
   createFunction: others.invertCreateFunction,
   dropFunction: others.invertDropFunction,
   renameFunction: others.invertRenameFunction,

@@ -16,7 +16,7 @@ import {
 import { type CaseFamily, patch } from './case.js';
 
 export const routineCases: CaseFamily = (f) => {
-  const { n, q, id } = f;
+  const { n, q, id, sql } = f;
   const users = q('users');
   const notes = q('notes');
   return [
@@ -42,6 +42,32 @@ export const routineCases: CaseFamily = (f) => {
         '$body$ $body1$ $$',
         'comment=Subtracts',
       ],
+    },
+    {
+      title: 'createFunction with a SQL-standard body (BEGIN ATOMIC, reads a table)',
+      op: createFunction({
+        ...f.add,
+        ...q('count_users'),
+        arguments: '',
+        identityArguments: '',
+        returns: 'bigint',
+        language: 'sql',
+        volatility: 'STABLE',
+        body: `BEGIN ATOMIC\n SELECT count(*) AS count\n    FROM ${sql('users')};\nEND`,
+        sqlStandard: true,
+      }),
+      present: [`routine ${n('count_users')}() CREATE OR REPLACE FUNCTION`, 'BEGIN ATOMIC'],
+    },
+    {
+      title: 'createFunction with a SQL-standard body (RETURN expr)',
+      op: createFunction({
+        ...f.add,
+        ...q('twice'),
+        language: 'sql',
+        body: `RETURN (${id('a')} * 2)`,
+        sqlStandard: true,
+      }),
+      present: [`routine ${n('twice')}(`, ' RETURN ('],
     },
     {
       title: 'createFunction procedure',

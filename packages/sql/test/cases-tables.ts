@@ -160,6 +160,47 @@ export const tableCases: CaseFamily = (f) => {
       ],
     },
     {
+      title: 'createTable with NOT VALID check and foreign key (added after, left unvalidated)',
+      op: createTable(
+        table({
+          ...q('ledger'),
+          columns: [
+            { name: n('team_id'), type: int },
+            { name: n('amount'), type: int },
+          ],
+          constraints: [
+            {
+              kind: 'check',
+              name: n('ledger_amount_check'),
+              expression: `(${id('amount')} > 0)`,
+              noInherit: false,
+              notValid: true,
+              ...noDefer,
+              comment: 'Old rows unchecked',
+            },
+            {
+              kind: 'foreignKey',
+              name: n('ledger_team_fkey'),
+              columns: [n('team_id')],
+              references: { table: q('teams'), columns: [n('id')] },
+              match: 'SIMPLE',
+              onDelete: 'NO ACTION',
+              onUpdate: 'NO ACTION',
+              onDeleteColumns: null,
+              notValid: true,
+              ...noDefer,
+              comment: 'FK unchecked',
+            },
+          ],
+        }),
+      ),
+      present: [
+        `> 0)) NOT VALID validated=false comment=Old rows unchecked`,
+        `${n('ledger_team_fkey')} FOREIGN KEY (`,
+        'NOT VALID validated=false comment=FK unchecked',
+      ],
+    },
+    {
       title: 'createTable INHERITS',
       op: createTable(child),
       present: [

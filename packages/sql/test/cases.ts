@@ -5,6 +5,7 @@ import { miscCases } from './cases-misc.js';
 import { objectCases } from './cases-objects.js';
 import { otherCases } from './cases-others.js';
 import { routineCases } from './cases-routines.js';
+import { storageCases } from './cases-storage.js';
 import { tableCases } from './cases-tables.js';
 
 /** Every case, for one set of names. Titles are unique. */
@@ -16,5 +17,6 @@ export function allCases(f: Fixture): Case[] {
     ...otherCases(f),
     ...routineCases(f),
     ...miscCases(f),
+    ...storageCases(f),
   ];
 }

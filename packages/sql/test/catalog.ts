@@ -45,6 +45,12 @@ const QUERIES = (): readonly string[] => [
    FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace
    LEFT JOIN pg_catalog.pg_class c ON c.oid = k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid
    WHERE n.nspname = ANY($1::text[]) AND k.contype <> 'n'`,
+  `SELECT 'replica ' || c.relname || ' identity=' || c.relreplident::text AS line
+   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p')`,
+  `SELECT 'indexflags ' || c.relname || ' clustered=' || i.indisclustered || ' replident=' || i.indisreplident AS line
+   FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1::text[])`,
   `SELECT 'index ' || c.relname || ' ' || pg_catalog.pg_get_indexdef(c.oid) AS line
    FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1::text[])`,

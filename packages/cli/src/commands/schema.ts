@@ -39,7 +39,15 @@ export function schemaCommand(env: CommandEnv): CommandModule<object, Args> {
                 describe: 'Output format',
               })
               .option('online', { type: 'boolean', describe: 'Use online recipes (CONCURRENTLY, NOT VALID)' })
-              .option('schema', schemaFilter)
+              .option('schema', {
+                ...schemaFilter,
+                describe: 'Only these schemas (repeat or comma-separate; default: every non-system schema)',
+              })
+              .option('exclude-schema', {
+                type: 'string',
+                array: true,
+                describe: 'Leave these schemas out (repeat or comma-separate)',
+              })
               .option('exit-code', { type: 'boolean', describe: 'Exit 4 when the schemas differ' }),
           handler: lazyHandler(env, async () => (await import('../handlers/schema.js')).diff),
         })

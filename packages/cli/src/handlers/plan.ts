@@ -49,15 +49,21 @@ export async function loadModelsSnapshot(path: string | null, cwd: string): Prom
   return modelsToSnapshot(...(items as never[]));
 }
 
-/** The database's schema, for the managed schemas, without the tracking table. */
+/**
+ * The database's schema, without the tracking table: the managed schemas (`schemas`, or the
+ * config's), or every non-system schema when `schemas` is `null`, less `exclude`.
+ */
 export async function databaseSnapshot(
   driver: Driver,
   config: ResolvedConfig,
-  schemas?: readonly string[],
+  schemas?: readonly string[] | null,
+  exclude: readonly string[] = [],
 ): Promise<Snapshot> {
   const { introspect } = await import('@justscale/introspect');
+  const list = schemas === null ? undefined : (schemas ?? config.schemas);
   return introspect(driver, {
-    schemas: schemas ?? config.schemas,
+    ...(list === undefined ? {} : { schemas: list }),
+    excludeSchemas: exclude,
     migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
   });
 }

@@ -25,7 +25,7 @@ interface PlanLike {
 }
 
 /** `--schema a --schema b,c` → `['a', 'b', 'c']`; undefined when not given. */
-function schemaList(value: readonly string[] | string | undefined): string[] | undefined {
+function schemaList(value: readonly string[] | string | undefined, flag = '--schema'): string[] | undefined {
   if (value === undefined) return undefined;
   const list = (Array.isArray(value) ? value : [value])
     .flatMap((v: string) => v.split(','))
@@ -33,7 +33,7 @@ function schemaList(value: readonly string[] | string | undefined): string[] | u
   const names = list.filter((v) => v !== '');
   for (const n of names) {
     const problem = nameProblem(n);
-    if (problem !== null) throw usageError(`--schema ${JSON.stringify(n)}: ${problem}`);
+    if (problem !== null) throw usageError(`${flag} ${JSON.stringify(n)}: ${problem}`);
   }
   return names;
 }
@@ -68,25 +68,31 @@ export interface DiffArgs {
   readonly format?: 'sql' | 'json' | undefined;
   readonly online?: boolean | undefined;
   readonly schema?: string[] | string | undefined;
+  readonly excludeSchema?: string[] | string | undefined;
   readonly exitCode?: boolean | undefined;
 }
 
 /**
  * `justscale schema diff --from A --to B`: the SQL that turns A's schema into B's. Nothing is printed
- * when they are equal (in SQL format); `--exit-code` exits 4 when they differ.
+ * when they are equal (in SQL format); `--exit-code` exits 4 when they differ. It compares every
+ * non-system schema (objects of extensions left out) unless `--schema` names some;
+ * `--exclude-schema` leaves schemas out.
  */
 export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
-  const schemas = schemaList(args.schema) ?? [...config.schemas];
+  const schemas = schemaList(args.schema) ?? null;
+  const exclude = schemaList(args.excludeSchema, '--exclude-schema') ?? [];
   // Both databases are read at once, on their own connections, while the differ loads.
   const differ = import('@justscale/diff');
   const read = async (url: string) => {
     const db = await ctx.connect(sourceOf(url, ctx.io.cwd, 'flag'));
-    const snapshot = await databaseSnapshot(db.driver, config, schemas);
+    const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude);
     return { snapshot, version: await db.driver.serverVersion() };
   };
-  // allSettled: a failure on one side waits for the other to settle, so the command closes both.
-  const [from, to] = await Promise.allSettled([read(args.from), read(args.to)]);
+  // allSettled: a failure on one side waits for the other to settle, so the command closes both. The
+  // same database named twice is read once (a PGlite folder's lock would make the second wait forever).
+  const reading = read(args.from);
+  const [from, to] = await Promise.allSettled([reading, args.to === args.from ? reading : read(args.to)]);
   if (from.status === 'rejected') throw from.reason;
   if (to.status === 'rejected') throw to.reason;
   const { diff: plan } = await differ;

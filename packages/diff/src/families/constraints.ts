@@ -14,6 +14,7 @@ import {
   type Table,
   validateConstraint,
 } from '@justscale/schema';
+import { quoteQualified } from '@justscale/sql';
 import { type Builder, Phase } from '../context.js';
 import { qkey, same, sameExcept, tkey } from '../util.js';
 import { constraintTexts } from './types.js';
@@ -87,12 +88,26 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
     );
   for (const k of c.constraints) {
     const n = des.get(k.name);
-    if (n !== undefined && sameExcept(k, n, 'comment') && !recreate(k)) continue;
+    // Valid → NOT VALID has no ALTER: the constraint is dropped and added again NOT VALID.
+    const invalidated = n !== undefined && !notValid(k) && notValid(n);
+    if (n !== undefined && sameExcept(k, n, 'comment', 'notValid') && !recreate(k) && !invalidated) continue;
     b.add(k.kind === 'foreignKey' ? Phase.dropForeignKeys : Phase.dropConstraints, dropConstraint(d, k.name));
   }
   for (const k of d.constraints) {
     const o = cur.get(k.name);
-    if (o !== undefined && sameExcept(k, o, 'comment') && !recreate(k)) {
+    if (o !== undefined && sameExcept(k, o, 'comment', 'notValid') && !recreate(k)) {
+      if (notValid(o) && !notValid(k)) {
+        // NOT VALID → valid: VALIDATE checks the rows in place (SHARE UPDATE EXCLUSIVE), never a re-add.
+        const phase = k.kind === 'foreignKey' ? Phase.addForeignKeys : Phase.addConstraints;
+        b.add(phase, validateConstraint(d, k.name));
+      } else if (!notValid(o) && notValid(k)) {
+        b.note(
+          'recreated',
+          `constraint ${JSON.stringify(k.name)} on ${quoteQualified(d)} becomes NOT VALID: PostgreSQL cannot mark a validated constraint NOT VALID, so it is dropped and added again NOT VALID (rows are not checked)`,
+        );
+        addTableConstraint(b, d, k);
+        continue;
+      }
       if (o.comment !== k.comment)
         b.add(Phase.comments, setComment({ objectKind: 'constraint', table: d, name: k.name }, k.comment));
       continue;
@@ -101,11 +116,21 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
   }
 }
 
+/** A check or foreign key kept `NOT VALID`. */
+function notValid(k: Constraint): boolean {
+  return (k.kind === 'check' || k.kind === 'foreignKey') && k.notValid === true;
+}
+
 /** Adds a constraint to an existing table, the online way when asked. */
 export function addTableConstraint(b: Builder, t: Table, k: Constraint): void {
   const online = b.options.online;
   if (k.kind === 'foreignKey' || k.kind === 'check') {
     const phase = k.kind === 'foreignKey' ? Phase.addForeignKeys : Phase.addConstraints;
+    if (notValid(k)) {
+      // Wanted NOT VALID: added so, and left so (existing rows are not checked).
+      b.add(phase, addConstraint(t, k, { notValid: true }));
+      return;
+    }
     if (!online) {
       b.add(phase, addConstraint(t, k));
       return;

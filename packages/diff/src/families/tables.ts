@@ -17,10 +17,10 @@ import {
 } from '@justscale/schema';
 import { quoteQualified } from '@justscale/sql';
 import { type Builder, Phase } from '../context.js';
-import { UnsafeChangeError } from '../errors.js';
 import { qkey, same, topoSort } from '../util.js';
 import { diffColumns } from './columns.js';
 import { diffConstraints, diffPolicies } from './constraints.js';
+import { diffTableStorage, withoutStorage } from './storage.js';
 
 const parents = (t: Table): string[] => [
   ...(t.partitionOf === null ? [] : [qkey(t.partitionOf.parent)]),
@@ -38,6 +38,57 @@ export function classifyTables(b: Builder): void {
     else if (same(c, t)) b.unchangedTables.add(k);
   }
   for (const t of b.current.tables) if (!des.has(qkey(t))) b.droppedTables.add(qkey(t));
+  markRecreated(b, cur);
+}
+
+/**
+ * A table whose partitioning changes (plain ↔ partitioned, or another partition key) cannot be
+ * altered: it is dropped and created again, with its partitions and inheriting children (DROP TABLE
+ * takes them along), as Stripe's pg-schema-diff plans it. The rows are lost: the drop carries its
+ * `deletes-data` hazard, and a note says why. Keys on it count as dropped, so foreign keys that
+ * reference them are dropped first and added again after.
+ */
+function markRecreated(b: Builder, cur: ReadonlyMap<string, Table>): void {
+  const recreated = new Set<string>();
+  for (const d of b.desired.tables) {
+    const c = cur.get(qkey(d));
+    if (c !== undefined && c.partitionBy !== d.partitionBy) recreated.add(qkey(d));
+  }
+  if (recreated.size === 0) return;
+  // Children of a recreated table go with it (transitively).
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of b.current.tables) {
+      const k = qkey(c);
+      if (!recreated.has(k) && parents(c).some((p) => recreated.has(p))) {
+        if (!b.droppedTables.has(k)) {
+          recreated.add(k);
+          grew = true;
+        }
+      }
+    }
+  }
+  for (const k of recreated) {
+    const c = cur.get(k);
+    if (c === undefined || !b.desired.tables.some((t) => qkey(t) === k)) continue;
+    b.droppedTables.add(k);
+    b.createdTables.add(k);
+    b.unchangedTables.delete(k);
+    for (const x of c.constraints)
+      if (x.kind === 'primaryKey' || x.kind === 'unique')
+        b.droppedKeys.add(`${k}\u0000${x.columns.join('\u0000')}`);
+    for (const i of b.current.indexes)
+      if (i.unique && i.schema === c.schema && i.table === c.name && i.keys.every((x) => x.column !== null))
+        b.droppedKeys.add(`${k}\u0000${i.keys.map((x) => x.column).join('\u0000')}`);
+    const d = b.desired.tables.find((t) => qkey(t) === k);
+    b.note(
+      'recreated',
+      c.partitionBy !== (d?.partitionBy ?? null)
+        ? `table ${quoteQualified(c)} is dropped and created again: its partitioning changes (${c.partitionBy ?? 'not partitioned'} → ${d?.partitionBy ?? 'not partitioned'}), which PostgreSQL cannot alter; its rows are lost unless you copy them`
+        : `table ${quoteQualified(c)} is dropped and created again with its parent, whose partitioning changes; its rows are lost unless you copy them`,
+    );
+  }
 }
 
 /**
@@ -55,13 +106,19 @@ export function diffTables(b: Builder): void {
     if (isLate) late.add(qkey(t));
     b.add(
       isLate ? Phase.afterEnumSwap : Phase.createTables,
-      createTable({ ...t, constraints: t.constraints.filter((c) => c.kind !== 'foreignKey'), policies: [] }),
+      createTable({
+        ...withoutStorage(t),
+        constraints: t.constraints.filter((c) => c.kind !== 'foreignKey'),
+        policies: [],
+      }),
     );
+    diffTableStorage(b, null, t);
     for (const c of t.constraints)
       if (c.kind === 'foreignKey') b.add(Phase.addForeignKeys, addConstraint(t, c));
     for (const p of t.policies) b.add(Phase.policies, createPolicy(t, p));
   }
   const dropped = b.current.tables.filter((t) => b.droppedTables.has(qkey(t)));
+  const recreated = (t: Table): boolean => b.createdTables.has(qkey(t)) && cur.has(qkey(t));
   for (const t of topoSort(dropped, qkey, parents).reverse()) {
     // Foreign keys between dropped tables go first, so that the tables drop in any order.
     for (const c of t.constraints) {
@@ -70,22 +127,25 @@ export function diffTables(b: Builder): void {
     }
     b.add(Phase.dropTables, dropTable(t));
   }
-  noteLikelyRenames(b, dropped, created);
+  noteLikelyRenames(
+    b,
+    dropped.filter((t) => !recreated(t)),
+    created.filter((t) => !recreated(t)),
+  );
   for (const d of b.desired.tables) {
+    if (recreated(d)) continue;
     // An unchanged table is skipped, unless one of its foreign keys references a key the plan drops.
-    if (b.unchangedTables.has(qkey(d)) && !referencesDroppedKey(b, d)) continue;
     const c = cur.get(qkey(d));
+    if (b.unchangedTables.has(qkey(d)) && !referencesDroppedKey(b, d)) {
+      // Its replica identity or clustering index may still be recreated by the plan.
+      if (c !== undefined) diffTableStorage(b, c, d);
+      continue;
+    }
     if (c !== undefined) alterTable(b, c, d);
   }
 }
 
 function alterTable(b: Builder, c: Table, d: Table): void {
-  if (c.partitionBy !== d.partitionBy) {
-    throw new UnsafeChangeError(
-      `table ${quoteQualified(d)}`,
-      `its partitioning changes (${c.partitionBy ?? 'not partitioned'} → ${d.partitionBy ?? 'not partitioned'}); PostgreSQL cannot change it in place: create a new table and move the rows`,
-    );
-  }
   if (!same(c.partitionOf, d.partitionOf)) {
     if (c.partitionOf !== null) b.add(Phase.detachPartitions, detachPartition(c.partitionOf.parent, d));
     if (d.partitionOf !== null)
@@ -110,6 +170,7 @@ function alterTable(b: Builder, c: Table, d: Table): void {
   diffColumns(b, c, d);
   diffConstraints(b, c, d);
   diffPolicies(b, c, d);
+  diffTableStorage(b, c, d);
 }
 
 /** A dropped and a created table with the same definition but the name: a rename without a hint. */

@@ -2,6 +2,7 @@ import { createView, dropView, type ObjectRef, setComment, type View } from '@ju
 import { type Builder, Phase } from '../context.js';
 import { effects, refKeys } from '../graph/keys.js';
 import { mentions, qkey, same, sameExcept, topoSort } from '../util.js';
+import { diffViewOptions } from './storage.js';
 
 /**
  * For a snapshot that was not introspected (built by hand, with no recorded dependencies): a view
@@ -78,7 +79,7 @@ export function diffViews(b: Builder): void {
           recreatedFunctionNames.some((n) => dependsOn(c, n)) ||
           b.current.views.some((x) => b.droppedViews.has(qkey(x)) && x !== c && dependsOn(c, x.name));
     if (d !== undefined && !forced) {
-      if (sameExcept(c, d, 'comment', 'columnComments')) continue;
+      if (sameExcept(c, d, 'comment', 'columnComments', 'options')) continue;
       if (replaceable(c, d)) {
         replaced.add(qkey(d));
         continue;
@@ -99,6 +100,7 @@ export function diffViews(b: Builder): void {
       continue;
     }
     if (replaced.has(k)) b.add(Phase.createViews, createView(d, { orReplace: true }));
+    if (d.materialized) diffViewOptions(b, c, d);
     if (c.comment !== d.comment) {
       b.add(
         Phase.comments,

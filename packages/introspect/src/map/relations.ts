@@ -76,5 +76,7 @@ export function mapView(row: Row): View {
     securityInvoker: opts.security_invoker === 'true' || opts.security_invoker === 'on',
     columnComments: Object.fromEntries(json<[string, string][]>(row, 'column_comments', [])),
     comment: optStr(row, 'comment'),
+    // A materialized view's reloptions are storage parameters (fillfactor, autovacuum_*).
+    ...(bool(row, 'materialized') && Object.keys(opts).length > 0 ? { options: opts } : {}),
   };
 }

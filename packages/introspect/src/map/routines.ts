@@ -29,6 +29,7 @@ export function mapFunction(row: Row): FunctionDef {
     config: json<string[]>(row, 'config', []),
     body: str(row, 'body'),
     comment: optStr(row, 'comment'),
+    ...(bool(row, 'sql_standard') ? { sqlStandard: true } : {}),
   };
 }
 

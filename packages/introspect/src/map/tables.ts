@@ -6,6 +6,7 @@ import type {
   PolicyCommand,
   QualifiedName,
   ReferentialAction,
+  ReplicaIdentity,
   Sequence,
   SequenceOptions,
   Table,
@@ -89,6 +90,8 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
     .slice(num(row, 'index_key_count'))
     .map((n) => names.column(table, n));
   const type = str(row, 'type');
+  // Only checks and foreign keys can be NOT VALID; a valid one carries no `notValid` at all.
+  const valid = bool(row, 'validated') ? {} : { notValid: true };
   switch (type) {
     case 'p':
       return { ...base, kind: 'primaryKey', columns, include };
@@ -106,6 +109,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         kind: 'check',
         expression: str(row, 'expression'),
         noInherit: bool(row, 'no_inherit'),
+        ...valid,
       };
     case 'f':
       return {
@@ -121,6 +125,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         onDelete: lookup(ACTIONS, str(row, 'on_delete'), 'referential action'),
         onUpdate: lookup(ACTIONS, str(row, 'on_update'), 'referential action'),
         onDeleteColumns: numbers(row, 'on_delete_columns').length > 0 ? named('on_delete_columns') : null,
+        ...valid,
       };
     case 'x':
       return { ...base, kind: 'exclusion', definition: str(row, 'definition') };
@@ -184,8 +189,24 @@ export function mapTables(
       inherits: parent === undefined ? parents : [],
       options: options(row, 'options'),
       comment: optStr(row, 'comment'),
+      ...replicaAndCluster(row),
     };
   });
+}
+
+/** Replica identity and clustering index, present only when not the default (see `Table`). */
+function replicaAndCluster(row: Row): Pick<Table, 'replicaIdentity' | 'clusterOn'> {
+  const out: { replicaIdentity?: ReplicaIdentity; clusterOn?: string } = {};
+  const ident = str(row, 'replica_identity');
+  const index = optStr(row, 'replica_index');
+  if (ident === 'f') out.replicaIdentity = 'FULL';
+  else if (ident === 'n') out.replicaIdentity = 'NOTHING';
+  // An identity index that was dropped leaves relreplident 'i' with no index: PostgreSQL then
+  // behaves as NOTHING, and that is what can be written back.
+  else if (ident === 'i') out.replicaIdentity = index === null ? 'NOTHING' : { index };
+  const cluster = optStr(row, 'cluster_index');
+  if (cluster !== null) out.clusterOn = cluster;
+  return out;
 }
 
 export function mapSequence(row: Row): Sequence {

@@ -15,6 +15,7 @@ SELECT
   /*@15+*/ COALESCE(i.indnullsnotdistinct, false) /*@else*/ false /*@end*/ AS nulls_not_distinct,
   CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
   c.connoinherit AS no_inherit,
+  c.convalidated AS validated,
   rn.nspname::pg_catalog.text AS ref_schema,
   r.relname::pg_catalog.text AS ref_table,
   c.confrelid::pg_catalog.int8 AS ref_oid,

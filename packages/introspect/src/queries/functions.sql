@@ -19,6 +19,7 @@ SELECT
     WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid)
     ELSE p.prosrc
   END /*@else*/ p.prosrc /*@end*/ AS body,
+  /*@14+*/ (p.prosqlbody IS NOT NULL) /*@else*/ false /*@end*/ AS sql_standard,
   d.description AS comment
 FROM pg_catalog.pg_proc AS p
 JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace

@@ -1,5 +1,6 @@
 -- Ordinary and partitioned tables in the introspected schemas ($1: comma-separated schema OIDs),
--- with persistence, row security, partitioning, inheritance (in order) and storage parameters.
+-- with persistence, row security, partitioning, inheritance (in order), storage parameters, replica
+-- identity (and its index) and the index CLUSTER ON marked.
 SELECT
   c.oid::pg_catalog.int8 AS oid,
   n.nspname::pg_catalog.text AS schema,
@@ -20,6 +21,19 @@ SELECT
     WHERE i.inhrelid = c.oid
   ) AS parents,
   pg_catalog.to_json(c.reloptions) AS options,
+  c.relreplident::pg_catalog.text AS replica_identity,
+  (
+    SELECT ic.relname::pg_catalog.text
+    FROM pg_catalog.pg_index AS ri
+    JOIN pg_catalog.pg_class AS ic ON ic.oid = ri.indexrelid
+    WHERE ri.indrelid = c.oid AND ri.indisreplident
+  ) AS replica_index,
+  (
+    SELECT ic.relname::pg_catalog.text
+    FROM pg_catalog.pg_index AS ci
+    JOIN pg_catalog.pg_class AS ic ON ic.oid = ci.indexrelid
+    WHERE ci.indrelid = c.oid AND ci.indisclustered
+  ) AS cluster_index,
   d.description AS comment
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace

@@ -51,6 +51,11 @@ import type {
   RenameSequenceOperation,
 } from './sequences.js';
 import type {
+  ClusterOnOperation,
+  SetMaterializedViewOptionsOperation,
+  SetReplicaIdentityOperation,
+} from './storage.js';
+import type {
   AddInheritOperation,
   AttachPartitionOperation,
   CreateTableOperation,
@@ -120,6 +125,8 @@ export type Operation =
   | DetachPartitionOperation
   | AddInheritOperation
   | DropInheritOperation
+  | SetReplicaIdentityOperation
+  | ClusterOnOperation
   | AddColumnOperation
   | DropColumnOperation
   | RenameColumnOperation
@@ -144,6 +151,7 @@ export type Operation =
   | DropViewOperation
   | RenameViewOperation
   | RefreshMaterializedViewOperation
+  | SetMaterializedViewOptionsOperation
   | CreateFunctionOperation
   | DropFunctionOperation
   | RenameFunctionOperation
@@ -202,6 +210,8 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   detachPartition: true,
   addInherit: true,
   dropInherit: true,
+  setReplicaIdentity: true,
+  clusterOn: true,
   addColumn: true,
   dropColumn: true,
   renameColumn: true,
@@ -226,6 +236,7 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   dropView: true,
   renameView: true,
   refreshMaterializedView: true,
+  setMaterializedViewOptions: true,
   createFunction: true,
   dropFunction: true,
   renameFunction: true,

@@ -44,16 +44,22 @@ function addHazards(c: Constraint, table: string, notValid: boolean): Hazard[] {
   }
 }
 
+/** A check or foreign key the snapshot keeps `NOT VALID` (rows already there were never checked). */
+export function isNotValid(c: Constraint): boolean {
+  return (c.kind === 'check' || c.kind === 'foreignKey') && c.notValid === true;
+}
+
 export function compileAddConstraint(op: AddConstraintOperation, ctx: Context): Statement[] {
   const c = op.constraint;
-  if (op.notValid && c.kind !== 'check' && c.kind !== 'foreignKey') {
+  const notValid = op.notValid || isNotValid(c);
+  if (notValid && c.kind !== 'check' && c.kind !== 'foreignKey') {
     throw new InvalidOperationError(op, 'NOT VALID applies to check and foreign-key constraints only');
   }
   const t = quoteQualified(op.table);
   return [
     statement(
-      `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(c.name)} ${constraintBody(c, ctx)}${op.notValid ? ' NOT VALID' : ''}`,
-      addHazards(c, t, op.notValid),
+      `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(c.name)} ${constraintBody(c, ctx)}${notValid ? ' NOT VALID' : ''}`,
+      addHazards(c, t, notValid),
     ),
     ...commentIfAny({ objectKind: 'constraint', table: op.table, name: c.name }, c.comment),
   ];

@@ -46,7 +46,8 @@ function createSql(f: FunctionDef, orReplace: boolean): string {
   }
   parts.push(f.securityDefiner ? 'SECURITY DEFINER' : 'SECURITY INVOKER');
   parts.push(...f.config.map(setClause));
-  parts.push(`AS ${dollarQuote(f.body)}`);
+  // A SQL-standard body is SQL itself (BEGIN ATOMIC ... END, RETURN expr), never a string.
+  parts.push(f.sqlStandard === true ? f.body : `AS ${dollarQuote(f.body)}`);
   return parts.join('\n');
 }
 

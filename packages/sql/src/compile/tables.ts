@@ -1,25 +1,31 @@
-import type {
-  AddInheritOperation,
-  AttachPartitionOperation,
-  CreateTableOperation,
-  DetachPartitionOperation,
-  DropInheritOperation,
-  DropTableOperation,
-  RenameTableOperation,
-  SetTableLoggedOperation,
-  SetTableOptionsOperation,
-  Table,
+import {
+  type AddInheritOperation,
+  type AttachPartitionOperation,
+  addConstraint,
+  type CreateTableOperation,
+  type DetachPartitionOperation,
+  type DropInheritOperation,
+  type DropTableOperation,
+  type RenameTableOperation,
+  type SetTableLoggedOperation,
+  type SetTableOptionsOperation,
+  type Table,
 } from '@justscale/schema';
 import { H } from '../hazards.js';
 import { quoteIdent, quoteQualified, renderOptionName, renderOptions } from '../quote.js';
 import { cascade, columnDefinition, constraintBody, ifExists, ifNotExists } from '../render.js';
 import { type Context, compact, type Statement, statement } from '../statement.js';
 import { commentIfAny } from './comments.js';
+import { compileAddConstraint, isNotValid } from './constraints.js';
 import { createPolicyStatements } from './policies.js';
+import { tableStorageStatements } from './storage.js';
 
 function createTableSql(t: Table, op: CreateTableOperation, ctx: Context): string {
   const head = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${ifNotExists(op.ifNotExists)}${quoteQualified(t)}`;
-  const constraints = t.constraints.map((c) => `CONSTRAINT ${quoteIdent(c.name)} ${constraintBody(c, ctx)}`);
+  // CREATE TABLE validates every constraint it lists: a NOT VALID one is added after (tableExtras).
+  const constraints = t.constraints
+    .filter((c) => !isNotValid(c))
+    .map((c) => `CONSTRAINT ${quoteIdent(c.name)} ${constraintBody(c, ctx)}`);
   let sql: string;
   if (t.partitionOf !== null) {
     // A partition takes its columns from its parent; only its own constraints are listed.
@@ -36,8 +42,11 @@ function createTableSql(t: Table, op: CreateTableOperation, ctx: Context): strin
   return sql;
 }
 
-/** Everything a `Table` holds after its `CREATE TABLE`: comments, row-level security, policies. */
-function tableExtras(t: Table): Statement[] {
+/**
+ * Everything a `Table` holds after its `CREATE TABLE`: NOT VALID constraints, comments, row-level
+ * security, policies.
+ */
+function tableExtras(t: Table, ctx: Context): Statement[] {
   const name = quoteQualified(t);
   const out: Statement[] = [...commentIfAny({ objectKind: 'table', object: t }, t.comment)];
   if (t.partitionOf === null) {
@@ -46,8 +55,10 @@ function tableExtras(t: Table): Statement[] {
     }
   }
   for (const c of t.constraints) {
-    out.push(...commentIfAny({ objectKind: 'constraint', table: t, name: c.name }, c.comment));
+    if (isNotValid(c)) out.push(...compileAddConstraint(addConstraint(t, c, { notValid: true }), ctx));
+    else out.push(...commentIfAny({ objectKind: 'constraint', table: t, name: c.name }, c.comment));
   }
+  out.push(...tableStorageStatements(t));
   if (t.rowSecurity) out.push(statement(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY`));
   if (t.forceRowSecurity) out.push(statement(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY`));
   for (const p of t.policies) out.push(...createPolicyStatements(t, p));
@@ -61,7 +72,7 @@ export function compileCreateTable(op: CreateTableOperation, ctx: Context): Stat
       createTableSql(t, op, ctx),
       compact([op.restoresDropped === true && H.restoresDropped(`table ${quoteQualified(t)}`)]),
     ),
-    ...tableExtras(t),
+    ...tableExtras(t, ctx),
   ];
 }
 

@@ -7,7 +7,7 @@ import type {
 } from '@justscale/schema';
 import { InvalidOperationError } from '../errors.js';
 import { H } from '../hazards.js';
-import { quoteIdent, quoteIdents, quoteQualified } from '../quote.js';
+import { quoteIdent, quoteIdents, quoteQualified, renderOptions } from '../quote.js';
 import { cascade, ifExists } from '../render.js';
 import { type Context, compact, type Statement, statement } from '../statement.js';
 import { commentIfAny } from './comments.js';
@@ -35,7 +35,9 @@ export function compileCreateView(op: CreateViewOperation, ctx: Context): Statem
   if (v.materialized) {
     if (op.orReplace)
       throw new InvalidOperationError(op, 'PostgreSQL has no CREATE OR REPLACE MATERIALIZED VIEW');
-    const sql = `CREATE MATERIALIZED VIEW ${name}${columns} AS ${query(v.definition)} WITH ${op.withData ? '' : 'NO '}DATA`;
+    const storage =
+      v.options !== undefined && Object.keys(v.options).length > 0 ? ` WITH ${renderOptions(v.options)}` : '';
+    const sql = `CREATE MATERIALIZED VIEW ${name}${columns}${storage} AS ${query(v.definition)} WITH ${op.withData ? '' : 'NO '}DATA`;
     return [statement(sql, compact([restored])), ...viewComments(v)];
   }
   const options: string[] = [];

@@ -1,0 +1,1 @@
+CREATE TABLE t (price numeric); INSERT INTO t VALUES (-1);

@@ -1,0 +1,1 @@
+CREATE TABLE t (price numeric CONSTRAINT price_positive CHECK (price > 0)); INSERT INTO t VALUES (1);

@@ -1,0 +1,1 @@
+CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (a_id int); INSERT INTO b VALUES (42);

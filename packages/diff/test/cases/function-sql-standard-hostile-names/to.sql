@@ -1,0 +1,1 @@
+CREATE SCHEMA "a.b"; CREATE TABLE "a.b"."Mixed Case" ("select" int); CREATE FUNCTION "a.b"."f""x"() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT count("select") FROM "a.b"."Mixed Case"; END;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, v int); CREATE MATERIALIZED VIEW mv AS SELECT id, sum(v) AS s FROM t GROUP BY id;

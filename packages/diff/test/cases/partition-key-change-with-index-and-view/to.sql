@@ -1,0 +1,1 @@
+CREATE TABLE e (at date, k int) PARTITION BY LIST (k); CREATE INDEX e_k ON e (k); CREATE VIEW ev AS SELECT k FROM e;

@@ -1,0 +1,1 @@
+CREATE TABLE e (at date, v int);

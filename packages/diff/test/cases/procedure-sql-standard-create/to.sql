@@ -1,0 +1,1 @@
+CREATE TABLE log (msg text); CREATE PROCEDURE write_log(m text) LANGUAGE sql BEGIN ATOMIC INSERT INTO log VALUES (m); INSERT INTO log VALUES (m || '!'); END;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, note text); ALTER TABLE t REPLICA IDENTITY FULL;

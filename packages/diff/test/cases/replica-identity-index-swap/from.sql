@@ -1,0 +1,1 @@
+CREATE TABLE t (id int PRIMARY KEY, code text NOT NULL, note text); CREATE UNIQUE INDEX t_code ON t (code); CREATE UNIQUE INDEX t_code2 ON t (code, id); ALTER TABLE t REPLICA IDENTITY USING INDEX t_code;

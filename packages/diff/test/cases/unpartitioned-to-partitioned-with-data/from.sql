@@ -1,0 +1,1 @@
+CREATE TABLE e (at date NOT NULL, v int); INSERT INTO e VALUES ('2024-05-01', 1);
