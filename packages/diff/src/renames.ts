@@ -67,8 +67,7 @@ export function applyRenames(b: Builder, current: Snapshot, desired: Snapshot): 
 /** Whether the object a hint names exists under `name` in the (partly renamed) current schema. */
 function exists(s: Mutable, h: RenameHint, name: string, tableName: string | undefined): boolean {
   const named = (x: QualifiedName): boolean => is(x, h.schema, name);
-  const owner = (list: QualifiedName[]): Mutable =>
-    list.find((x) => is(x, h.schema, tableName as string));
+  const owner = (list: QualifiedName[]): Mutable => list.find((x) => is(x, h.schema, tableName as string));
   switch (h.kind) {
     case 'table':
       return s.tables.some(named);
