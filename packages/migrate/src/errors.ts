@@ -32,7 +32,9 @@ export type MigrateErrorCode =
   /** An argument is not valid (empty values, bad limit, bad option). */
   | 'INVALID_ARGUMENT'
   /** `syncSchema` refused hazards that were not allowed. */
-  | 'HAZARD_NOT_ALLOWED';
+  | 'HAZARD_NOT_ALLOWED'
+  /** `makeMigration` found migrations not applied yet (a new one would repeat their changes). */
+  | 'MIGRATIONS_PENDING';
 
 /** Base class of every error raised by `@justscale/migrate`; switch on `code`. */
 export class MigrateError extends Error {
