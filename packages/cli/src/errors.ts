@@ -11,6 +11,7 @@ export type CliErrorCode =
   | 'HAZARDS_REFUSED'
   | 'FILE_EXISTS'
   | 'CONNECTION_FAILED'
+  | 'MIGRATIONS_PENDING'
   | 'UNSUPPORTED';
 
 /** An error of the CLI: a stable `code` and the exit code it ends the program with. */
