@@ -25,14 +25,24 @@ const byName = (a: QualifiedName, b: QualifiedName): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** The tables and enums a snapshot describes, as an ownership record. */
+/**
+ * The tables and enums a snapshot describes, as an ownership record.
+ *
+ * @example
+ * ownedBy(modelsToSnapshot(PgUser, UserStatus)); // { tables: [{ schema: 'public', name: 'users' }], enums: [...] }
+ */
 export function ownedBy(snapshot: Pick<Snapshot, 'tables' | 'enums'>): OwnedObjects {
   const names = (list: readonly QualifiedName[]): QualifiedName[] =>
     list.map((o) => ({ schema: o.schema, name: o.name })).sort(byName);
   return { tables: names(snapshot.tables), enums: names(snapshot.enums) };
 }
 
-/** Both records together: an object is owned when either says so. */
+/**
+ * Both records together: an object is owned when either says so.
+ *
+ * @example
+ * unionOwned(await readOwnership('./migrations'), { tables: [{ schema: 'public', name: 'legacy' }], enums: [] });
+ */
 export function unionOwned(a: OwnedObjects, b: OwnedObjects): OwnedObjects {
   const merge = (x: readonly QualifiedName[], y: readonly QualifiedName[]): QualifiedName[] => {
     const seen = new Map<string, QualifiedName>();
@@ -42,7 +52,7 @@ export function unionOwned(a: OwnedObjects, b: OwnedObjects): OwnedObjects {
   return { tables: merge(a.tables, b.tables), enums: merge(a.enums, b.enums) };
 }
 
-/** Whether `record` lists `object`. */
+/** Whether `list` names `object`. */
 export function owns(list: readonly QualifiedName[], object: QualifiedName): boolean {
   return list.some((o) => o.schema === object.schema && o.name === object.name);
 }

@@ -158,7 +158,6 @@ function keepUnowned(
     const to = newName.get(key(o));
     return to === undefined ? o : { ...o, name: to };
   };
-  const kept = described(keptTables);
   const schemaNames = described(before.schemas.map((s) => ({ schema: s.name, name: s.name })));
   const desired: Snapshot = {
     ...models,
@@ -169,7 +168,14 @@ function keepUnowned(
     ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     tables,
     enums: [...models.enums, ...keptEnums],
-    indexes: [...models.indexes, ...before.indexes.filter((i) => kept.has(key({ ...i, name: i.table })))],
+    // Indexes of what the models do not own (kept tables, materialized views) stay.
+    indexes: [
+      ...models.indexes,
+      ...before.indexes.filter((i) => {
+        const on = key({ schema: i.schema, name: i.table });
+        return !modelTables.has(on) && !newName.has(on) && relations.has(on);
+      }),
+    ],
     extensions: before.extensions,
     domains: before.domains,
     compositeTypes: before.compositeTypes,
