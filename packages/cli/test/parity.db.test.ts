@@ -86,7 +86,7 @@ export const T = defineModel('tasks', { id: field.integer().primaryKey(), status
   },
 ];
 
-describe('one pipeline: every entry point plans the same statements', { timeout: 300_000 }, () => {
+describe('one pipeline: every entry point plans the same statements', { timeout: 600_000 }, () => {
   let root: string;
   beforeAll(async () => {
     await mkdir(join(packageRoot, '.justscale'), { recursive: true });
