@@ -201,3 +201,21 @@ describe('renames in the models', () => {
     );
   });
 });
+
+describe('types resolve as PostgreSQL resolves them', () => {
+  it("field.custom('citext') works once citext is installed into public", async () => {
+    const t = await createTestDatabase({ extensions: ['citext'] });
+    open.push(t);
+    const Member = defineModel('members', {
+      id: field.integer().primaryKey(),
+      email: field.custom('citext'),
+    });
+    await syncSchema(t.driver, Member);
+    await t.driver.exec(`INSERT INTO members VALUES (1, 'A@Example.com')`);
+    expect((await t.driver.query(`SELECT id FROM members WHERE email = 'a@example.com'`)).rows).toEqual([
+      { id: 1 },
+    ]);
+    const again = await planFromModels(t.driver, [Member]);
+    expect(again.plan.statements).toEqual([]);
+  });
+});
