@@ -208,6 +208,8 @@ export async function cliJourney(
     await run(['migrate', 'status', '--check']);
   } finally {
     rmSync(join(app, 'migrations', made));
+    // and its ownership record (migrate make writes one beside each generated migration)
+    rmSync(join(app, 'migrations', '.models', made.replace(/\.ts$/, '.json')), { force: true });
   }
 }
 

@@ -13,6 +13,7 @@ export type CliErrorCode =
   | 'FILE_EXISTS'
   | 'CONNECTION_FAILED'
   | 'UNSUPPORTED'
+  | 'MIGRATIONS_PENDING'
   /** The embedded database's folder is in use by another process (with --no-wait). */
   | 'MIGRATION_LOCKED';
 

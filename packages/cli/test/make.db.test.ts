@@ -72,13 +72,13 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
     expect(up.code, up.stderr).toBe(0);
     const again = await run('migrate', 'make', 'nothing', '--json');
     expect(JSON.parse(again.stdout)).toEqual({ file: null, hasChanges: false, statements: [] });
-    expect((await readdir(join(dir, 'migrations'))).length).toBe(1);
+    expect((await readdir(join(dir, 'migrations'))).filter((n) => n.endsWith('.ts')).length).toBe(1);
   });
 
   it('a model change (--models) becomes a migration; its down restores the schema', async () => {
     const dry = await run('migrate', 'make', 'add_avatar', '--models', 'src/models-v2.ts', '--dry-run');
     expect(dry.stdout).toContain('ADD COLUMN "avatar_url" text');
-    expect((await readdir(join(dir, 'migrations'))).length).toBe(1);
+    expect((await readdir(join(dir, 'migrations'))).filter((n) => n.endsWith('.ts')).length).toBe(1);
 
     const r = await run('migrate', 'make', 'add_avatar', '--models', 'src/models-v2.ts');
     expect(r.code).toBe(0);
@@ -95,8 +95,11 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
         .hasChanges,
     ).toBe(false);
     expect((await run('migrate', 'rollback')).code).toBe(0);
-    // After the rollback, the database is at v1 again.
-    expect(JSON.parse((await run('migrate', 'make', 'x', '--json')).stdout).hasChanges).toBe(false);
+    // After the rollback, add_avatar is pending: a new migration would repeat it, so make refuses (exit 4).
+    const refused = await run('migrate', 'make', 'x', '--json');
+    expect(refused.code).toBe(4);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'MIGRATIONS_PENDING' });
+    expect(JSON.parse(refused.stdout).error.message).toMatch(/\d{14}_add_avatar/);
   });
 
   it('without models configured, says how to configure them (exit 2)', async () => {

@@ -64,6 +64,32 @@ export function applyRenames(b: Builder, current: Snapshot, desired: Snapshot): 
   return s as Snapshot;
 }
 
+/** Whether the object a hint names exists under `name` in the (partly renamed) current schema. */
+function exists(s: Mutable, h: RenameHint, name: string, tableName: string | undefined): boolean {
+  const named = (x: QualifiedName): boolean => is(x, h.schema, name);
+  const owner = (list: QualifiedName[]): Mutable => list.find((x) => is(x, h.schema, tableName as string));
+  switch (h.kind) {
+    case 'table':
+      return s.tables.some(named);
+    case 'view':
+      return s.views.some(named);
+    case 'type':
+      return [s.enums, s.domains, s.compositeTypes].some((l: QualifiedName[]) => l.some(named));
+    case 'sequence':
+      return s.sequences.some(named);
+    case 'function':
+      return s.functions.some(named);
+    case 'index':
+      return s.indexes.some(named);
+    case 'column':
+      return owner(s.tables)?.columns.some((c: { name: string }) => c.name === name) ?? false;
+    case 'constraint':
+      return owner(s.tables)?.constraints.some((c: { name: string }) => c.name === name) ?? false;
+    case 'enumValue':
+      return owner(s.enums)?.values.includes(name) ?? false;
+  }
+}
+
 function apply(
   b: Builder,
   s: Mutable,
@@ -72,6 +98,8 @@ function apply(
   tableName: string | undefined,
 ): void {
   const { schema, from, to } = h;
+  // A hint whose rename already happened (the old name is gone, the new one is there) is satisfied.
+  if (!exists(s, h, from, tableName) && exists(s, h, to, tableName)) return;
   const add = (op: Parameters<Builder['add']>[1]): void => b.add(Phase.renames, op);
   switch (h.kind) {
     case 'table': {

@@ -51,10 +51,26 @@ describe('parseRenameHints', () => {
       tables: [table({ schema: 'public', name: 't', columns: [{ name: 'a', type: builtinType('text') }] })],
     });
     expect(() =>
-      diff(s, s, { renames: [{ kind: 'table', schema: 'public', from: 'nope', to: 't' }] }),
+      diff(s, s, { renames: [{ kind: 'table', schema: 'public', from: 'nope', to: 'nada' }] }),
     ).toThrow(/rename hint table "public"."nope": no such table in the current schema/);
+    expect(() =>
+      diff(s, s, { renames: [{ kind: 'column', schema: 'public', table: 't', from: 'x', to: 'y' }] }),
+    ).toThrow(/rename hint column "public"."x" of "t": no such column in the current schema/);
     expect(() =>
       diff(s, s, { renames: [{ kind: 'column', schema: 'public', table: 't', from: 'a', to: 'b' }] }),
     ).toThrow(expect.objectContaining({ code: 'JS_DIFF_INVALID_HINT' }));
+  });
+
+  it('a hint whose rename already happened is satisfied and silent', () => {
+    const s = snapshot({
+      tables: [table({ schema: 'public', name: 't', columns: [{ name: 'a', type: builtinType('text') }] })],
+    });
+    const hints = [
+      { kind: 'table', schema: 'public', from: 'old_t', to: 't' },
+      { kind: 'column', schema: 'public', table: 't', from: 'old_a', to: 'a' },
+    ] as const;
+    const plan = diff(s, s, { renames: hints });
+    expect(plan.statements).toEqual([]);
+    expect(plan.notes).toEqual([]);
   });
 });

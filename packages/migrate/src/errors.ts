@@ -34,7 +34,9 @@ export type MigrateErrorCode =
   /** `syncSchema` refused hazards that were not allowed. */
   | 'HAZARD_NOT_ALLOWED'
   /** The run was interrupted (its `signal` aborted: Ctrl-C, SIGTERM); what had committed stays. */
-  | 'MIGRATION_INTERRUPTED';
+  | 'MIGRATION_INTERRUPTED'
+  /** `makeMigration` found migrations not applied yet (a new one would repeat their changes). */
+  | 'MIGRATIONS_PENDING';
 
 /** A migration that committed before a run stopped (the same shape as the runner's results). */
 export interface CommittedMigration {

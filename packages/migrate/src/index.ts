@@ -63,6 +63,7 @@ export type {
 export { formatSqlError } from './format-sql-error.js';
 export {
   applyMigration,
+  assertNothingPending,
   DATA_LOSING_HAZARDS,
   describeOperation,
   type GeneratedMigration,
@@ -72,12 +73,23 @@ export {
   type MakeMigrationOptions,
   type MigrationChange,
   type ModelsAndOptions,
+  type ModelsPlan,
   makeMigration,
   migrationFileName,
+  NOTHING_OWNED,
+  OWNERSHIP_FOLDER,
+  type OwnedObjects,
+  ownedBy,
+  PendingMigrationsError,
+  type PlanFromModelsOptions,
+  planFromModels,
+  readOwnership,
   type SyncOptions,
   syncSchema,
+  unionOwned,
   type WriteSourceOptions,
   writeMigrationSource,
+  writeOwnership,
 } from './generate/index.js';
 export {
   createMigrationRunner,

@@ -29,6 +29,10 @@ interface ColumnRow {
   table: string;
   column: string;
   type: string;
+  /** The element type's schema and name, and `format_type` of it without modifiers. */
+  type_schema: string;
+  type_name: string;
+  type_bare: string;
   default: string | null;
   generated: string | null;
 }
@@ -150,9 +154,17 @@ async function canonicalizeIn(tx: CanonicalizeQueryable, snapshot: Snapshot): Pr
   const scratch = new Map(schemas.map((s, i) => [s, `_justscale_canon_${tag}_${i}`]));
   const back = new Map([...scratch].map(([orig, tmp]) => [tmp, orig]));
   const enumKeys = new Set(snapshot.enums.map((e) => `${e.schema}\u0000${e.name}`));
-  const searchPath = scratch.has('public')
-    ? `${quoteIdent(scratch.get('public')!)}, pg_catalog`
-    : 'pg_catalog';
+  // Names resolve as PostgreSQL resolves them for the user: the scratch copy of public first, then the
+  // session's own search_path (a type an extension installed into public, such as citext), then pg_catalog.
+  const session = await tx.query<{ schemas: string[] | string }>('SELECT current_schemas(false) AS schemas');
+  const sessionSchemas = parseNameArray(session.rows[0]?.schemas ?? []).filter((n) => n !== 'pg_catalog');
+  const searchPath = [
+    ...(scratch.has('public') ? [scratch.get('public')!] : []),
+    ...sessionSchemas,
+    'pg_catalog',
+  ]
+    .map(quoteIdent)
+    .join(', ');
   await tx.query(`SET LOCAL search_path = ${searchPath}`);
   await tx.query(`SET LOCAL "TimeZone" = 'UTC'`);
   for (const tmp of scratch.values()) await tx.query(`CREATE SCHEMA ${quoteIdent(tmp)}`);
@@ -175,11 +187,16 @@ async function canonicalizeIn(tx: CanonicalizeQueryable, snapshot: Snapshot): Pr
   const columns = await tx.query<ColumnRow>(
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS column,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+       tn.nspname AS type_schema, et.typname AS type_name,
+       pg_catalog.format_type(et.oid, NULL) AS type_bare,
        CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default,
        CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS generated
      FROM pg_catalog.pg_attribute a
      JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+     JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN at.typelem <> 0 AND at.typlen = -1 THEN at.typelem ELSE at.oid END
+     JOIN pg_catalog.pg_namespace tn ON tn.oid = et.typnamespace
      LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
      WHERE n.nspname = ANY ($1::pg_catalog.text[]) AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped`,
     [names],
@@ -220,10 +237,7 @@ async function canonicalizeIn(tx: CanonicalizeQueryable, snapshot: Snapshot): Pr
   const tables = snapshot.tables.map((t): Table => {
     const cols = t.columns.map((c): Column => {
       const row = columnRows.get(key(t.schema, t.name, c.name))!;
-      const type =
-        c.type.schema === 'pg_catalog'
-          ? { ...c.type, name: c.type.array ? row.type.replace(/\[\]$/, '') : row.type }
-          : c.type;
+      const type = c.type.schema !== 'pg_catalog' ? c.type : resolvedType(c.type, row);
       return { ...c, type, default: unscratch(row.default), generated: unscratch(row.generated) };
     });
     const constraints = t.constraints.map((k) => {
@@ -242,4 +256,29 @@ async function canonicalizeIn(tx: CanonicalizeQueryable, snapshot: Snapshot): Pr
     return { ...i, keys, where: unscratch(row.where) };
   });
   return normalizeSnapshot({ ...snapshot, tables, indexes: idx });
+}
+
+/** A `name[]` as a driver returns it: an array, or its text form `{public,"my schema"}`. */
+function parseNameArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  if (inner === '') return [];
+  return [...inner.matchAll(/"((?:[^"\\]|\\.)*)"|([^,]+)/g)].map((m) =>
+    m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!,
+  );
+}
+
+/**
+ * A type the model names without a schema (`field.custom('citext')`), as PostgreSQL resolved it: a
+ * built-in keeps `format_type`'s spelling; a type found on the search path (an extension's, in
+ * public) becomes a reference to its schema, its modifiers apart, as introspection reads it.
+ */
+function resolvedType(type: Column['type'], row: ColumnRow): Column['type'] {
+  const formatted = type.array ? row.type.replace(/\[\]$/, '') : row.type;
+  if (row.type_schema === 'pg_catalog') return { ...type, name: formatted };
+  const modifiers =
+    formatted.startsWith(row.type_bare) && formatted.length > row.type_bare.length
+      ? formatted.slice(row.type_bare.length)
+      : null;
+  return { ...type, schema: row.type_schema, name: row.type_name, modifiers };
 }

@@ -19,6 +19,7 @@ export { defaultLiteral, jsonbText } from './literals.js';
 export {
   defineEnum,
   defineModel,
+  type EnumOptions,
   type InferEnum,
   type InferInsert,
   type InferSelect,
@@ -37,7 +38,7 @@ export type {
 } from './model-types.js';
 export { makeObjectName, quoteIdentLikePostgres, toColumnName, toPropertyName } from './naming.js';
 export { type PullOptions, snapshotToModelsSource } from './pull.js';
-export { type ColumnRenameHint, renameHintsOf } from './renames.js';
+export { type ColumnRenameHint, type ModelRenameHint, renameHintsOf } from './renames.js';
 export { isSql, type Sql, type SqlValue, sql } from './sql.js';
 export { modelsToSnapshot } from './to-snapshot.js';
 export { fieldSchema, insertSchema, type SchemaOptions, selectSchema } from './zod.js';

@@ -8,6 +8,10 @@ export interface EnumDef<V extends string = string> {
   readonly schema: string;
   readonly values: readonly V[];
   readonly comment: string | null;
+  /** The enum's previous name (`defineEnum(..., { renamedFrom })`): a plan renames the type. */
+  readonly renamedFrom?: string | null;
+  /** Values renamed in place, new value → previous value (`defineEnum(..., { renamedValues })`). */
+  readonly renamedValues?: Readonly<Record<string, string>>;
 }
 
 export type Naming = 'snake_case' | 'preserve';
@@ -85,6 +89,8 @@ export interface ModelOptions {
   readonly checks?: readonly (Sql | string | CheckOption)[];
   readonly foreignKeys?: readonly ForeignKeyOption[];
   readonly comment?: string;
+  /** The table's previous name, in the same schema: a plan renames the table instead of dropping it. */
+  readonly renamedFrom?: string;
 }
 
 /** What any model looks like to code that does not know its fields. */

@@ -40,6 +40,7 @@ export function defineModel<const Name extends string, F extends Record<string, 
 ): Model<Name, F> {
   checkName(name, 'table');
   const schema = checkName(options.schema ?? 'public', 'schema');
+  if (options.renamedFrom !== undefined) checkName(options.renamedFrom, `table ${name} renamedFrom`);
   const naming = options.naming ?? 'snake_case';
   const fieldsCopy = Object.freeze({ ...fields });
   const model: Model<Name, F> = {
@@ -60,28 +61,50 @@ export function defineModel<const Name extends string, F extends Record<string, 
   return Object.freeze(model);
 }
 
+/** Options of `defineEnum`. */
+export interface EnumOptions<V extends string> {
+  readonly schema?: string;
+  readonly comment?: string;
+  /** The type's previous name, in the same schema: a plan renames the type instead of rebuilding it. */
+  readonly renamedFrom?: string;
+  /** Values renamed in place, new value → previous value: `{ in_progress: 'doing' }`. */
+  readonly renamedValues?: Partial<Record<V, string>>;
+}
+
 /**
- * Defines an enum type. Values keep their order (it is the enum's sort order).
+ * Defines an enum type. Values keep their order (it is the enum's sort order). `renamedFrom` and
+ * `renamedValues` tell a plan that a type or a value was renamed (`ALTER TYPE ... RENAME`), so
+ * that columns keep their values.
  *
  * @example
  * export const UserStatus = defineEnum('UserStatus', ['active', 'inactive', 'suspended']);
  * field.enum(UserStatus).default('active');
+ * defineEnum('task_status', ['todo', 'in_progress', 'done'], { renamedValues: { in_progress: 'doing' } });
  */
 export function defineEnum<const V extends string>(
   name: string,
   values: readonly V[],
-  options: { schema?: string; comment?: string } = {},
+  options: EnumOptions<NoInfer<V>> = {},
 ): EnumDef<V> {
   checkName(name, 'enum');
   if (values.length === 0) throw new RangeError(`enum ${name} needs at least one value`);
   if (new Set(values).size !== values.length) throw new RangeError(`enum ${name} has a value twice`);
   for (const v of values) checkName(v, `enum ${name} value`);
+  if (options.renamedFrom !== undefined) checkName(options.renamedFrom, `enum ${name} renamedFrom`);
+  const renamedValues: Record<string, string> = {};
+  for (const [to, from] of Object.entries(options.renamedValues ?? {})) {
+    if (!values.includes(to as V))
+      throw new RangeError(`enum ${name}: renamedValues names "${to}", which is not one of its values`);
+    renamedValues[to] = checkName(from as string, `enum ${name} value`);
+  }
   return Object.freeze({
     kind: 'enum',
     name,
     schema: checkName(options.schema ?? 'public', 'schema'),
     values: Object.freeze([...values]),
     comment: options.comment ?? null,
+    renamedFrom: options.renamedFrom ?? null,
+    renamedValues: Object.freeze(renamedValues),
   });
 }
 

@@ -103,7 +103,11 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
               .option('empty', { type: 'boolean', describe: 'Write a blank migration' })
               .option('models', { type: 'string', describe: 'Models module (default: models in the config)' })
               .option('dry-run', { type: 'boolean', describe: 'Print the file instead of writing it' })
-              .option('allow-empty', { type: 'boolean', describe: 'Write a file even when nothing changed' }),
+              .option('allow-empty', { type: 'boolean', describe: 'Write a file even when nothing changed' })
+              .option('prune', {
+                type: 'boolean',
+                describe: 'Also drop tables and enums no model describes and no migration record owns',
+              }),
           handler: lazyHandler(env, async () => (await import('../handlers/make.js')).make),
         });
     },

@@ -77,6 +77,10 @@ export function schemaCommand(env: CommandEnv): CommandModule<object, Args> {
                   'Hazard kinds to accept, comma-separated (e.g. deletes-data,rewrites-table; all for any)',
               })
               .option('online', { type: 'boolean', describe: 'Use online recipes' })
+              .option('prune', {
+                type: 'boolean',
+                describe: 'Also drop tables and enums no model describes and no migration record owns',
+              })
               .option('dry-run', { type: 'boolean', describe: 'Print the SQL; run nothing' }),
           handler: lazyHandler(env, async () => (await import('../handlers/schema.js')).push),
         })

@@ -1,17 +1,12 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { OwnedObjects } from '@justscale/migrate';
 import { displayPath } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { emptyMigrationSource, fileSafeName, timestamp } from './migration-source.js';
-import {
-  databaseSnapshot,
-  desiredSnapshot,
-  loadModelsSnapshot,
-  loadRenames,
-  managedSchemas,
-} from './plan.js';
+import { planModels } from './plan.js';
 
 export interface MakeArgs {
   readonly name: string;
@@ -19,12 +14,15 @@ export interface MakeArgs {
   readonly dryRun?: boolean | undefined;
   readonly allowEmpty?: boolean | undefined;
   readonly models?: string | undefined;
+  readonly prune?: boolean | undefined;
 }
 
 /**
- * `justscale migrate make NAME`: introspects the database, diffs it against the models, and writes
- * `<timestamp>_<name>.ts` with the plan as `up` and its undoing as `down` (`writeMigrationSource`). `--empty` writes a
- * blank migration without touching the database.
+ * `justscale migrate make NAME`: plans from the database to the models (`planFromModels`), and
+ * writes `<timestamp>_<name>.ts` with the plan as `up` and its undoing as `down`
+ * (`writeMigrationSource`), and its ownership record `.models/<timestamp>_<name>.json`. Refuses
+ * (exit 4) while migrations are pending. `--empty` writes a blank migration without touching the
+ * database.
  */
 export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
@@ -35,19 +33,25 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
 
   let source: string;
   let statements: { up: number; hazards: string[] } | null = null;
+  let owned: OwnedObjects | null = null;
   if (args.empty) {
     source = emptyMigrationSource(config.migrations.importFrom);
   } else {
-    const models = await loadModelsSnapshot(config.models, ctx.io.cwd);
     const db = await ctx.database();
-    const current = await databaseSnapshot(db.driver, config, managedSchemas(config, models));
-    const desired = await desiredSnapshot(db.driver, models, current);
-    const { diff } = await import('@justscale/diff');
-    const renames = await loadRenames(config);
-    const version = (await db.driver.serverVersion()).num;
-    const options = { serverVersion: version, ...(renames ? { renames: renames as never } : {}) };
-    const up = diff(current, desired, options);
+    const { assertNothingPending, PendingMigrationsError } = await import('@justscale/migrate');
+    try {
+      await assertNothingPending(db.driver, config.migrations.directory, {
+        schema: config.migrations.schema,
+        name: config.migrations.table,
+      });
+    } catch (error) {
+      if (!(error instanceof PendingMigrationsError)) throw error;
+      throw new CliError('MIGRATIONS_PENDING', error.message, { exitCode: ExitCode.Pending, cause: error });
+    }
+    const planned = await planModels(db.driver, config, ctx.io.cwd, { prune: args.prune });
+    const up = planned.plan;
     if (up.statements.length === 0 && !args.allowEmpty) {
+      for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
       if (ctx.json) ctx.printJson({ file: null, hasChanges: false, statements: [] });
       else ctx.out.line('No changes: the database matches the models. No migration written.');
       return ExitCode.Success;
@@ -57,14 +61,15 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     const { writeMigrationSource } = await import('@justscale/migrate');
     source = writeMigrationSource(up, {
       name,
-      before: current,
-      serverVersion: version,
+      before: planned.before,
+      serverVersion: planned.serverVersion,
       importFrom: config.migrations.importFrom,
     });
     statements = {
       up: up.statements.length,
       hazards: [...new Set(up.hazards.map((h) => h.kind))],
     };
+    owned = planned.owned;
     for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
   }
 
@@ -77,6 +82,10 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
   if (await exists(path))
     throw new CliError('FILE_EXISTS', `${displayPath(ctx.io.cwd, path)} already exists.`);
   await writeFile(path, source, { flag: 'wx' });
+  if (owned !== null) {
+    const { writeOwnership } = await import('@justscale/migrate');
+    await writeOwnership(config.migrations.directory, fileName.slice(0, -'.ts'.length), owned);
+  }
   if (ctx.json) {
     ctx.printJson({ file: path, hasChanges: statements !== null, ...(statements ? { statements } : {}) });
   } else {

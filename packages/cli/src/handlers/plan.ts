@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import type { RenameHint } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
+import type { ModelsPlan } from '@justscale/migrate';
+import type { EnumDef, ModelLike } from '@justscale/models';
 import type { Snapshot } from '@justscale/schema';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../config/resolve.js';
@@ -8,10 +11,10 @@ import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 
 /**
- * Loads the models module and turns every exported model and enum into the desired snapshot.
- * Exports that are neither (helpers, constants) are ignored.
+ * Loads the models module: every exported model and enum. Exports that are neither (helpers,
+ * constants) are ignored.
  */
-export async function loadModelsSnapshot(path: string | null, cwd: string): Promise<Snapshot> {
+export async function loadModels(path: string | null, cwd: string): Promise<(ModelLike | EnumDef)[]> {
   if (path === null) {
     throw usageError(
       'No models module: set models in justscale.config.ts (e.g. models: "./src/models.ts") or pass --models.',
@@ -45,8 +48,7 @@ export async function loadModelsSnapshot(path: string | null, cwd: string): Prom
       'MODELS_NOT_FOUND',
     );
   }
-  const { modelsToSnapshot } = await import('@justscale/models');
-  return modelsToSnapshot(...(items as never[]));
+  return items as unknown as (ModelLike | EnumDef)[];
 }
 
 /**
@@ -68,16 +70,8 @@ export async function databaseSnapshot(
   });
 }
 
-/** The schemas to read from the database: the configured ones and every one the models use. */
-export function managedSchemas(config: ResolvedConfig, desired?: Snapshot): string[] {
-  const schemas = new Set(config.schemas);
-  for (const table of desired?.tables ?? []) schemas.add(table.schema);
-  for (const type of desired?.enums ?? []) schemas.add(type.schema);
-  return [...schemas];
-}
-
 /** The rename hints file named in the config, if any. */
-export async function loadRenames(config: ResolvedConfig): Promise<unknown[] | undefined> {
+export async function loadRenames(config: ResolvedConfig): Promise<RenameHint[] | undefined> {
   if (config.renames === null) return undefined;
   let text: string;
   try {
@@ -86,36 +80,40 @@ export async function loadRenames(config: ResolvedConfig): Promise<unknown[] | u
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed: unknown = JSON.parse(text);
-  const list = Array.isArray(parsed) ? parsed : (parsed as { renames?: unknown[] }).renames;
-  if (!Array.isArray(list))
-    throw usageError(`${config.renames}: expected an array of rename hints`, 'CONFIG_INVALID');
-  return list;
+  const { parseRenameHints } = await import('@justscale/diff');
+  try {
+    return parseRenameHints(text);
+  } catch (error) {
+    throw usageError(`${config.renames}: ${(error as Error).message}`, 'CONFIG_INVALID');
+  }
+}
+
+/** Flags of the commands that plan from the models. */
+export interface ModelsPlanFlags {
+  readonly online?: boolean | undefined;
+  readonly prune?: boolean | undefined;
 }
 
 /**
- * The desired snapshot as the models give it, plus what models do not describe but the database
- * has in the managed schemas: the schemas themselves and the extensions. Models never declare
- * `public`, and a plan from models must not drop a schema (or an extension) because of that.
+ * The plan from the database to the models, through `planFromModels` of `@justscale/migrate` (the
+ * one pipeline `generateMigration` and `syncSchema` use too), with the config's schemas, tracking
+ * table, migrations directory (its ownership record) and rename hints file.
  */
-export function withUnmanaged(desired: Snapshot, current: Snapshot): Snapshot {
-  const schemas = new Map(desired.schemas.map((s) => [s.name, s]));
-  for (const s of current.schemas) if (!schemas.has(s.name)) schemas.set(s.name, s);
-  const extensions = new Map(desired.extensions.map((e) => [e.name, e]));
-  for (const e of current.extensions) if (!extensions.has(e.name)) extensions.set(e.name, e);
-  return { ...desired, schemas: [...schemas.values()], extensions: [...extensions.values()] };
-}
-
-/**
- * The models' snapshot in PostgreSQL's own spelling (through `canonicalizeSnapshot`, which builds
- * the tables in a rolled-back scratch schema), with the unmanaged parts of `current` kept: what
- * the database is diffed against, so that `price > 0` and `(price > (0)::numeric)` are one check.
- */
-export async function desiredSnapshot(
+export async function planModels(
   driver: Driver,
-  models: Snapshot,
-  current: Snapshot,
-): Promise<Snapshot> {
-  const { canonicalizeSnapshot } = await import('@justscale/models');
-  return withUnmanaged(await canonicalizeSnapshot(driver, models), current);
+  config: ResolvedConfig,
+  cwd: string,
+  flags: ModelsPlanFlags = {},
+): Promise<ModelsPlan> {
+  const models = await loadModels(config.models, cwd);
+  const renames = await loadRenames(config);
+  const { planFromModels } = await import('@justscale/migrate');
+  return planFromModels(driver, models, {
+    schemas: config.schemas,
+    migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
+    directory: config.migrations.directory,
+    ...(renames ? { renames } : {}),
+    ...(flags.online === undefined ? {} : { online: flags.online }),
+    ...(flags.prune === undefined ? {} : { prune: flags.prune }),
+  });
 }

@@ -6,13 +6,7 @@ import { displayPath, sourceOf } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import {
-  databaseSnapshot,
-  desiredSnapshot,
-  loadModelsSnapshot,
-  loadRenames,
-  managedSchemas,
-} from './plan.js';
+import { databaseSnapshot, planModels } from './plan.js';
 
 interface PlanLike {
   readonly statements: readonly {
@@ -59,6 +53,10 @@ function printPlanSql(ctx: CommandContext, plan: PlanLike): void {
     const sql = s.sql.trim();
     ctx.out.line(sql.endsWith(';') ? sql : `${sql};`);
   }
+  printNotes(ctx, plan);
+}
+
+function printNotes(ctx: CommandContext, plan: PlanLike): void {
   for (const note of plan.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
 }
 
@@ -151,26 +149,22 @@ export interface PushArgs {
   readonly models?: string | undefined;
   readonly allowHazards?: string | undefined;
   readonly online?: boolean | undefined;
+  readonly prune?: boolean | undefined;
   readonly dryRun?: boolean | undefined;
 }
 
 /**
- * `justscale schema push`: applies the diff from the database to the models directly, with no
- * migration file and no tracking (development only). Hazards not listed in `--allow-hazards` are
- * refused with exit code 3, before anything runs; with `--dry-run` the plan is printed first.
+ * `justscale schema push`: applies the plan from the database to the models (`planFromModels`)
+ * directly, with no migration file and no tracking (development only). Hazards not listed in
+ * `--allow-hazards` are refused with exit code 3, before anything runs; with `--dry-run` the plan is
+ * printed first.
  */
 export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
-  const models = await loadModelsSnapshot(config.models, ctx.io.cwd);
   const db = await ctx.database();
-  const current = await databaseSnapshot(db.driver, config, managedSchemas(config, models));
-  const desired = await desiredSnapshot(db.driver, models, current);
-  const { diff: plan } = await import('@justscale/diff');
-  const renames = await loadRenames(config);
-  const result = plan(current, desired, {
+  const { plan: result } = await planModels(db.driver, config, ctx.io.cwd, {
     online: args.online === true,
-    serverVersion: (await db.driver.serverVersion()).num,
-    ...(renames ? { renames: renames as never } : {}),
+    prune: args.prune,
   });
   const allowed = new Set(
     (args.allowHazards ?? '')
@@ -195,18 +189,15 @@ export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCod
   }
   if (args.dryRun || result.statements.length === 0) {
     if (ctx.json) ctx.printJson({ ...planJson(result), dryRun: args.dryRun === true });
-    else if (result.statements.length === 0) ctx.out.line('The database matches the models.');
-    else printPlanSql(ctx, result);
+    else if (result.statements.length === 0) {
+      printNotes(ctx, result);
+      ctx.out.line('The database matches the models.');
+    } else printPlanSql(ctx, result);
     return ExitCode.Success;
   }
-  const transactional = result.statements.every((s) => s.transactional);
-  if (transactional) {
-    await db.driver.transaction(async (tx) => {
-      for (const s of result.statements) await tx.exec(s.sql);
-    });
-  } else {
-    for (const s of result.statements) await db.driver.exec(s.sql);
-  }
+  const { applyMigration } = await import('@justscale/migrate');
+  await applyMigration(db.driver, result);
+  if (!ctx.json) printNotes(ctx, result);
   if (ctx.json) ctx.printJson({ ...planJson(result), applied: true });
   else
     ctx.out.line(

@@ -1,29 +1,15 @@
-import { diff, type Plan, type PlannedStatement, type RenameHint } from '@justscale/diff';
+import type { Plan, PlannedStatement } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
-import { introspect } from '@justscale/introspect';
-import { canonicalizeSnapshot, type EnumDef, type ModelLike, modelsToSnapshot } from '@justscale/models';
+import type { EnumDef, ModelLike } from '@justscale/models';
 import type { Hazard, HazardKind, Operation, OperationKind, Snapshot } from '@justscale/schema';
 import { type DriverInput, toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
 import { describeOperation } from './describe.js';
+import { type OwnedObjects, ownedBy } from './ownership.js';
+import { type PlanFromModelsOptions, planFromModels } from './pipeline.js';
 
 /** Options of `generateMigration`, `syncSchema` and `makeMigration`. Every field is optional. */
-export interface GenerateOptions {
-  /**
-   * The schemas to manage: tables, indexes and enums there that no model describes are dropped.
-   * Default: the schemas of the models and enums given.
-   */
-  readonly schemas?: readonly string[];
-  /** Rename hints: a drop and an add become a rename (see `@justscale/diff`). */
-  readonly renames?: readonly RenameHint[];
-  /** Online mode: indexes `CONCURRENTLY`, constraints `NOT VALID` then validated, ... */
-  readonly online?: boolean;
-  /** `lock_timeout` set before each statement (default `'5s'` online). */
-  readonly lockTimeout?: string;
-  readonly statementTimeout?: string;
-  /** The tracking table, left out of the comparison. Default `'_migrations'`. */
-  readonly migrationsTable?: string | { readonly schema: string; readonly name: string } | null;
-}
+export interface GenerateOptions extends PlanFromModelsOptions {}
 
 /** One change of a generated migration, as a structured record. */
 export interface MigrationChange {
@@ -52,6 +38,8 @@ export interface GeneratedMigration {
   readonly desired: Snapshot;
   /** The target server (`server_version_num`). */
   readonly serverVersion: number;
+  /** The tables and enums the models describe: what they own once this migration has run. */
+  readonly owned: OwnedObjects;
 }
 
 /** A model or an enum, or, last, the options. */
@@ -82,9 +70,10 @@ export function splitArguments(args: ModelsAndOptions): {
  * Compares the models with the database and returns the migration that makes the database match:
  * its SQL, structured changes with their hazards, and the plan's statements. Nothing is changed.
  *
- * Only what models describe is managed: tables, their columns, constraints and indexes, and enums,
- * in the models' schemas (or `schemas`). Views, functions, triggers, sequences, domains, composite
- * types and extensions of the database are left as they are.
+ * The models own what they describe and nothing else (see `planFromModels`): tables, their
+ * columns, constraints and indexes, and enums. Views, functions, triggers, sequences, domains,
+ * composite types and extensions are left as they are, and so is every table or enum no model
+ * describes, unless the ownership record of `directory` shows the models owned it or `prune` is set.
  *
  * @example
  * const migration = await generateMigration(client, PgUser, PgProduct, PgOrder);
@@ -97,47 +86,14 @@ export async function generateMigration(
   client: DriverInput,
   ...args: ModelsAndOptions
 ): Promise<GeneratedMigration> {
-  const driver = toDriver(client);
   const { models, options } = splitArguments(args);
-  const modelSnapshot = modelsToSnapshot(...models);
-  const schemas = options.schemas ?? [
-    ...new Set([...modelSnapshot.tables.map((t) => t.schema), ...modelSnapshot.enums.map((e) => e.schema)]),
-  ];
-  const version = (await driver.serverVersion()).num;
-  const before = await introspect(driver, {
-    schemas: schemas.length === 0 ? ['public'] : schemas,
-    ...(options.migrationsTable === undefined ? {} : { migrationsTable: options.migrationsTable }),
-  });
-  const canonical = await canonicalizeSnapshot(driver, modelSnapshot);
-  // Models describe tables, indexes, enums and schemas; everything else stays as the database has it.
-  const desired: Snapshot = {
-    ...canonical,
-    schemas: mergeSchemas(before, canonical),
-    extensions: before.extensions,
-    domains: before.domains,
-    compositeTypes: before.compositeTypes,
-    sequences: before.sequences,
-    views: before.views,
-    functions: before.functions,
-    triggers: before.triggers,
-    grants: before.grants,
-  };
-  const plan = diff(before, desired, {
-    serverVersion: version,
-    ...(options.online === undefined ? {} : { online: options.online }),
-    ...(options.renames === undefined ? {} : { renames: options.renames }),
-    ...(options.lockTimeout === undefined ? {} : { lockTimeout: options.lockTimeout }),
-    ...(options.statementTimeout === undefined ? {} : { statementTimeout: options.statementTimeout }),
-  });
-  return migrationFromPlan(plan, before, desired, version);
-}
-
-/** Schemas of the database stay (a schema is not dropped because no model lives there); new ones are added. */
-function mergeSchemas(before: Snapshot, models: Snapshot): Snapshot['schemas'] {
-  const names = new Set(before.schemas.map((s) => s.name));
-  return [...before.schemas, ...models.schemas.filter((s) => !names.has(s.name))].sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  const { allowHazards: _allowHazards, ...planOptions } = options as SyncOptions;
+  const { plan, before, desired, serverVersion, owned } = await planFromModels(
+    toDriver(client),
+    models,
+    planOptions,
   );
+  return migrationFromPlan(plan, before, desired, serverVersion, owned);
 }
 
 /** A `GeneratedMigration` from a plan (what `generateMigration` returns). */
@@ -146,6 +102,7 @@ export function migrationFromPlan(
   before: Snapshot,
   desired: Snapshot,
   serverVersion: number,
+  owned: OwnedObjects = ownedBy(desired),
 ): GeneratedMigration {
   const changes: MigrationChange[] = plan.operations
     .filter((op) => !isSessionSetting(op))
@@ -167,6 +124,7 @@ export function migrationFromPlan(
     before,
     desired,
     serverVersion,
+    owned,
   };
 }
 

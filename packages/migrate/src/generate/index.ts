@@ -12,4 +12,15 @@ export {
   syncSchema,
 } from './generate.js';
 export { type MakeMigrationOptions, makeMigration } from './make.js';
+export {
+  NOTHING_OWNED,
+  OWNERSHIP_FOLDER,
+  type OwnedObjects,
+  ownedBy,
+  readOwnership,
+  unionOwned,
+  writeOwnership,
+} from './ownership.js';
+export { assertNothingPending, PendingMigrationsError } from './pending.js';
+export { type ModelsPlan, type PlanFromModelsOptions, planFromModels } from './pipeline.js';
 export { migrationFileName, type WriteSourceOptions, writeMigrationSource } from './write-source.js';

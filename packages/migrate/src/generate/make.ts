@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { EnumDef, ModelLike } from '@justscale/models';
-import type { DriverInput } from '../connection/to-driver.js';
+import { type DriverInput, toDriver } from '../connection/to-driver.js';
 import { type GenerateOptions, generateMigration } from './generate.js';
+import { writeOwnership } from './ownership.js';
+import { assertNothingPending } from './pending.js';
 import { migrationFileName, writeMigrationSource } from './write-source.js';
 
 /** Options of `makeMigration`. */
@@ -21,8 +23,11 @@ export interface MakeMigrationOptions extends GenerateOptions {
 
 /**
  * Generates the migration from the models to the database and writes it as a TypeScript file in
- * `directory`, named `<UTC timestamp>_<name>.ts`. Returns the file's path, or null (and writes
- * nothing) when the database already matches the models.
+ * `directory`, named `<UTC timestamp>_<name>.ts`, with its ownership record
+ * (`.models/<migration>.json`: the tables and enums the models own, which later plans read to know
+ * what a removed model dropped). Returns the file's path, or null (and writes nothing) when the
+ * database already matches the models. Refuses with `PendingMigrationsError` while migrations of
+ * `directory` are not applied: the new file would repeat their changes.
  *
  * @example
  * const path = await makeMigration({ client, models: [PgUser, PgPost], directory: './migrations', name: 'add_posts' });
@@ -30,7 +35,8 @@ export interface MakeMigrationOptions extends GenerateOptions {
 export async function makeMigration(options: MakeMigrationOptions): Promise<string | null> {
   const { client, models, directory, name, now, importFrom, ...generateOptions } = options;
   const file = migrationFileName(name, now ?? new Date());
-  const migration = await generateMigration(client, ...models, generateOptions);
+  await assertNothingPending(toDriver(client), directory, generateOptions.migrationsTable);
+  const migration = await generateMigration(client, ...models, { ...generateOptions, directory });
   if (!migration.hasChanges) return null;
   const source = writeMigrationSource(migration, {
     name,
@@ -39,5 +45,6 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
   await mkdir(directory, { recursive: true });
   const path = join(directory, file);
   await writeFile(path, source, { flag: 'wx' });
+  await writeOwnership(directory, file.slice(0, -extname(file).length), migration.owned);
   return path;
 }

@@ -199,11 +199,22 @@ describe('migration files from a plan', () => {
     expect((await generateMigration(t.driver, PgUser2)).hasChanges).toBe(false);
     await run(t.driver, loaded, 'down');
     expect(await unordered(t)).toEqual(before);
+    // The file above was run by hand, not by the runner: it is pending, and a new one would repeat it.
+    await expect(
+      makeMigration({
+        client: t.driver,
+        models: [PgUser],
+        directory: d.path,
+        name: 'again',
+        importFrom: null,
+      }),
+    ).rejects.toMatchObject({ code: 'MIGRATIONS_PENDING', pending: ['20250607080910_online_status_index'] });
+    const other = await dir();
     expect(
       await makeMigration({
         client: t.driver,
         models: [PgUser],
-        directory: d.path,
+        directory: other.path,
         name: 'nothing',
         importFrom: null,
       }),

@@ -44,7 +44,9 @@ function addColumnHazards(op: AddColumnOperation, table: string): ReturnType<typ
       c.default === null &&
       c.identity === null &&
       c.generated === null &&
-      H.mayFail(`Column ${col} is NOT NULL without a default: the table must be empty`),
+      H.mayFail(
+        `Column ${col} is NOT NULL without a default: the table must be empty (on a table with rows, give it a default, or add it optional, backfill, then make it required)`,
+      ),
     op.restoresDropped === true && H.restoresDropped(`column ${col}`),
   ]);
 }
