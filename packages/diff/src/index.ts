@@ -1,5 +1,6 @@
 export { type TypeChange, typeChange } from './casts.js';
 export { diff } from './diff.js';
+export { downPlan, reverseRenames } from './down.js';
 export { DiffError, type DiffErrorCode, InvalidRenameHintError, UnsafeChangeError } from './errors.js';
 export { parseRenameHints } from './hints.js';
 export type { DiffOptions, Note, Plan, PlannedStatement, RenameHint, RenameKind } from './types.js';

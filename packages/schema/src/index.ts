@@ -11,7 +11,7 @@ export {
   userType,
 } from './factories.js';
 export { deepFreeze } from './freeze.js';
-export { normalizeSnapshot, snapshotsEqual, stableStringify } from './normalize.js';
+export { columnsByName, normalizeSnapshot, snapshotsEqual, stableStringify } from './normalize.js';
 export type {
   AddColumnOperation,
   AddIdentityOperation,
