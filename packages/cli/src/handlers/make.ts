@@ -58,6 +58,8 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     source = writeMigrationSource(up, {
       name,
       before: current,
+      after: desired,
+      ...(renames ? { diffOptions: { renames: renames as never } } : {}),
       serverVersion: version,
       importFrom: config.migrations.importFrom,
     });

@@ -32,8 +32,15 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
   const file = migrationFileName(name, now ?? new Date());
   const migration = await generateMigration(client, ...models, generateOptions);
   if (!migration.hasChanges) return null;
+  const { online, renames, lockTimeout, statementTimeout } = generateOptions;
   const source = writeMigrationSource(migration, {
     name,
+    diffOptions: {
+      ...(online === undefined ? {} : { online }),
+      ...(renames === undefined ? {} : { renames }),
+      ...(lockTimeout === undefined ? {} : { lockTimeout }),
+      ...(statementTimeout === undefined ? {} : { statementTimeout }),
+    },
     ...(importFrom === undefined ? {} : { importFrom }),
   });
   await mkdir(directory, { recursive: true });
