@@ -13,6 +13,13 @@ import { ExitCode } from '../exit-codes.js';
  * Exports that are neither (helpers, constants) are ignored.
  */
 export async function loadModelsSnapshot(path: string | null, cwd: string): Promise<Snapshot> {
+  const items = await loadModels(path, cwd);
+  const { modelsToSnapshot } = await import('@justscale/models');
+  return modelsToSnapshot(...(items as never[]));
+}
+
+/** Every model (defineModel) and enum (defineEnum) the models module exports. */
+export async function loadModels(path: string | null, cwd: string): Promise<{ kind: 'model' | 'enum' }[]> {
   if (path === null) {
     throw usageError(
       'No models module: set models in justscale.config.ts (e.g. models: "./src/models.ts") or pass --models.',
@@ -44,8 +51,7 @@ export async function loadModelsSnapshot(path: string | null, cwd: string): Prom
       'MODELS_NOT_FOUND',
     );
   }
-  const { modelsToSnapshot } = await import('@justscale/models');
-  return modelsToSnapshot(...(items as never[]));
+  return items;
 }
 
 /** The database's schema, for the managed schemas, without the tracking table. */
