@@ -31,9 +31,11 @@ export async function openScratch(args: ReplayArgs): Promise<OpenDatabase> {
   } catch (error) {
     await admin.close().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
+    // 42501 insufficient_privilege: the server answered, the role may not create databases.
+    const privilege = (error as { code?: unknown }).code === '42501';
     throw new CliError(
       'CONNECTION_FAILED',
-      `Cannot create a scratch database on ${redactUrl(url)}: ${reason} (the role needs CREATEDB)`,
+      `Cannot create a scratch database on ${redactUrl(url)}: ${reason}${privilege ? ' (the role needs CREATEDB)' : ''}`,
       { cause: error },
     );
   }
