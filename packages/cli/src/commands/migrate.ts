@@ -95,7 +95,12 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
               .option('empty', { type: 'boolean', describe: 'Write a blank migration' })
               .option('models', { type: 'string', describe: 'Models module (default: models in the config)' })
               .option('dry-run', { type: 'boolean', describe: 'Print the file instead of writing it' })
-              .option('allow-empty', { type: 'boolean', describe: 'Write a file even when nothing changed' }),
+              .option('allow-empty', { type: 'boolean', describe: 'Write a file even when nothing changed' })
+              .option('online', {
+                type: 'boolean',
+                describe:
+                  'Write the lock-safe recipe: indexes CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout (and a down as safe)',
+              }),
           handler: lazyHandler(env, async () => (await import('../handlers/make.js')).make),
         })
         .command({

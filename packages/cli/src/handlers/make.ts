@@ -19,6 +19,8 @@ export interface MakeArgs {
   readonly dryRun?: boolean | undefined;
   readonly allowEmpty?: boolean | undefined;
   readonly models?: string | undefined;
+  /** `--online`: the lock-safe recipe (indexes CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout). */
+  readonly online?: boolean | undefined;
 }
 
 /**
@@ -45,7 +47,8 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     const { diff } = await import('@justscale/diff');
     const renames = await loadRenames(config);
     const version = (await db.driver.serverVersion()).num;
-    const options = { serverVersion: version, ...(renames ? { renames: renames as never } : {}) };
+    const online = args.online === true ? { online: true } : {};
+    const options = { serverVersion: version, ...online, ...(renames ? { renames: renames as never } : {}) };
     const up = diff(current, desired, options);
     if (up.statements.length === 0 && !args.allowEmpty) {
       if (ctx.json) ctx.printJson({ file: null, hasChanges: false, statements: [] });
@@ -59,7 +62,7 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       name,
       before: current,
       after: desired,
-      ...(renames ? { diffOptions: { renames: renames as never } } : {}),
+      diffOptions: { ...online, ...(renames ? { renames: renames as never } : {}) },
       serverVersion: version,
       importFrom: config.migrations.importFrom,
     });
