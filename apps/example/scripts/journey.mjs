@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The example journey, run by `pnpm example` at the repository root after the build:
-// migrate, status, make a migration from a model change, migrate, rollback — with the real
+// migrate, status, check, make a migration from a model change, test it, migrate, rollback — with the real
 // `justscale` binary on embedded PostgreSQL (PGlite). It works on a copy of the app in
 // .justscale/journey (git-ignored) and removes it at the end, so the repository stays clean.
 import { spawnSync } from 'node:child_process';
@@ -51,6 +51,15 @@ console.log(`Working in ${relative(process.cwd(), work)} (a copy of apps/example
 
 justscale('Apply the migrations (hand-written, generated, seeder) to a fresh embedded database', ['migrate']);
 justscale('See what is applied', ['migrate', 'status']);
+justscale('CI: the migrations give the schema the models describe (replayed on in-memory PGlite)', [
+  'migrate',
+  'check',
+]);
+justscale(
+  'Models changed (src/models-v2.ts adds users.phone) and no migration yet: check exits 4',
+  ['migrate', 'check', '--models', 'src/models-v2.ts'],
+  4,
+);
 justscale('Models changed (src/models-v2.ts adds users.phone): generate a migration from them', [
   'migrate',
   'make',
@@ -65,6 +74,12 @@ if (!made) {
   process.exit(1);
 }
 console.log(`\n--- migrations/${made} ---\n${readFileSync(join(work, 'migrations', made), 'utf8')}---`);
+justscale('Every migration runs up, down and up again on a scratch database, and ends at the models', [
+  'migrate',
+  'test',
+  '--models',
+  'src/models-v2.ts',
+]);
 justscale('It is pending: status --check exits 4', ['migrate', 'status', '--check'], 4);
 justscale('Apply it', ['migrate']);
 justscale('The models and the database agree: nothing more to generate', [

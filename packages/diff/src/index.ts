@@ -1,5 +1,6 @@
 export { type TypeChange, typeChange } from './casts.js';
 export { diff } from './diff.js';
+export { downPlan, reverseRenames } from './down.js';
 export {
   DependencyCycleError,
   DiffError,

@@ -106,3 +106,10 @@ export type {
   RollbackOptions,
 } from './runner/options.js';
 export type { MigrationProblem, MigrationStatus } from './runner/state.js';
+export {
+  checkMigrations,
+  type MigrationVerdict,
+  type ReplayOptions,
+  type ReplayReport,
+  testMigrations,
+} from './verify/index.js';

@@ -114,3 +114,21 @@ export function snapshotsEqual(a: Snapshot, b: Snapshot): boolean {
     stableStringify(normalizeSnapshot(objectsOnly(a))) === stableStringify(normalizeSnapshot(objectsOnly(b)))
   );
 }
+
+/**
+ * The snapshot with each table's columns in name order, for comparisons where column order does
+ * not count: PostgreSQL cannot put a column back where it was, so a `down` that re-adds a dropped
+ * column appends it.
+ *
+ * @example
+ * snapshotsEqual(columnsByName(afterDown), columnsByName(before)); // true when only the order differs
+ */
+export function columnsByName(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    tables: snapshot.tables.map((t) => ({
+      ...t,
+      columns: [...t.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    })),
+  };
+}

@@ -36,7 +36,7 @@ function runFlags<T>(y: Argv<T>, dryRun: boolean) {
 export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule<object, Args> {
   return {
     command: 'migrate',
-    describe: 'Run pending migrations (and manage them: status, rollback, make, pending, fresh)',
+    describe: 'Run pending migrations (and manage them: status, rollback, make, pending, fresh, test, check)',
     builder: (y) => {
       const base = globals ? withGlobalOptions(y) : y;
       return runFlags(base, true)
@@ -107,8 +107,29 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
               .option('prune', {
                 type: 'boolean',
                 describe: 'Also drop tables and enums no model describes and no migration record owns',
+              })
+              .option('online', {
+                type: 'boolean',
+                describe:
+                  'Write the lock-safe recipe: indexes CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout (and a down as safe)',
               }),
           handler: lazyHandler(env, async () => (await import('../handlers/make.js')).make),
+        })
+        .command({
+          command: 'test',
+          describe:
+            'On a scratch database (in-memory PGlite; --database-url: a new one on that server), run each migration up, down and up again, then compare with the models',
+          builder: (s) =>
+            s.option('models', { type: 'string', describe: 'Models module (default: models in the config)' }),
+          handler: lazyHandler(env, async () => (await import('../handlers/test.js')).test),
+        })
+        .command({
+          command: 'check',
+          describe:
+            'Replay the migrations on in-memory PGlite and compare with the models: exit 4 when a `migrate make` is missing',
+          builder: (s) =>
+            s.option('models', { type: 'string', describe: 'Models module (default: models in the config)' }),
+          handler: lazyHandler(env, async () => (await import('../handlers/check.js')).check),
         });
     },
     handler: lazyHandler(env, async () => (await load()).migrate),

@@ -15,6 +15,8 @@ export interface MakeArgs {
   readonly allowEmpty?: boolean | undefined;
   readonly models?: string | undefined;
   readonly prune?: boolean | undefined;
+  /** `--online`: the lock-safe recipe (indexes CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout). */
+  readonly online?: boolean | undefined;
 }
 
 /**
@@ -48,7 +50,10 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       if (!(error instanceof PendingMigrationsError)) throw error;
       throw new CliError('MIGRATIONS_PENDING', error.message, { exitCode: ExitCode.Pending, cause: error });
     }
-    const planned = await planModels(db.driver, config, ctx.io.cwd, { prune: args.prune });
+    const planned = await planModels(db.driver, config, ctx.io.cwd, {
+      prune: args.prune,
+      online: args.online === true,
+    });
     const up = planned.plan;
     if (up.statements.length === 0 && !args.allowEmpty) {
       for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
@@ -56,12 +61,15 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       else ctx.out.line('No changes: the database matches the models. No migration written.');
       return ExitCode.Success;
     }
-    // Through the Database API where a method builds exactly the statement, db.raw otherwise; down
-    // undoes each step against the schema before, or throws naming the step that cannot be undone.
+    // Through the Database API where a method builds exactly the statement, db.raw otherwise; down is
+    // the differ's plan back to the schema before (with the plan's rename hints, so renames reverse),
+    // or a throw naming why there is none.
     const { writeMigrationSource } = await import('@justscale/migrate');
     source = writeMigrationSource(up, {
       name,
       before: planned.before,
+      after: planned.desired,
+      diffOptions: planned.diffOptions,
       serverVersion: planned.serverVersion,
       importFrom: config.migrations.importFrom,
     });

@@ -11,6 +11,7 @@ import {
   dropConstraint,
   dropIdentity,
   type IdentityChanges,
+  type Snapshot,
   setColumnDefault,
   setColumnNotNull,
   setComment,
@@ -23,12 +24,12 @@ import { type Builder, Phase } from '../context.js';
 import { qkey, same, sameExcept, sameName, sameType, tempName, tkey } from '../util.js';
 import { H } from './hazards.js';
 
-/** Column names `t` gets from its parents (in the desired snapshot): ALTERs on the parent reach them. */
-function inheritedColumns(b: Builder, t: Table): Set<string> {
+/** Column names `t` gets from its parents (in `from`, default the desired snapshot): ALTERs on the parent reach them. */
+function inheritedColumns(b: Builder, t: Table, from: Snapshot = b.desired): Set<string> {
   const names = new Set<string>();
   if (t.inherits.length === 0) return names;
   const parents = new Set(t.inherits.map(qkey));
-  for (const p of b.desired.tables) if (parents.has(qkey(p))) for (const c of p.columns) names.add(c.name);
+  for (const p of from.tables) if (parents.has(qkey(p))) for (const c of p.columns) names.add(c.name);
   return names;
 }
 
@@ -39,6 +40,13 @@ function inheritedColumns(b: Builder, t: Table): Set<string> {
 export function diffColumns(b: Builder, c: Table, d: Table): void {
   if (c.partitionOf !== null && d.partitionOf !== null) return;
   const inherited = inheritedColumns(b, d);
+  // A column the child has from a parent it keeps goes when the parent drops it: PostgreSQL
+  // drops it from the children itself.
+  const fromKeptParents = inheritedColumns(
+    b,
+    { ...d, inherits: d.inherits.filter((p) => c.inherits.some((x) => qkey(x) === qkey(p))) },
+    b.current,
+  );
   const cur = new Map(c.columns.map((x) => [x.name, x]));
   const des = new Map(d.columns.map((x) => [x.name, x]));
   const common = d.columns.filter((x) => cur.has(x.name)).map((x) => x.name);
@@ -52,7 +60,7 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
   }
   const dropped: Column[] = [];
   for (const col of c.columns) {
-    if (des.has(col.name) || inherited.has(col.name)) continue;
+    if (des.has(col.name) || inherited.has(col.name) || fromKeptParents.has(col.name)) continue;
     dropped.push(col);
     b.add(Phase.dropColumns, dropColumn(d, col.name));
     b.droppedColumns.add(tkey(d, col.name));

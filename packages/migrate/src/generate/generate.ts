@@ -1,4 +1,4 @@
-import type { Plan, PlannedStatement } from '@justscale/diff';
+import type { DiffOptions, Plan, PlannedStatement } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
 import type { EnumDef, ModelLike } from '@justscale/models';
 import type { Hazard, HazardKind, Operation, OperationKind, Snapshot } from '@justscale/schema';
@@ -40,6 +40,8 @@ export interface GeneratedMigration {
   readonly serverVersion: number;
   /** The tables and enums the models describe: what they own once this migration has run. */
   readonly owned: OwnedObjects;
+  /** What the plan was diffed with (rename hints, online options): a generated `down` plans back with them. */
+  readonly diffOptions: Omit<DiffOptions, 'serverVersion'>;
 }
 
 /** A model or an enum, or, last, the options. */
@@ -88,12 +90,12 @@ export async function generateMigration(
 ): Promise<GeneratedMigration> {
   const { models, options } = splitArguments(args);
   const { allowHazards: _allowHazards, ...planOptions } = options as SyncOptions;
-  const { plan, before, desired, serverVersion, owned } = await planFromModels(
+  const { plan, before, desired, serverVersion, owned, diffOptions } = await planFromModels(
     toDriver(client),
     models,
     planOptions,
   );
-  return migrationFromPlan(plan, before, desired, serverVersion, owned);
+  return migrationFromPlan(plan, before, desired, serverVersion, owned, diffOptions);
 }
 
 /** A `GeneratedMigration` from a plan (what `generateMigration` returns). */
@@ -103,6 +105,7 @@ export function migrationFromPlan(
   desired: Snapshot,
   serverVersion: number,
   owned: OwnedObjects = ownedBy(desired),
+  diffOptions: Omit<DiffOptions, 'serverVersion'> = {},
 ): GeneratedMigration {
   const changes: MigrationChange[] = plan.operations
     .filter((op) => !isSessionSetting(op))
@@ -125,6 +128,7 @@ export function migrationFromPlan(
     desired,
     serverVersion,
     owned,
+    diffOptions,
   };
 }
 

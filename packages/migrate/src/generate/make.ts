@@ -38,6 +38,7 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
   await assertNothingPending(toDriver(client), directory, generateOptions.migrationsTable);
   const migration = await generateMigration(client, ...models, { ...generateOptions, directory });
   if (!migration.hasChanges) return null;
+  // The way back is planned with the plan's own options (every rename hint, online): migration carries them.
   const source = writeMigrationSource(migration, {
     name,
     ...(importFrom === undefined ? {} : { importFrom }),

@@ -1,4 +1,4 @@
-import { diff, type Note, type Plan, type RenameHint } from '@justscale/diff';
+import { type DiffOptions, diff, type Note, type Plan, type RenameHint } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
 import { introspect } from '@justscale/introspect';
 import {
@@ -50,6 +50,12 @@ export interface ModelsPlan {
   readonly owned: OwnedObjects;
   /** The target server (`server_version_num`). */
   readonly serverVersion: number;
+  /**
+   * What the plan was diffed with besides the server version: every rename hint (the models', the
+   * renames file's and the derived constraint and index names) and the online options. A generated
+   * `down` plans the way back with them (`downPlan`), so a rename is renamed back, not dropped.
+   */
+  readonly diffOptions: Omit<DiffOptions, 'serverVersion'>;
 }
 
 /**
@@ -88,13 +94,13 @@ export async function planFromModels(
   const hints = [...(renameHintsOf(...models) as RenameHint[]), ...(options.renames ?? [])];
   const renames = [...hints, ...derivedNameRenames(before, canonical, hints)];
   const { desired, leftAlone } = keepUnowned(before, canonical, ownedBefore, renames, options.prune === true);
-  const plan = diff(before, desired, {
-    serverVersion,
+  const diffOptions: Omit<DiffOptions, 'serverVersion'> = {
     renames,
     ...(options.online === undefined ? {} : { online: options.online }),
     ...(options.lockTimeout === undefined ? {} : { lockTimeout: options.lockTimeout }),
     ...(options.statementTimeout === undefined ? {} : { statementTimeout: options.statementTimeout }),
-  });
+  };
+  const plan = diff(before, desired, { serverVersion, ...diffOptions });
   const notes: Note[] = leftAlone.map((o) => ({
     kind: 'not-managed',
     message: `${o.kind} ${o.schema}.${o.name} is in the database but in no model, and no migration record shows the models owned it: left as it is (prune drops it).`,
@@ -105,6 +111,7 @@ export async function planFromModels(
     desired,
     owned: ownedBy(canonical),
     serverVersion,
+    diffOptions,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Plan } from '@justscale/diff';
+import { DiffError, type DiffOptions, downPlan, type Plan } from '@justscale/diff';
 import type { Hazard, Operation, Snapshot } from '@justscale/schema';
 import { compile, IrreversibleOperationError, invert } from '@justscale/sql';
 import { MigrateError } from '../errors.js';
@@ -13,6 +13,14 @@ export interface WriteSourceOptions {
   readonly name: string;
   /** The schema before the plan, which `down` returns to. Taken from a `GeneratedMigration` when given one. */
   readonly before?: Snapshot;
+  /**
+   * The schema the plan gives (a `GeneratedMigration`'s `desired`). With it, `down` runs
+   * `downPlan(before, after)`: the differ's own plan back, so an added enum value is removed by a
+   * rebuild and the way back is as lock-safe as the way there. Without it, `down` inverts each step.
+   */
+  readonly after?: Snapshot;
+  /** The options the plan was made with (online, renames, timeouts): `down` is planned with them too. */
+  readonly diffOptions?: Omit<DiffOptions, 'serverVersion'>;
   /** The target server, as `server_version_num`; taken from a `GeneratedMigration` when given one. */
   readonly serverVersion?: number;
   /**
@@ -56,47 +64,18 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
   const compileOptions = serverVersion === undefined ? {} : { serverVersion };
   const steps = thePlan.operations.filter((op) => !isSessionSetting(op));
 
-  const up: Emitted = { lines: [], nonTransactional: [] };
-  thePlan.operations.forEach((op) => {
-    const statements = thePlan.statements.filter((s) => s.operation === op);
-    if (!isSessionSetting(op)) {
-      up.lines.push(
-        `${indent}${comment(`step ${steps.indexOf(op) + 1}: ${op.kind} ${describeOperation(op)}`)}`,
-      );
-    }
-    emit(up, op, statements, before, compileOptions);
-  });
-  if (up.lines.length === 0) up.lines.push(`${indent}// No changes.`);
-
-  const down: Emitted = { lines: [], nonTransactional: [] };
-  const irreversible: string[] = [];
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const op = steps[i]!;
-    let inverse: Operation[];
-    try {
-      inverse = invertInPlan(op, before, steps.slice(0, i));
-    } catch (error) {
-      if (!(error instanceof IrreversibleOperationError)) throw error;
-      irreversible.push(`step ${i + 1} (${op.kind} ${describeOperation(op)}): ${error.reason}`);
-      continue;
-    }
-    down.lines.push(`${indent}${comment(`undo step ${i + 1}: ${op.kind} ${describeOperation(op)}`)}`);
-    for (const inv of inverse) {
-      const statements = compile(inv, compileOptions);
-      emit(down, inv, statements, before, compileOptions);
-    }
-  }
-  const downLines =
-    irreversible.length > 0
-      ? [
-          `${indent}throw new Error(`,
-          `${indent}  ${lit(`Migration ${options.name} cannot be reversed: ${irreversible.join('; ')}.`)},`,
-          `${indent});`,
-        ]
-      : down.lines.length > 0
-        ? down.lines
-        : [`${indent}// No changes.`];
-
+  const up = emitPlan(thePlan, before, compileOptions, 'step');
+  const after = options.after ?? generated?.desired;
+  const down =
+    after === undefined
+      ? invertSteps(steps, before, compileOptions, options.name)
+      : planDown(
+          before,
+          after,
+          { ...(options.diffOptions ?? generated?.diffOptions), ...compileOptions },
+          options.name,
+        );
+  const downLines = down.lines.length > 0 ? down.lines : [`${indent}// No changes.`];
   const nonTransactional = [...new Set([...up.nonTransactional, ...down.nonTransactional])];
   const importFrom = options.importFrom === undefined ? '@justscale/postgres' : options.importFrom;
   const out: string[] = [];
@@ -118,6 +97,79 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
   out.push('  },');
   out.push(importFrom !== null ? '});' : '};');
   return `${out.join('\n')}\n`;
+}
+
+/** Each operation of a plan (a comment naming its step, its hazards, its call), in order. */
+function emitPlan(
+  plan: Plan,
+  current: Snapshot,
+  compileOptions: { serverVersion?: number },
+  label: string,
+): Emitted {
+  const out: Emitted = { lines: [], nonTransactional: [] };
+  const steps = plan.operations.filter((op) => !isSessionSetting(op));
+  for (const op of plan.operations) {
+    const statements = plan.statements.filter((s) => s.operation === op);
+    if (!isSessionSetting(op)) {
+      out.lines.push(
+        `${indent}${comment(`${label} ${steps.indexOf(op) + 1}: ${op.kind} ${describeOperation(op)}`)}`,
+      );
+    }
+    emit(out, op, statements, current, compileOptions);
+  }
+  if (out.lines.length === 0) out.lines.push(`${indent}// No changes.`);
+  return out;
+}
+
+/** `down` as the differ plans it from `after` back to `before`; a throw naming why when it cannot. */
+function planDown(before: Snapshot, after: Snapshot, options: DiffOptions, name: string): Emitted {
+  let plan: Plan;
+  try {
+    plan = downPlan(before, after, options);
+  } catch (error) {
+    if (!(error instanceof DiffError)) throw error;
+    return { lines: cannotReverse(name, [error.message]), nonTransactional: [] };
+  }
+  return emitPlan(
+    plan,
+    after,
+    options.serverVersion === undefined ? {} : { serverVersion: options.serverVersion },
+    'back',
+  );
+}
+
+/** `down` as the inverse of each step, last first (when the schema after the plan is not known). */
+function invertSteps(
+  steps: readonly Operation[],
+  before: Snapshot,
+  compileOptions: { serverVersion?: number },
+  name: string,
+): Emitted {
+  const down: Emitted = { lines: [], nonTransactional: [] };
+  const irreversible: string[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const op = steps[i]!;
+    let inverse: Operation[];
+    try {
+      inverse = invertInPlan(op, before, steps.slice(0, i));
+    } catch (error) {
+      if (!(error instanceof IrreversibleOperationError)) throw error;
+      irreversible.push(`step ${i + 1} (${op.kind} ${describeOperation(op)}): ${error.reason}`);
+      continue;
+    }
+    down.lines.push(`${indent}${comment(`undo step ${i + 1}: ${op.kind} ${describeOperation(op)}`)}`);
+    for (const inv of inverse) emit(down, inv, compile(inv, compileOptions), before, compileOptions);
+  }
+  if (irreversible.length > 0) return { lines: cannotReverse(name, irreversible), nonTransactional: [] };
+  return down;
+}
+
+function cannotReverse(name: string, reasons: readonly string[]): string[] {
+  return [
+    `${indent}throw new Error(`,
+    `${indent}  ${lit(`Migration ${name} cannot be reversed: ${reasons.join('; ')}.`)},`,
+    `${indent});`,
+  ];
 }
 
 /**

@@ -157,7 +157,28 @@ describe('migration files from a plan', () => {
     expect(await unordered(t)).toEqual(before);
   });
 
-  it('an irreversible step makes down throw, naming the step, before it changes anything', async () => {
+  it('an added enum value: down rebuilds the type without it, and up adds it again', async () => {
+    const t = await database();
+    const d = await dir();
+    await syncSchema(t.driver, PgUser);
+    const before = await schema(t);
+    const { defineEnum, defineModel, field } = await import('@justscale/models');
+    const Status2 = defineEnum('UserStatus', ['active', 'inactive', 'suspended', 'banned']);
+    const User3 = defineModel('users', { ...PgUser.fields, status: field.enum(Status2).default('active') });
+    const migration = await generateMigration(t.driver, User3);
+    const source = writeMigrationSource(migration, { name: 'add_banned', importFrom: null });
+    expect(source).not.toContain('cannot be reversed');
+    const loaded = await loadSource(d.path, '20250101000000_add_banned.ts', source);
+    await run(t.driver, loaded, 'up');
+    const after = await schema(t);
+    await run(t.driver, loaded, 'down');
+    expect(await schema(t)).toEqual(before);
+    await run(t.driver, loaded, 'up');
+    expect(await schema(t)).toEqual(after);
+    void UserStatus;
+  });
+
+  it('without the schema after the plan, down inverts each step: an irreversible one throws, naming it, before it changes anything', async () => {
     const t = await database();
     const d = await dir();
     await syncSchema(t.driver, PgUser);
@@ -165,7 +186,11 @@ describe('migration files from a plan', () => {
     const Status2 = defineEnum('UserStatus', ['active', 'inactive', 'suspended', 'banned']);
     const User3 = defineModel('users', { ...PgUser.fields, status: field.enum(Status2).default('active') });
     const migration = await generateMigration(t.driver, User3);
-    const source = writeMigrationSource(migration, { name: 'add_banned', importFrom: null });
+    const source = writeMigrationSource(migration.plan, {
+      name: 'add_banned',
+      before: migration.before,
+      importFrom: null,
+    });
     const loaded = await loadSource(d.path, '20250101000000_add_banned.ts', source);
     await run(t.driver, loaded, 'up');
     const after = await schema(t);
@@ -175,7 +200,6 @@ describe('migration files from a plan', () => {
       /Migration add_banned cannot be reversed: step 1 \(addEnumValue type public\.UserStatus\): /,
     );
     expect(await schema(t)).toEqual(after);
-    void UserStatus;
   });
 
   it('makeMigration writes <timestamp>_<name>.ts with transaction: false for an online index, and it runs', async () => {

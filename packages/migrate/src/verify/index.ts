@@ -1,0 +1,7 @@
+export {
+  checkMigrations,
+  type MigrationVerdict,
+  type ReplayOptions,
+  type ReplayReport,
+  testMigrations,
+} from './replay.js';
