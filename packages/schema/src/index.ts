@@ -13,7 +13,13 @@ export {
   userType,
 } from './factories.js';
 export { deepFreeze } from './freeze.js';
-export { columnsByName, normalizeSnapshot, objectsOnly, snapshotsEqual, stableStringify } from './normalize.js';
+export {
+  columnsByName,
+  normalizeSnapshot,
+  objectsOnly,
+  snapshotsEqual,
+  stableStringify,
+} from './normalize.js';
 export type {
   AddColumnOperation,
   AddIdentityOperation,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MigrationVerdict, ReplayOptions, ReplayReport } from '@justscale/migrate';
+import { cancellable } from '../cancel.js';
 import type { CommandContext } from '../context.js';
 import type { OpenDatabase } from '../database.js';
 import { CliError } from '../errors.js';
@@ -20,8 +21,8 @@ export async function openScratch(args: ReplayArgs): Promise<OpenDatabase> {
   const url = args.databaseUrl;
   if (url === undefined || url.startsWith('pglite:')) {
     const { createPgliteDriver } = await import('@justscale/driver-pglite');
-    const driver = await createPgliteDriver();
-    return { driver, label: 'an in-memory PGlite', close: () => driver.close() };
+    const { driver, cancel } = cancellable(await createPgliteDriver());
+    return { driver, label: 'an in-memory PGlite', cancel, close: () => driver.close() };
   }
   const { createPgDriver } = await import('@justscale/driver-pg');
   const admin = createPgDriver({ connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -41,9 +42,12 @@ export async function openScratch(args: ReplayArgs): Promise<OpenDatabase> {
   }
   const scratchUrl = new URL(url);
   scratchUrl.pathname = `/${name}`;
-  const driver = createPgDriver({ connectionString: scratchUrl.toString(), connectionTimeoutMillis: 10_000 });
+  const { driver, cancel } = cancellable(
+    createPgDriver({ connectionString: scratchUrl.toString(), connectionTimeoutMillis: 10_000 }),
+  );
   return {
     driver,
+    cancel,
     label: `scratch database ${name} on ${redactUrl(url)}`,
     close: async () => {
       await driver.close().catch(() => undefined);
