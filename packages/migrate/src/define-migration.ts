@@ -13,9 +13,10 @@ export interface MigrationDefinition {
   /**
    * `false` runs the migration outside a transaction, for statements PostgreSQL refuses inside one
    * (`CREATE INDEX CONCURRENTLY`, `ALTER TYPE ... ADD VALUE` before 12, `VACUUM`). A failure then
-   * can leave part of the migration applied. Defaults to `true`.
+   * can leave part of the migration applied. `{ up: true, down: false }` decides per direction: a
+   * generated migration whose `down` alone needs it keeps its `up` in a transaction. Defaults to `true`.
    */
-  transaction?: boolean;
+  transaction?: boolean | { readonly up?: boolean; readonly down?: boolean };
 }
 
 /**

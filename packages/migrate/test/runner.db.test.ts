@@ -258,6 +258,40 @@ describe('transactions', () => {
     expect(await tables()).toEqual(['_migrations']);
   });
 
+  it('transaction: { up: true, down: false }: a failing up leaves nothing, down runs outside one', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    const perDirection = (upTail: string) =>
+      `export default { transaction: { up: true, down: false }, async up({ db }) { await db.raw("CREATE TABLE b (id int)"); ${upTail} }, async down({ db }) { await db.raw("DROP TABLE b"); await db.raw("CREATE INDEX CONCURRENTLY a_id ON a (id)"); } };`;
+    await dir.write('002_b.mjs', perDirection('await db.raw("SELECT 1/0");'));
+    await expect(runner().migrate()).rejects.toMatchObject({
+      code: 'MIGRATION_FAILED',
+      postgres: { code: '22012' },
+    });
+    // up ran in a transaction: its CREATE TABLE went with the failure.
+    expect(await tables()).toEqual(['_migrations', 'a']);
+    await dir.write('002_b.mjs', perDirection(''));
+    expect((await runner().migrate()).map((m) => m.name)).toEqual(['002_b']);
+    // down ran outside one: CREATE INDEX CONCURRENTLY is refused inside a transaction.
+    expect((await runner().rollback()).map((m) => m.name)).toEqual(['002_b']);
+    const { rows } = await test.driver.query("SELECT 1 FROM pg_catalog.pg_indexes WHERE indexname = 'a_id'");
+    expect(rows).toHaveLength(1);
+    expect(await tables()).toEqual(['_migrations', 'a']);
+  });
+
+  it("transaction: 'all' refuses a rollback whose down must run outside a transaction", async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write(
+      '002_b.mjs',
+      'export default { transaction: { down: false }, async up({ db }) { await db.raw("CREATE TABLE b (id int)"); }, async down({ db }) { await db.raw("DROP TABLE b"); } };',
+    );
+    await runner({ transaction: 'all' }).migrate();
+    await expect(runner({ transaction: 'all' }).rollback()).rejects.toMatchObject({
+      code: 'MIGRATION_NOT_TRANSACTIONAL',
+      message: expect.stringContaining('002_b'),
+    });
+    expect(await tables()).toEqual(['_migrations', 'a', 'b']);
+  });
+
   it('a migration runs inside a transaction by default (so CREATE INDEX CONCURRENTLY is refused)', async () => {
     await dir.write('001_a.sql', tableMigration('a'));
     await dir.write('002_index.sql', '-- up\nCREATE INDEX CONCURRENTLY a_id ON a (id);');

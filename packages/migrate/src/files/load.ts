@@ -8,7 +8,20 @@ export interface LoadedMigration {
   readonly file: MigrationFile;
   readonly up: MigrationDefinition['up'];
   readonly down: MigrationDefinition['down'] | undefined;
+  /** Whether `up` runs in a transaction. */
   readonly transaction: boolean;
+  /** Whether `down` runs in a transaction (the same as `up` unless the file says otherwise). */
+  readonly downTransaction: boolean;
+}
+
+/**
+ * Whether `migration` runs `direction` in a transaction.
+ *
+ * @example
+ * runsInTransaction(migration, 'down'); // false for `transaction: { down: false }`
+ */
+export function runsInTransaction(migration: LoadedMigration, direction: 'up' | 'down'): boolean {
+  return direction === 'up' ? migration.transaction : migration.downTransaction;
 }
 
 /**
@@ -34,6 +47,7 @@ export async function loadMigration(
       up: ({ db }) => db.raw(source.up),
       down: down === null ? undefined : ({ db }) => db.raw(down),
       transaction: source.transaction,
+      downTransaction: source.transaction,
     };
   }
   let namespace: unknown;
@@ -57,14 +71,24 @@ export async function loadMigration(
   if (down !== undefined && typeof down !== 'function') {
     throw new MigrationLoadError(file.path, 'its `down` is not a function.');
   }
-  if (transaction !== undefined && typeof transaction !== 'boolean') {
-    throw new MigrationLoadError(file.path, 'its `transaction` option must be true or false.');
+  const perDirection = typeof transaction === 'object' && transaction !== null;
+  const sides = perDirection ? (transaction as Record<string, unknown>) : {};
+  if (
+    (transaction !== undefined && typeof transaction !== 'boolean' && !perDirection) ||
+    Object.keys(sides).some((k) => k !== 'up' && k !== 'down') ||
+    [sides.up, sides.down].some((v) => v !== undefined && typeof v !== 'boolean')
+  ) {
+    throw new MigrationLoadError(
+      file.path,
+      'its `transaction` option must be true, false or { up: boolean, down: boolean }.',
+    );
   }
   return {
     file,
     up: up as MigrationDefinition['up'],
     down: down as MigrationDefinition['down'],
-    transaction: transaction !== false,
+    transaction: perDirection ? sides.up !== false : transaction !== false,
+    downTransaction: perDirection ? sides.down !== false : transaction !== false,
   };
 }
 

@@ -3,7 +3,7 @@ import { toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
 import { jitiLoader, nodeFileSystem } from '../files/default-io.js';
 import { discoverMigrations } from '../files/discover.js';
-import { type LoadedMigration, loadMigration } from '../files/load.js';
+import { type LoadedMigration, loadMigration, runsInTransaction } from '../files/load.js';
 import type { MigrationFile, MigrationModuleLoader } from '../files/types.js';
 import { dropSchemaStatements } from './drop-schemas.js';
 import {
@@ -86,7 +86,9 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         kind: 'start',
         direction,
         migrations: steps.map((s) => s.migration.file.name),
-        nonTransactional: steps.filter((s) => !s.migration.transaction).map((s) => s.migration.file.name),
+        nonTransactional: steps
+          .filter((s) => !runsInTransaction(s.migration, direction))
+          .map((s) => s.migration.file.name),
         transaction: mode,
       });
     return runSteps(session, tracking, direction, steps, mode, undefined, hooks);
@@ -168,7 +170,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
           'Add a down, or use fresh({ drop: true }) to rebuild from scratch. Nothing was rolled back.',
       );
     }
-    checkTransactionMode(plan, mode);
+    checkTransactionMode(plan, mode, 'down');
     return plan;
   };
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '@justscale/driver';
 import type { Statement } from '../database/executor.js';
 import { MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
-import type { LoadedMigration } from '../files/load.js';
+import { type LoadedMigration, runsInTransaction } from '../files/load.js';
 import type { RunnerEvent } from './options.js';
 import type { TrackingTable } from './tracking.js';
 import { flushCommits, inMigrationTransaction } from './transaction.js';
@@ -32,9 +32,15 @@ export interface RunStep {
 }
 
 /** Refuses `transaction: false` migrations in an all-in-one batch, before anything runs. */
-export function checkTransactionMode(steps: readonly RunStep[], mode: TransactionMode): void {
+export function checkTransactionMode(
+  steps: readonly RunStep[],
+  mode: TransactionMode,
+  direction: 'up' | 'down' = 'up',
+): void {
   if (mode !== 'all') return;
-  const outside = steps.filter((step) => !step.migration.transaction).map((step) => step.migration.file.name);
+  const outside = steps
+    .filter((step) => !runsInTransaction(step.migration, direction))
+    .map((step) => step.migration.file.name);
   if (outside.length > 0) {
     throw new MigrateError(
       'MIGRATION_NOT_TRANSACTIONAL',
@@ -124,7 +130,7 @@ async function runLive(
   try {
     for (const [i, step] of steps.entries()) {
       checkSignal();
-      if (step.migration.transaction) {
+      if (runsInTransaction(step.migration, direction)) {
         const durable = i === steps.length - 1;
         await inMigrationTransaction(session, { durable }, (tx, commitWith) =>
           runOne(tx, step, undefined, commitWith),

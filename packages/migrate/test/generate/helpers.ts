@@ -25,7 +25,10 @@ export async function loadFile(path: string): Promise<MigrationDefinition> {
   return module.default;
 }
 
-/** Runs `up` or `down` like the runner: in a transaction unless the migration says `transaction: false`. */
+/**
+ * Runs `up` or `down` like the runner: in a transaction unless the migration says `transaction: false`
+ * (or `false` for that direction: `transaction: { up: true, down: false }`).
+ */
 export async function run(
   driver: Driver,
   migration: MigrationDefinition,
@@ -33,7 +36,9 @@ export async function run(
 ): Promise<void> {
   const step = migration[direction];
   if (step === undefined) throw new Error(`no ${direction}`);
-  if (migration.transaction === false) {
+  const transaction = migration.transaction;
+  const outside = typeof transaction === 'object' ? transaction[direction] === false : transaction === false;
+  if (outside) {
     await driver.session(async (session) => {
       await step.call(migration, { db: createDatabase(liveExecutor(session)) });
     });

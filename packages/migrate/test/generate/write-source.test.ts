@@ -91,15 +91,39 @@ describe('writeMigrationSource', () => {
     );
   });
 
-  it('says transaction: false when a statement cannot run in a transaction', () => {
+  it('says transaction: false when both directions have a statement that cannot run in a transaction', () => {
     const op = createIndex(index({ schema: 'public', name: 'i', table: 'users', keys: [{ column: 'id' }] }), {
       concurrently: true,
     });
     const plan = { operations: [op], statements: [], notes: [], hazards: [] };
     const source = writeMigrationSource(plan, { name: 'm3', before: emptySnapshot(), importFrom: null });
-    expect(source).toContain('  transaction: false,');
+    // down drops the index CONCURRENTLY; up's statements come from the plan (none in this bare one).
+    expect(source).toContain('  transaction: { up: true, down: false },');
+    const both = writeMigrationSource(
+      {
+        ...plan,
+        statements: [
+          { sql: 'CREATE INDEX CONCURRENTLY ...', transactional: false, hazards: [], operation: op },
+        ],
+      } as never,
+      { name: 'm3', before: emptySnapshot(), importFrom: null },
+    );
+    expect(both).toContain('  transaction: false,');
     expect(source).toContain('export default {');
     expect(source).not.toContain('import');
+  });
+
+  it('keeps up in a transaction when only down must run outside one (an enum value removed)', () => {
+    const status = (values: string[]) => ({ schema: 'public', name: 'status', values, comment: null });
+    const before = snapshot({ enums: [status(['todo', 'doing', 'done'])] });
+    const after = snapshot({ enums: [status(['todo', 'done'])] });
+    const plan = diff(before, after);
+    expect(plan.statements.every((s) => s.transactional)).toBe(true);
+    const source = writeMigrationSource(plan, { name: 'm4', before, after, importFrom: null });
+    // down adds 'doing' back with ALTER TYPE ... ADD VALUE, planned outside a transaction.
+    expect(source).toContain('  transaction: { up: true, down: false },');
+    expect(source).toContain('These statements of down cannot run inside a transaction');
+    expect(source).toContain("ADD VALUE 'doing'");
   });
 
   it('needs the snapshot before for a bare plan', () => {
