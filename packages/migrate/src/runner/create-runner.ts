@@ -78,7 +78,13 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   const mode = options.transaction ?? 'each';
   const fs = options.fs ?? nodeFileSystem;
   let loader: MigrationModuleLoader | undefined = options.loader;
-  const hooks = { signal: options.signal, onEvent: options.onEvent };
+  // PGlite runs in this process: when the process dies, so does the server, and a commit that did
+  // not wait for its log to reach disk is gone. Its commits are all synchronous (docs/runner.md).
+  const hooks = {
+    signal: options.signal,
+    onEvent: options.onEvent,
+    asynchronousCommits: driver.name !== 'pglite',
+  };
   /** Runs `steps` live, telling `onEvent` first that they are about to run. */
   const run = (session: Queryable, direction: 'up' | 'down', steps: readonly RunStep[]) => {
     if (steps.length > 0)

@@ -24,6 +24,11 @@ export type TransactionMode = 'each' | 'all';
 export interface RunHooks {
   readonly signal?: AbortSignal | undefined;
   readonly onEvent?: ((event: RunnerEvent) => void) | undefined;
+  /**
+   * Whether every commit but the run's last may skip the wait for its log to reach disk (flushed by
+   * the last). False for an in-process server (PGlite), which dies with the process. Default true.
+   */
+  readonly asynchronousCommits?: boolean | undefined;
 }
 
 export interface RunStep {
@@ -79,7 +84,7 @@ export async function runSteps(
     }
   };
   try {
-    await runLive(session, tracking, direction, steps, mode, hooks.signal, results, commit);
+    await runLive(session, tracking, direction, steps, mode, hooks, results, commit);
   } catch (error) {
     if (error instanceof MigrateError) error.committed = [...committed];
     throw error;
@@ -106,10 +111,11 @@ async function runLive(
   direction: 'up' | 'down',
   steps: readonly RunStep[],
   mode: TransactionMode,
-  signal: AbortSignal | undefined,
+  hooks: RunHooks,
   results: MigrationResult[],
   commit: (ran: readonly MigrationResult[]) => void,
 ): Promise<void> {
+  const signal = hooks.signal;
   const runOne = oneStep(tracking, direction, results, undefined, signal);
   const checkSignal = () => {
     if (signal?.aborted) throw new MigrationInterruptedError(signal.reason);
@@ -131,7 +137,7 @@ async function runLive(
     for (const [i, step] of steps.entries()) {
       checkSignal();
       if (runsInTransaction(step.migration, direction)) {
-        const durable = i === steps.length - 1;
+        const durable = i === steps.length - 1 || hooks.asynchronousCommits === false;
         await inMigrationTransaction(session, { durable }, (tx, commitWith) =>
           runOne(tx, step, undefined, commitWith),
         );
