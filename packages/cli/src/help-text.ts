@@ -16,7 +16,7 @@ export const prerenderedHelp: Readonly<Partial<Record<number, string>>> = {
 
 Commands:
   justscale migrate           Run pending migrations (and manage them: status, rollback, make,
-                              pending, fresh)
+                              pending, fresh, test, check)
   justscale schema <command>  Compare, pull and push schemas (diff, pull, push)
   justscale fleet <command>   Migrate many databases or tenant schemas in one run (migrate, status,
                               pending, rollback)
@@ -36,7 +36,8 @@ ${epilogue}`,
   110: `justscale <command>
 
 Commands:
-  justscale migrate           Run pending migrations (and manage them: status, rollback, make, pending, fresh)
+  justscale migrate           Run pending migrations (and manage them: status, rollback, make, pending, fresh,
+                              test, check)
   justscale schema <command>  Compare, pull and push schemas (diff, pull, push)
   justscale fleet <command>   Migrate many databases or tenant schemas in one run (migrate, status, pending,
                               rollback)
