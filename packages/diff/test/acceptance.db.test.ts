@@ -12,7 +12,9 @@ import { applyPlan, describeDifference, read, resetDatabase } from './support/ap
  * optional `check.sql` (a query whose first value must be true after the plan ran: data survived).
  * For each case and mode: build `to` and read it, build `from` and read it, diff, apply the plan
  * to `from`, read it again: it must equal `to`, and a second diff must be empty. The plan's hazard
- * kinds must be exactly the expected ones. Then the way back, as a generated migration's `down`
+ * kinds must be exactly the expected ones, and each statement's must be what the case's recorded plan
+ * (`plan.sql`, `plan.online.sql`; `plan.pg<major>.sql` where a major plans differently) says: the
+ * SQL with its hazard kinds and transaction mode, statement by statement. Then the way back, as a generated migration's `down`
  * runs it (`downPlan`): applied to the migrated database it must give `from`, and the plan applied
  * again must give `to` (up, down, up).
  */
@@ -85,6 +87,7 @@ describe('acceptance corpus', () => {
       const kinds = [...new Set(plan.hazards.map((h) => h.kind))].sort();
       const wanted = online ? (expected.onlineHazards ?? expected.hazards) : expected.hazards;
       expect(kinds, `${label}: hazard kinds\n${sqlOf(plan)}`).toEqual([...new Set(wanted)].sort());
+      await expect(recordedPlan(plan)).toMatchFileSnapshot(planFile(dir, online, version));
       for (const h of expected.absent ?? [])
         expect(kinds.includes(h as never), `${label}: no ${h}\n${sqlOf(plan)}`).toBe(false);
       for (const n of expected.notes ?? [])
@@ -158,6 +161,30 @@ async function upDownUp(
       `${label}: up after down does not give to.sql\n${describeDifference(again, to)}\n--- plan ---\n${sqlOf(up)}`,
     );
   }
+}
+
+/**
+ * The recorded plan of a case: its file for this major when the majors plan differently
+ * (`plan.pg18.sql`), else the shared one.
+ */
+function planFile(dir: string, online: boolean, version: number): string {
+  const base = online ? 'plan.online' : 'plan';
+  const major = join(dir, `${base}.pg${Math.floor(version / 10000)}.sql`);
+  return existsSync(major) ? major : join(dir, `${base}.sql`);
+}
+
+/** Each statement with its hazard kinds and transaction mode above it, as the plan file records it. */
+function recordedPlan(plan: Plan): string {
+  return `${plan.statements
+    .map((s) => {
+      const kinds = [...new Set(s.hazards.map((h) => h.kind))].sort();
+      const head = [
+        ...(kinds.length > 0 ? [`-- hazards: ${kinds.join(', ')}`] : []),
+        ...(s.transactional ? [] : ['-- outside a transaction']),
+      ];
+      return [...head, `${s.sql};`].join('\n');
+    })
+    .join('\n\n')}\n`;
 }
 
 function sqlOf(plan: { statements: readonly { sql: string; transactional: boolean }[] }): string {

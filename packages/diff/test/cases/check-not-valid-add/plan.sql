@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ADD CONSTRAINT "price_positive" CHECK ((price > (0)::numeric)) NOT VALID;

@@ -1,0 +1,6 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ADD CONSTRAINT "n_pos" CHECK ((n > 0)) NO INHERIT NOT VALID;
+
+RESET lock_timeout;

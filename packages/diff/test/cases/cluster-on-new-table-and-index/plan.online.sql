@@ -1,0 +1,13 @@
+SET lock_timeout = '5s';
+
+CREATE TABLE "public"."t" (
+  "id" integer,
+  "at" date
+);
+
+-- hazards: blocks-writes, builds-index
+CREATE INDEX "t_at" ON "public"."t" USING "btree" ("at");
+
+ALTER TABLE "public"."t" CLUSTER ON "t_at";
+
+RESET lock_timeout;

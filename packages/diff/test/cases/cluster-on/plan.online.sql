@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+ALTER TABLE "public"."t" CLUSTER ON "t_code";
+
+RESET lock_timeout;

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."t" CLUSTER ON "t_code";

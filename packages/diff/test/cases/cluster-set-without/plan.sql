@@ -1,0 +1,1 @@
+ALTER TABLE "public"."t" SET WITHOUT CLUSTER;

@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ADD COLUMN "name" text;

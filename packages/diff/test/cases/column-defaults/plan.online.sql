@@ -1,0 +1,12 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ALTER COLUMN "a" SET DEFAULT 2;
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ALTER COLUMN "b" SET DEFAULT 'x'::text;
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ALTER COLUMN "c" DROP DEFAULT;
+
+RESET lock_timeout;

@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" RENAME COLUMN "mail" TO "email";

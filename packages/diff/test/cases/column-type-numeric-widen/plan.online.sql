@@ -1,0 +1,6 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ALTER COLUMN "p" TYPE numeric(12,2);
+
+RESET lock_timeout;

@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+COMMENT ON TYPE "public"."pair" IS 'two things';
+
+RESET lock_timeout;

@@ -1,0 +1,1 @@
+COMMENT ON TYPE "public"."pair" IS 'two things';

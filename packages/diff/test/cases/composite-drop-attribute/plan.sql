@@ -1,0 +1,2 @@
+-- hazards: deletes-data
+ALTER TYPE "public"."pair" DROP ATTRIBUTE "b";

@@ -1,0 +1,3 @@
+DROP TYPE "public"."pair";
+
+CREATE TYPE "public"."pair" AS ("b" text, "a" integer);

@@ -1,0 +1,1 @@
+COMMENT ON CONSTRAINT "c" ON "public"."t" IS 'positive';

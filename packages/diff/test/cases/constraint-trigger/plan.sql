@@ -1,0 +1,2 @@
+-- hazards: blocks-writes
+CREATE CONSTRAINT TRIGGER "t_c" AFTER INSERT ON "public"."t" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "public"."touch"();

@@ -1,0 +1,8 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."a_t";
+
+DROP FUNCTION "public"."z_pos"(n integer);
+
+RESET lock_timeout;

@@ -1,0 +1,7 @@
+CREATE TABLE "public"."z_item" (
+  "id" integer NOT NULL,
+  "name" text,
+  CONSTRAINT "z_item_pkey" PRIMARY KEY ("id")
+);
+
+CREATE TYPE "public"."a_pair" AS ("n" integer, "item" "public"."z_item");

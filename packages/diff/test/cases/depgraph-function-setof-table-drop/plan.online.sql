@@ -1,0 +1,8 @@
+SET lock_timeout = '5s';
+
+DROP FUNCTION "public"."all_items"();
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."item";
+
+RESET lock_timeout;

@@ -1,0 +1,4 @@
+DROP FUNCTION "public"."all_items"();
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."item";

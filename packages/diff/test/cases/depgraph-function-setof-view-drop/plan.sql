@@ -1,0 +1,3 @@
+DROP FUNCTION "public"."a_named"();
+
+DROP VIEW "public"."m_named";

@@ -1,0 +1,4 @@
+ALTER POLICY "readable" ON "public"."doc" USING ((owner = CURRENT_USER));
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."z_allowed";

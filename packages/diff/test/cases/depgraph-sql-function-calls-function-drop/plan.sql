@@ -1,0 +1,3 @@
+DROP FUNCTION "public"."a_answer"();
+
+DROP FUNCTION "public"."z_base"();

@@ -1,0 +1,21 @@
+SET lock_timeout = '5s';
+
+CREATE FUNCTION "public"."z_base"()
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT 41 $body$;
+
+CREATE FUNCTION "public"."a_answer"()
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT z_base() + 1 $body$;
+
+RESET lock_timeout;

@@ -1,0 +1,30 @@
+SET lock_timeout = '5s';
+
+CREATE FUNCTION "public"."z_one"()
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT 1 $body$;
+
+CREATE FUNCTION "public"."m_two"()
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT z_one() + 1 $body$;
+
+CREATE FUNCTION "public"."a_three"()
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT m_two() + 1 $body$;
+
+RESET lock_timeout;

@@ -1,0 +1,14 @@
+SET lock_timeout = '5s';
+
+CREATE SEQUENCE "public"."z_ticket" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
+
+CREATE FUNCTION "public"."a_next_ticket"()
+RETURNS bigint
+LANGUAGE "sql"
+VOLATILE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT nextval('z_ticket') $body$;
+
+RESET lock_timeout;

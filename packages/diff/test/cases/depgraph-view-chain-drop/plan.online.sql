@@ -1,0 +1,10 @@
+SET lock_timeout = '5s';
+
+DROP VIEW "public"."a_v";
+
+DROP VIEW "public"."m_v";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."z_t";
+
+RESET lock_timeout;

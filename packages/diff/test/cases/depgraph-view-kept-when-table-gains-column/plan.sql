@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."z_item" ADD COLUMN "price" numeric;

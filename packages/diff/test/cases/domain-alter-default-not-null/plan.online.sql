@@ -1,0 +1,8 @@
+SET lock_timeout = '5s';
+
+ALTER DOMAIN "public"."d" SET DEFAULT 'x'::text;
+
+-- hazards: may-fail-on-existing-data, validates-by-scan
+ALTER DOMAIN "public"."d" SET NOT NULL;
+
+RESET lock_timeout;

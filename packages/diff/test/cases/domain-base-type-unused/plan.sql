@@ -1,0 +1,3 @@
+DROP DOMAIN "public"."d";
+
+CREATE DOMAIN "public"."d" AS bigint;

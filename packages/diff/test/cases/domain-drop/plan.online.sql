@@ -1,0 +1,8 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock, may-fail-on-existing-data, rewrites-table
+ALTER TABLE "public"."t" ALTER COLUMN "n" TYPE integer USING "n"::integer;
+
+DROP DOMAIN "public"."d";
+
+RESET lock_timeout;

@@ -1,0 +1,7 @@
+SET lock_timeout = '5s';
+
+-- hazards: enum-value-uncommitted, not-transactional
+-- outside a transaction
+ALTER TYPE "public"."mood" ADD VALUE 'ok' AFTER 'sad';
+
+RESET lock_timeout;

@@ -1,0 +1,10 @@
+SET lock_timeout = '5s';
+
+-- hazards: enum-value-uncommitted, not-transactional
+-- outside a transaction
+ALTER TYPE "public"."st" ADD VALUE 'pending' BEFORE 'active';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ALTER COLUMN "s" SET DEFAULT 'pending'::public.st;
+
+RESET lock_timeout;

@@ -1,0 +1,9 @@
+SET lock_timeout = '5s';
+
+CREATE TYPE "public"."mood" AS ENUM ('sad', 'ok', 'happy');
+
+CREATE TABLE "public"."t" (
+  "m" "public"."mood" DEFAULT 'ok'::public.mood NOT NULL
+);
+
+RESET lock_timeout;

@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+DROP TYPE "public"."mood";
+
+RESET lock_timeout;

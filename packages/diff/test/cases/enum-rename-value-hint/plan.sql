@@ -1,0 +1,1 @@
+ALTER TYPE "public"."st" RENAME VALUE 'actve' TO 'active';

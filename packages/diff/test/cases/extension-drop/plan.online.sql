@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+DROP EXTENSION "citext";
+
+RESET lock_timeout;

@@ -1,0 +1,2 @@
+-- hazards: blocks-writes, may-fail-on-existing-data, validates-by-scan
+ALTER TABLE "public"."b" ADD CONSTRAINT "b_a_id_fkey" FOREIGN KEY ("a_id") REFERENCES "public"."a" ("id");

@@ -1,0 +1,8 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."alpha" DROP CONSTRAINT "alpha_z_fkey";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."alpha";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."zeta";

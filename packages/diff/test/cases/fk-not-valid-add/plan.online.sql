@@ -1,0 +1,6 @@
+SET lock_timeout = '5s';
+
+-- hazards: blocks-writes
+ALTER TABLE "public"."b" ADD CONSTRAINT "b_a" FOREIGN KEY ("a_id") REFERENCES "public"."a" ("id") NOT VALID;
+
+RESET lock_timeout;

@@ -1,0 +1,2 @@
+-- hazards: may-fail-on-existing-data, validates-by-scan
+ALTER TABLE "public"."b" VALIDATE CONSTRAINT "b_a";

@@ -1,0 +1,12 @@
+SET lock_timeout = '5s';
+
+CREATE OR REPLACE FUNCTION "public"."add1"(a integer)
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+RETURN (a + 2);
+
+RESET lock_timeout;

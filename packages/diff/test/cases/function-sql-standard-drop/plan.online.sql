@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+DROP FUNCTION "public"."add1"(a integer);
+
+RESET lock_timeout;

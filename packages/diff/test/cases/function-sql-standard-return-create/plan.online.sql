@@ -1,0 +1,12 @@
+SET lock_timeout = '5s';
+
+CREATE FUNCTION "public"."add1"(a integer)
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+RETURN (a + 1);
+
+RESET lock_timeout;

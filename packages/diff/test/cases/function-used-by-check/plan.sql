@@ -1,0 +1,11 @@
+CREATE FUNCTION "public"."add1"(x integer)
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT x + 1 $body$;
+
+-- hazards: access-exclusive-lock, may-fail-on-existing-data, validates-by-scan
+ALTER TABLE "public"."t" ADD CONSTRAINT "n_ok" CHECK ((public.add1(n) > 0));

@@ -1,0 +1,15 @@
+SET lock_timeout = '5s';
+
+CREATE FUNCTION "public"."add1"(x integer)
+RETURNS integer
+LANGUAGE "sql"
+IMMUTABLE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT x + 1 $body$;
+
+CREATE VIEW "public"."v" AS SELECT public.add1(t.n) AS m
+   FROM public.t;
+
+RESET lock_timeout;

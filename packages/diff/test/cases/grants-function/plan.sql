@@ -1,0 +1,1 @@
+GRANT EXECUTE ON ROUTINE "public"."f"() TO "pg_monitor";

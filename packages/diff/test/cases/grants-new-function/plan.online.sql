@@ -1,0 +1,32 @@
+SET lock_timeout = '5s';
+
+CREATE FUNCTION "public"."f"()
+RETURNS integer
+LANGUAGE "sql"
+VOLATILE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT 1 $body$;
+
+CREATE FUNCTION "public"."g"()
+RETURNS integer
+LANGUAGE "sql"
+VOLATILE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ SELECT 2 $body$;
+
+CREATE PROCEDURE "public"."p"()
+LANGUAGE "sql"
+SECURITY INVOKER
+AS $body$ SELECT 3 $body$;
+
+REVOKE EXECUTE ON ROUTINE "public"."f"() FROM PUBLIC;
+
+GRANT EXECUTE ON ROUTINE "public"."f"() TO "pg_monitor";
+
+GRANT EXECUTE ON ROUTINE "public"."p"() TO "pg_monitor";
+
+RESET lock_timeout;

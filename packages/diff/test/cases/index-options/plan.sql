@@ -1,0 +1,1 @@
+ALTER INDEX "public"."t_a" SET (fillfactor=70);

@@ -1,0 +1,18 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."child";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."base";
+
+CREATE TABLE "public"."base" (
+  "id" integer
+) PARTITION BY HASH (id);
+
+CREATE TABLE "public"."child" (
+  "id" integer,
+  "extra" text
+);
+
+RESET lock_timeout;

@@ -1,0 +1,8 @@
+DROP MATERIALIZED VIEW "public"."mv";
+
+CREATE MATERIALIZED VIEW "public"."mv" AS SELECT t.n,
+    t.id
+   FROM public.t WITH DATA;
+
+-- hazards: blocks-writes, builds-index
+CREATE INDEX "mv_n" ON "public"."mv" USING "btree" ("n");

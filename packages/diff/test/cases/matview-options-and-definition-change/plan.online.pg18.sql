@@ -1,0 +1,9 @@
+SET lock_timeout = '5s';
+
+DROP MATERIALIZED VIEW "public"."mv";
+
+CREATE MATERIALIZED VIEW "public"."mv" WITH (fillfactor=90) AS SELECT id,
+    v
+   FROM public.t WITH DATA;
+
+RESET lock_timeout;

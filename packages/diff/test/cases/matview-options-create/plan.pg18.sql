@@ -1,0 +1,5 @@
+CREATE MATERIALIZED VIEW "public"."mv" WITH (fillfactor=50) AS SELECT id
+   FROM public.t WITH DATA;
+
+-- hazards: blocks-writes, builds-index
+CREATE INDEX "mv_id" ON "public"."mv" USING "btree" ("id");

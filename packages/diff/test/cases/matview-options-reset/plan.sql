@@ -1,0 +1,3 @@
+ALTER MATERIALIZED VIEW "public"."mv" SET (fillfactor=80);
+
+ALTER MATERIALIZED VIEW "public"."mv" RESET (autovacuum_enabled);

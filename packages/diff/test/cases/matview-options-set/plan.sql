@@ -1,0 +1,1 @@
+ALTER MATERIALIZED VIEW "public"."mv" SET (autovacuum_enabled=false, fillfactor=70);

@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."ev" ADD COLUMN "note" text;

@@ -1,0 +1,10 @@
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."e_2024";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."e";
+
+CREATE TABLE "public"."e" (
+  "at" date,
+  "v" integer
+);

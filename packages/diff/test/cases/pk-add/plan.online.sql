@@ -1,0 +1,10 @@
+SET lock_timeout = '5s';
+
+-- hazards: builds-index, may-fail-on-existing-data, not-transactional
+-- outside a transaction
+CREATE UNIQUE INDEX CONCURRENTLY "t_pkey" ON "public"."t" USING "btree" ("id");
+
+-- hazards: access-exclusive-lock, may-fail-on-existing-data, validates-by-scan
+ALTER TABLE "public"."t" ADD CONSTRAINT "t_pkey" PRIMARY KEY USING INDEX "t_pkey";
+
+RESET lock_timeout;

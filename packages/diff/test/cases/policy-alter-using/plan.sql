@@ -1,0 +1,1 @@
+ALTER POLICY "own" ON "public"."doc" USING (((owner = CURRENT_USER) OR public)) WITH CHECK ((owner = CURRENT_USER));

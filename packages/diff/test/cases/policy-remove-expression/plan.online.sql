@@ -1,0 +1,7 @@
+SET lock_timeout = '5s';
+
+DROP POLICY "p" ON "public"."doc";
+
+CREATE POLICY "p" ON "public"."doc" AS PERMISSIVE FOR ALL TO PUBLIC USING (public);
+
+RESET lock_timeout;

@@ -1,0 +1,3 @@
+ALTER POLICY "p" ON "public"."doc" TO "pg_monitor";
+
+COMMENT ON POLICY "p" ON "public"."doc" IS 'monitoring';

@@ -1,0 +1,12 @@
+SET lock_timeout = '5s';
+
+CREATE TABLE "public"."log" (
+  "m" text
+);
+
+CREATE PROCEDURE "public"."note"(IN m text)
+LANGUAGE "sql"
+SECURITY INVOKER
+AS $body$ INSERT INTO public.log VALUES (m) $body$;
+
+RESET lock_timeout;

@@ -1,0 +1,10 @@
+SET lock_timeout = '5s';
+
+CREATE OR REPLACE PROCEDURE "public"."p2"(IN a integer)
+LANGUAGE "plpgsql"
+SECURITY INVOKER
+AS $body$ BEGIN RAISE NOTICE 'x'; END $body$;
+
+DROP PROCEDURE "public"."p1"();
+
+RESET lock_timeout;

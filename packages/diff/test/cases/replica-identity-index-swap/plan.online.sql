@@ -1,0 +1,6 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" REPLICA IDENTITY USING INDEX "t_code2";
+
+RESET lock_timeout;

@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" REPLICA IDENTITY USING INDEX "t_pkey";

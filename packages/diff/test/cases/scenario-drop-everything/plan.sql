@@ -1,0 +1,18 @@
+DROP VIEW "app"."open_orders";
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "app"."orders" DROP CONSTRAINT "orders_customer_id_fkey";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "app"."orders";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "app"."customer";
+
+DROP FUNCTION "app"."touch"();
+
+DROP TYPE "app"."status";
+
+DROP DOMAIN "app"."money_amount";
+
+DROP SCHEMA "app";

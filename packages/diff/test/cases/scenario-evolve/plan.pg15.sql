@@ -1,0 +1,20 @@
+DROP VIEW "app"."open_orders";
+
+-- hazards: access-exclusive-lock
+DROP INDEX "app"."orders_customer";
+
+-- hazards: enum-value-uncommitted, not-transactional
+-- outside a transaction
+ALTER TYPE "app"."status" ADD VALUE 'packed' AFTER 'paid';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "app"."customer" ADD COLUMN "name" text;
+
+-- hazards: blocks-writes, builds-index
+CREATE INDEX "orders_customer" ON "app"."orders" USING "btree" ("customer_id", "status");
+
+CREATE VIEW "app"."open_orders" AS SELECT orders.id,
+    orders.customer_id,
+    orders.total
+   FROM app.orders
+  WHERE orders.status <> 'shipped'::app.status AND orders.total::numeric > 0::numeric;

@@ -1,0 +1,7 @@
+SET lock_timeout = '5s';
+
+ALTER SEQUENCE "public"."s1" RENAME TO "s2";
+
+COMMENT ON SEQUENCE "public"."s2" IS 'renamed';
+
+RESET lock_timeout;

@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+CREATE SEQUENCE "public"."ids" AS integer INCREMENT BY 5 MINVALUE 10 MAXVALUE 100000 START WITH 100 CACHE 3 CYCLE;
+
+RESET lock_timeout;

@@ -1,0 +1,2 @@
+-- hazards: deletes-data
+DROP SEQUENCE "public"."ids";

@@ -1,0 +1,8 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."t" ALTER COLUMN "id" SET DEFAULT nextval('public.ids'::regclass);
+
+ALTER SEQUENCE "public"."ids" OWNED BY "public"."t"."id";
+
+RESET lock_timeout;

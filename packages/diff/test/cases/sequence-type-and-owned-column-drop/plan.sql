@@ -1,0 +1,6 @@
+ALTER SEQUENCE "public"."s" OWNED BY NONE;
+
+-- hazards: access-exclusive-lock, deletes-data
+ALTER TABLE "public"."t" DROP COLUMN "n";
+
+ALTER SEQUENCE "public"."s" AS bigint MAXVALUE 9223372036854775807;

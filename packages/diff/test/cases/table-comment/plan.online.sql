@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+COMMENT ON TABLE "public"."t" IS 'new';
+
+RESET lock_timeout;

@@ -1,0 +1,11 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."usr";
+
+CREATE TABLE "public"."users" (
+  "id" integer,
+  "name" text
+);
+
+RESET lock_timeout;

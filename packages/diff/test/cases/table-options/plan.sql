@@ -1,0 +1,1 @@
+ALTER TABLE "public"."t" SET (autovacuum_enabled=false, fillfactor=70);

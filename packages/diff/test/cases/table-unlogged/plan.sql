@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock, rewrites-table
+ALTER TABLE "public"."cache" SET UNLOGGED;

@@ -1,0 +1,4 @@
+-- hazards: access-exclusive-lock
+DROP TRIGGER "t_touch" ON "public"."t";
+
+DROP FUNCTION "public"."touch"();

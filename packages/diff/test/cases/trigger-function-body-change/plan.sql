@@ -1,0 +1,8 @@
+CREATE OR REPLACE FUNCTION "public"."touch"()
+RETURNS trigger
+LANGUAGE "plpgsql"
+VOLATILE
+CALLED ON NULL INPUT
+PARALLEL UNSAFE
+SECURITY INVOKER
+AS $body$ BEGIN NEW.updated_at := clock_timestamp(); RETURN NEW; END $body$;

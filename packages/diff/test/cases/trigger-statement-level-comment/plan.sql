@@ -1,0 +1,1 @@
+COMMENT ON TRIGGER "t_s" ON "public"."t" IS 'audit';

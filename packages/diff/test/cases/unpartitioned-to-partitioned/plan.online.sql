@@ -1,0 +1,10 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."e";
+
+CREATE TABLE "public"."e" (
+  "at" date
+) PARTITION BY RANGE (at);
+
+RESET lock_timeout;

@@ -1,0 +1,4 @@
+CREATE OR REPLACE VIEW "public"."v" AS SELECT id,
+    name,
+    n
+   FROM public.t;

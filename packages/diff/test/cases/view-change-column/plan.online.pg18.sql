@@ -1,0 +1,9 @@
+SET lock_timeout = '5s';
+
+DROP VIEW "public"."v";
+
+CREATE VIEW "public"."v" AS SELECT id,
+    n
+   FROM public.t;
+
+RESET lock_timeout;

@@ -1,0 +1,5 @@
+DROP VIEW "public"."v";
+
+CREATE VIEW "public"."v" AS SELECT t.id,
+    t.n
+   FROM public.t;

@@ -1,0 +1,3 @@
+COMMENT ON VIEW "public"."v" IS 'visible';
+
+COMMENT ON COLUMN "public"."v"."name" IS 'label';

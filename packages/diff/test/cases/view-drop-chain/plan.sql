@@ -1,0 +1,3 @@
+DROP VIEW "public"."v2";
+
+DROP VIEW "public"."v1";

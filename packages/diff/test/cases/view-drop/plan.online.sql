@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+DROP VIEW "public"."v";
+
+RESET lock_timeout;

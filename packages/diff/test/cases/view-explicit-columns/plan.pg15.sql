@@ -1,0 +1,3 @@
+CREATE VIEW "public"."v" AS SELECT t.id AS ident,
+    t.name AS label
+   FROM public.t;

@@ -1,0 +1,9 @@
+SET lock_timeout = '5s';
+
+DROP VIEW "public"."v";
+
+CREATE VIEW "public"."v" WITH (security_barrier=true) AS SELECT id
+   FROM public.t
+  WHERE n > 0 WITH LOCAL CHECK OPTION;
+
+RESET lock_timeout;

@@ -1,0 +1,8 @@
+DROP VIEW "public"."v";
+
+-- hazards: access-exclusive-lock, deletes-data
+ALTER TABLE "public"."t" DROP COLUMN "n";
+
+CREATE VIEW "public"."v" AS SELECT id,
+    name
+   FROM public.t;

@@ -1,0 +1,1 @@
+ALTER VIEW "public"."v1" RENAME TO "active";
