@@ -10,6 +10,11 @@ export interface CrashReport {
   /** How long one uninterrupted run took: kills fall uniformly within it. */
   readonly windowMs: number;
   readonly appliedAtKill: readonly number[];
+  /**
+   * Kills that landed inside the batch: at least one migration recorded and not all of them. A kill
+   * before the first migration committed or after the last tests less, and is not counted here.
+   */
+  readonly midBatch: number;
   readonly inconsistencies: readonly string[];
   readonly failedResumes: readonly string[];
   readonly resumeMs: readonly number[];
@@ -85,5 +90,6 @@ export async function runCrash(
   } finally {
     await batch.remove();
   }
-  return { seed, kills, windowMs, appliedAtKill, inconsistencies, failedResumes, resumeMs };
+  const midBatch = appliedAtKill.filter((n) => n > 0 && n < count).length;
+  return { seed, kills, windowMs, appliedAtKill, midBatch, inconsistencies, failedResumes, resumeMs };
 }

@@ -14,8 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => pglite.close());
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('pgliteDriver', () => {
   it('makes a session of one driver wait for the session of another driver over the same instance', async () => {
     const one = pgliteDriver(pglite);
@@ -52,14 +50,22 @@ describe('pgliteDriver', () => {
   it('keeps concurrent transactions apart', async () => {
     const driver = pgliteDriver(pglite);
     await driver.exec('CREATE TABLE apart (id int)');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const failing = driver.transaction(async (tx) => {
       await tx.query('INSERT INTO apart VALUES (1)');
-      await sleep(50);
+      await held;
       throw new Error('rolled back');
     });
     const passing = driver.transaction(async (tx) => {
       await tx.query('INSERT INTO apart VALUES (2)');
     });
+    // A query straight on the instance is answered after anything already sent to it: a driver
+    // that let the second transaction in while the first is open would have sent its INSERT.
+    await pglite.query('SELECT 1');
+    release();
     await expect(failing).rejects.toThrow('rolled back');
     await passing;
     expect((await driver.query('SELECT id FROM apart')).rows).toEqual([{ id: 2 }]);

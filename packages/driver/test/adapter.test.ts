@@ -80,13 +80,22 @@ describe('Mutex', () => {
   it('runs callers one at a time, in order', async () => {
     const mutex = new Mutex();
     const log: string[] = [];
-    const task = (name: string, ms: number) =>
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const task = (name: string, wait: Promise<void>) =>
       mutex.run(async () => {
         log.push(`${name} start`);
-        await new Promise((r) => setTimeout(r, ms));
+        await wait;
         log.push(`${name} end`);
       });
-    await Promise.all([task('a', 30), task('b', 1), task('c', 1)]);
+    const all = Promise.all([task('a', held), task('b', Promise.resolve()), task('c', Promise.resolve())]);
+    // Without the mutex, b and c would have started as they were called, while a waits.
+    await Promise.resolve();
+    expect(log).toEqual(['a start']);
+    release();
+    await all;
     expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
   });
 
