@@ -22,7 +22,7 @@ execFileSync('npx', ['turbo', 'run', 'build', '--filter=./packages/*', '--output
 });
 const database = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : undefined;
 try {
-  const packed = packWorkspace(root, tarballs);
+  const packed = await packWorkspace(root, tarballs);
   const problems = packed.flatMap((p) => tarballProblems(p.files).map((problem) => `${p.name}: ${problem}`));
   if (problems.length > 0) throw new Error(problems.join('\n'));
   console.log(`packed ${packed.length} packages`);

@@ -1,6 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /** One package of `packages/`, packed by `pnpm pack` as it would be published. */
 export interface Packed {
@@ -18,34 +21,34 @@ export interface Packed {
 /**
  * Packs every package of `packages/` into `destination` with `pnpm pack`, which applies
  * `publishConfig` and turns `workspace:^` into versions, as `pnpm publish` would. The packages must
- * be built (the tarballs hold `dist/`).
+ * be built (the tarballs hold `dist/`). One package at a time, without blocking the event loop (a
+ * test worker that blocks for long loses its connection to vitest).
  *
  * @example
- * const packed = packWorkspace('/repo', mkdtempSync(join(tmpdir(), 'packs-')));
+ * const packed = await packWorkspace('/repo', mkdtempSync(join(tmpdir(), 'packs-')));
  */
-export function packWorkspace(root: string, destination: string): Packed[] {
-  return readdirSync(join(root, 'packages'))
-    .sort()
-    .map((dir) => {
-      const json = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], {
-        cwd: join(root, 'packages', dir),
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const out = JSON.parse(json) as {
-        name: string;
-        version: string;
-        filename: string;
-        files: { path: string }[];
-      };
-      return {
-        dir,
-        name: out.name,
-        version: out.version,
-        tarball: out.filename,
-        files: out.files.map((f) => f.path),
-      };
+export async function packWorkspace(root: string, destination: string): Promise<Packed[]> {
+  const packed: Packed[] = [];
+  for (const dir of readdirSync(join(root, 'packages')).sort()) {
+    const { stdout: json } = await run('pnpm', ['pack', '--json', '--pack-destination', destination], {
+      cwd: join(root, 'packages', dir),
+      encoding: 'utf8',
     });
+    const out = JSON.parse(json) as {
+      name: string;
+      version: string;
+      filename: string;
+      files: { path: string }[];
+    };
+    packed.push({
+      dir,
+      name: out.name,
+      version: out.version,
+      tarball: out.filename,
+      files: out.files.map((f) => f.path),
+    });
+  }
+  return packed;
 }
 
 /**

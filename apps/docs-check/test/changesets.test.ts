@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The release, rehearsed on a copy of the repository (the working tree is never touched): every
@@ -31,14 +32,15 @@ const manifest = (base: string, dir: string) =>
   };
 const before = new Map(packageDirs.map((dir) => [dir, manifest(root, dir).version]));
 const pending = readdirSync(join(root, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
-const sh = (cmd: string, args: string[], cwd = copy) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// Asynchronous: a test worker that blocks its event loop for long loses its connection to vitest.
+const sh = async (cmd: string, args: string[], cwd = copy): Promise<string> =>
+  (await promisify(execFile)(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
 
 let published: { name: string; version: string }[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   // The working tree's files (tracked, and new ones not ignored) and the packages' dist/.
-  const files = sh('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)
+  const files = (await sh('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root))
     .split('\0')
     .filter((f) => f && existsSync(join(root, f)));
   for (const file of files) {
@@ -52,10 +54,10 @@ beforeAll(() => {
   // right after a release, when no changeset is pending.
   const names = packageDirs.map((dir) => `"${manifest(root, dir).name}": patch`).join('\n');
   writeFileSync(join(copy, '.changeset', 'release-rehearsal.md'), `---\n${names}\n---\n\nRehearsal.\n`);
-  sh(join(root, 'node_modules', '.bin', 'changeset'), ['version']);
+  await sh(join(root, 'node_modules', '.bin', 'changeset'), ['version']);
   // pnpm publish resolves workspace:^ through the installed links: install (from the store) first.
-  sh('pnpm', ['install', '--offline', '--frozen-lockfile', '--ignore-scripts']);
-  published = JSON.parse(sh('pnpm', ['publish', '-r', '--dry-run', '--no-git-checks', '--json']));
+  await sh('pnpm', ['install', '--offline', '--frozen-lockfile', '--ignore-scripts']);
+  published = JSON.parse(await sh('pnpm', ['publish', '-r', '--dry-run', '--no-git-checks', '--json']));
 }, 180_000);
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -94,12 +96,12 @@ describe('changesets', () => {
     );
   });
 
-  it('the published manifest pins workspace dependencies to their new versions', () => {
+  it('the published manifest pins workspace dependencies to their new versions', async () => {
     const out = join(copy, 'packed');
     mkdirSync(out, { recursive: true });
-    sh('pnpm', ['pack', '--pack-destination', out], join(copy, 'packages', 'postgres'));
+    await sh('pnpm', ['pack', '--pack-destination', out], join(copy, 'packages', 'postgres'));
     const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'))!;
-    const packedManifest = JSON.parse(sh('tar', ['-xzOf', join(out, tarball), 'package/package.json']));
+    const packedManifest = JSON.parse(await sh('tar', ['-xzOf', join(out, tarball), 'package/package.json']));
     const ours = Object.entries(packedManifest.dependencies as Record<string, string>).filter(([name]) =>
       name.startsWith('@justscale/'),
     );

@@ -18,9 +18,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'justscale-packages-'));
 let packed: Packed[] = [];
 
-beforeAll(() => {
-  packed = packWorkspace(root, scratch);
-}, 120_000);
+beforeAll(async () => {
+  packed = await packWorkspace(root, scratch);
+}, 300_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const packageDirs = readdirSync(join(root, 'packages')).sort();
