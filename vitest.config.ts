@@ -36,6 +36,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Two test files at a time on this 2-core machine: most wait on a server or a spawned process.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         ...shared,

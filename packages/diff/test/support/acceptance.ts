@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { columnsByName, type Snapshot, snapshotsEqual } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DiffOptions, diff, downPlan, type Plan, type RenameHint } from '../src/index.js';
-import { applyPlan, describeDifference, read, resetDatabase } from './support/apply.js';
+import { type DiffOptions, diff, downPlan, type Plan, type RenameHint } from '../../src/index.js';
+import { applyPlan, describeDifference, read, resetDatabase } from './apply.js';
 
 /**
  * The acceptance corpus: a folder per case with `from.sql`, `to.sql` and `expected.json`
@@ -33,98 +33,112 @@ interface Expected {
   readonly privileges?: boolean;
 }
 
-const root = join(import.meta.dirname, 'cases');
-const cases = readdirSync(root).sort();
+const root = join(import.meta.dirname, '..', 'cases');
+/** Every case of the corpus, in name order. */
+export const allCases: readonly string[] = readdirSync(root).sort();
 
 let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase({ extensions: ['citext'] });
-});
-afterAll(async () => {
-  await db?.close();
-});
 
-async function build(sql: string, privileges: boolean): Promise<Snapshot> {
+/** An empty database made `sql`, read (or the snapshot it was read as before: same SQL, same schema). */
+async function build(sql: string, privileges: boolean, known?: Snapshot): Promise<Snapshot> {
   await resetDatabase(db.driver);
   await db.driver.exec(sql);
-  return read(db.driver, { privileges });
+  return known ?? read(db.driver, { privileges });
 }
 
-describe('acceptance corpus', () => {
-  it('has at least 80 cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(80);
-  });
+/**
+ * Runs shard `shard` of `shards` of the corpus (every `shards`-th case): the corpus is split over
+ * several test files so that vitest's workers share it.
+ */
+export function describeAcceptance(shard: number, shards: number): void {
+  const cases = allCases.filter((_, i) => i % shards === shard - 1);
+  describe(`acceptance corpus (part ${shard} of ${shards})`, () => {
+    beforeAll(async () => {
+      db = await createTestDatabase({ extensions: ['citext'] });
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
 
-  it.each(cases)('%s', async (name) => {
-    const dir = join(root, name);
-    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
-    const fromSql = readFileSync(join(dir, 'from.sql'), 'utf8');
-    const toSql = readFileSync(join(dir, 'to.sql'), 'utf8');
-    const checkSql = existsSync(join(dir, 'check.sql')) ? readFileSync(join(dir, 'check.sql'), 'utf8') : null;
-    const modes = expected.online === 'both' ? [false, true] : [expected.online];
-    const privileges = expected.privileges === true;
-    const to = await build(toSql, privileges);
-    const version = (await db.driver.serverVersion()).num;
-    for (const online of modes) {
-      const label = `${name} (${online ? 'online' : 'normal'})`;
-      const from = await build(fromSql, privileges);
-      const options = { online, serverVersion: version, renames: expected.renames ?? [] };
-      if (expected.error !== undefined) {
-        expect(() => diff(from, to, options), label).toThrow(
-          expect.objectContaining({ code: expected.error }),
-        );
-        continue;
-      }
-      const plan = diff(from, to, options);
-      if (expected.empty === true) {
-        expect(
-          plan.statements.map((s) => s.sql),
-          label,
-        ).toEqual([]);
-        continue;
-      }
-      expect(plan.statements.length, `${label}: the plan is not empty`).toBeGreaterThan(0);
-      const kinds = [...new Set(plan.hazards.map((h) => h.kind))].sort();
-      const wanted = online ? (expected.onlineHazards ?? expected.hazards) : expected.hazards;
-      expect(kinds, `${label}: hazard kinds\n${sqlOf(plan)}`).toEqual([...new Set(wanted)].sort());
-      await expect(recordedPlan(plan)).toMatchFileSnapshot(planFile(dir, online, version));
-      for (const h of expected.absent ?? [])
-        expect(kinds.includes(h as never), `${label}: no ${h}\n${sqlOf(plan)}`).toBe(false);
-      for (const n of expected.notes ?? [])
-        expect(
-          plan.notes.map((x) => x.kind),
-          label,
-        ).toContain(n);
-      if (online) {
-        expect(
-          plan.statements.some((s) => /^SET lock_timeout/.test(s.sql)),
-          `${label}: lock_timeout`,
-        ).toBe(true);
-      }
-      try {
-        await applyPlan(db.driver, plan);
-      } catch (error) {
-        throw new Error(`${label}: ${(error as Error).message}\n--- plan ---\n${sqlOf(plan)}`);
-      }
-      const after = await read(db.driver, { privileges });
-      if (!snapshotsEqual(after, to)) {
-        throw new Error(
-          `${label}: result differs from to.sql\n${describeDifference(after, to)}\n--- plan ---\n${sqlOf(plan)}`,
-        );
-      }
-      const again = diff(after, to, { online, serverVersion: version });
-      expect(
-        again.statements.map((s) => s.sql),
-        `${label}: second diff`,
-      ).toEqual([]);
-      if (checkSql !== null) {
-        const { rows } = await db.driver.query(checkSql);
-        expect(Object.values(rows[0] ?? {})[0], `${label}: check.sql`).toBe(true);
-      }
-      await upDownUp(label, plan, from, to, options, privileges);
+    if (shard === 1) {
+      it('has at least 80 cases', () => {
+        expect(allCases.length).toBeGreaterThanOrEqual(80);
+      });
     }
+
+    it.each(cases)('%s', (name) => runCase(name));
   });
-});
+}
+
+async function runCase(name: string): Promise<void> {
+  const dir = join(root, name);
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+  const fromSql = readFileSync(join(dir, 'from.sql'), 'utf8');
+  const toSql = readFileSync(join(dir, 'to.sql'), 'utf8');
+  const checkSql = existsSync(join(dir, 'check.sql')) ? readFileSync(join(dir, 'check.sql'), 'utf8') : null;
+  const modes = expected.online === 'both' ? [false, true] : [expected.online];
+  const privileges = expected.privileges === true;
+  const to = await build(toSql, privileges);
+  const version = (await db.driver.serverVersion()).num;
+  let fromRead: Snapshot | undefined;
+  for (const online of modes) {
+    const label = `${name} (${online ? 'online' : 'normal'})`;
+    const from = await build(fromSql, privileges, fromRead);
+    fromRead = from;
+    const options = { online, serverVersion: version, renames: expected.renames ?? [] };
+    if (expected.error !== undefined) {
+      expect(() => diff(from, to, options), label).toThrow(expect.objectContaining({ code: expected.error }));
+      continue;
+    }
+    const plan = diff(from, to, options);
+    if (expected.empty === true) {
+      expect(
+        plan.statements.map((s) => s.sql),
+        label,
+      ).toEqual([]);
+      continue;
+    }
+    expect(plan.statements.length, `${label}: the plan is not empty`).toBeGreaterThan(0);
+    const kinds = [...new Set(plan.hazards.map((h) => h.kind))].sort();
+    const wanted = online ? (expected.onlineHazards ?? expected.hazards) : expected.hazards;
+    expect(kinds, `${label}: hazard kinds\n${sqlOf(plan)}`).toEqual([...new Set(wanted)].sort());
+    await expect(recordedPlan(plan)).toMatchFileSnapshot(planFile(dir, online, version));
+    for (const h of expected.absent ?? [])
+      expect(kinds.includes(h as never), `${label}: no ${h}\n${sqlOf(plan)}`).toBe(false);
+    for (const n of expected.notes ?? [])
+      expect(
+        plan.notes.map((x) => x.kind),
+        label,
+      ).toContain(n);
+    if (online) {
+      expect(
+        plan.statements.some((s) => /^SET lock_timeout/.test(s.sql)),
+        `${label}: lock_timeout`,
+      ).toBe(true);
+    }
+    try {
+      await applyPlan(db.driver, plan);
+    } catch (error) {
+      throw new Error(`${label}: ${(error as Error).message}\n--- plan ---\n${sqlOf(plan)}`);
+    }
+    const after = await read(db.driver, { privileges });
+    if (!snapshotsEqual(after, to)) {
+      throw new Error(
+        `${label}: result differs from to.sql\n${describeDifference(after, to)}\n--- plan ---\n${sqlOf(plan)}`,
+      );
+    }
+    const again = diff(after, to, { online, serverVersion: version });
+    expect(
+      again.statements.map((s) => s.sql),
+      `${label}: second diff`,
+    ).toEqual([]);
+    if (checkSql !== null) {
+      const { rows } = await db.driver.query(checkSql);
+      expect(Object.values(rows[0] ?? {})[0], `${label}: check.sql`).toBe(true);
+    }
+    await upDownUp(label, plan, from, to, options, privileges);
+  }
+}
 
 /** The migrated database (equal to `to`) taken back by the down plan to `from`, then up again to `to`. */
 async function upDownUp(
