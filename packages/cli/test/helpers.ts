@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createPgliteDataDir } from '@justscale/testing';
 import { run } from '../src/index.js';
 
 /** A writable that keeps what is written. */
@@ -108,6 +109,8 @@ export async function testDatabaseUrl(): Promise<{
   }
   if (process.env.JUSTSCALE_TEST_TARGET === 'pglite' || !server) {
     const dir = await mkdtemp(join(tmpdir(), 'justscale-cli-pglite-'));
+    // A copy of a fresh cluster: the CLI opens it as it would a folder it created, without an initdb.
+    await createPgliteDataDir(dir);
     return { url: `pglite:${dir}`, kind: 'pglite', close: () => rm(dir, { recursive: true, force: true }) };
   }
   const pg = (await import('pg')).default;

@@ -7,6 +7,7 @@ export {
 } from './create-test-database.js';
 export { dockerEndpoint, pingDocker } from './docker.js';
 export { pgliteExtensionModule } from './pglite.js';
+export { createPgliteDataDir } from './pglite-template.js';
 export {
   commandOnPath,
   isCi,

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { pgliteTemplateDump } from './pglite-template.js';
 
 /** The client libraries a user may hand to JustScale. */
 export type RawClientKind = 'pg-pool' | 'pg-client' | 'postgres' | 'pglite';
@@ -28,7 +29,7 @@ interface PgModule {
 export async function createRawClient(kind: RawClientKind, url?: string | null): Promise<RawClient> {
   if (kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ loadDataDir: await pgliteTemplateDump() });
     return { kind, client: pglite, close: () => pglite.close() };
   }
   if (!url) {
