@@ -67,7 +67,10 @@ async function openPglite(
   try {
     await mkdir(source.dataDir, { recursive: true });
     const { createPgliteDriver } = await import('@justscale/driver-pglite');
-    const { driver } = cancellable(await createPgliteDriver({ dataDir: source.dataDir }));
+    const { projectCacheDir } = await import('@justscale/migrate');
+    const { driver } = cancellable(
+      await createPgliteDriver({ dataDir: source.dataDir, clusterCache: projectCacheDir(cwd) }),
+    );
     return {
       driver,
       label: `PGlite in ${displayPath(cwd, source.dataDir)}`,

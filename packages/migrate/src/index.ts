@@ -50,7 +50,7 @@ export {
   MigrationLockError,
   StatementError,
 } from './errors.js';
-export { jitiLoader, nodeFileSystem } from './files/default-io.js';
+export { jitiLoader, nodeFileSystem, projectCacheDir } from './files/default-io.js';
 export { checksum, discoverMigrations } from './files/discover.js';
 export { type LoadedMigration, loadMigration } from './files/load.js';
 export { parseSqlMigration, type SqlMigrationSource } from './files/sql-file.js';

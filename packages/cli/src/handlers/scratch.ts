@@ -17,11 +17,12 @@ export interface ReplayArgs {
  * PGlite, or, with `--database-url postgres://...`, a new database on that server (created with a
  * random name and dropped at the end). Never the configured database itself.
  */
-export async function openScratch(args: ReplayArgs): Promise<OpenDatabase> {
+export async function openScratch(args: ReplayArgs, cwd: string): Promise<OpenDatabase> {
   const url = args.databaseUrl;
   if (url === undefined || url.startsWith('pglite:')) {
     const { createPgliteDriver } = await import('@justscale/driver-pglite');
-    const { driver, cancel } = cancellable(await createPgliteDriver());
+    const { projectCacheDir } = await import('@justscale/migrate');
+    const { driver, cancel } = cancellable(await createPgliteDriver({ clusterCache: projectCacheDir(cwd) }));
     return { driver, label: 'an in-memory PGlite', cancel, close: () => driver.close() };
   }
   const { createPgDriver } = await import('@justscale/driver-pg');

@@ -14,20 +14,32 @@ export const nodeFileSystem: MigrationFileSystem = {
 let loads = 0;
 
 /**
- * Where transpiled migration files are kept between runs: `node_modules/.cache/justscale` of the
- * nearest folder above the migration that has a `node_modules`, else the system's temporary folder.
+ * The project's cache folder for `folder`: `node_modules/.cache/justscale` of the nearest folder at
+ * or above it that has a `node_modules`, else `justscale-cache` in the system's temporary folder.
+ * Transpiled migration files and the embedded database's fresh-cluster image are kept there.
  *
  * @example
- * transpileCacheDir('/app/migrations/001_init.ts') // '/app/node_modules/.cache/justscale'
+ * projectCacheDir('/app/migrations') // '/app/node_modules/.cache/justscale'
  */
-export function transpileCacheDir(migrationPath: string): string {
-  let dir = dirname(migrationPath);
+export function projectCacheDir(folder: string): string {
+  let dir = folder;
   for (;;) {
     if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'justscale');
     const parent = dirname(dir);
     if (parent === dir) return join(tmpdir(), 'justscale-cache');
     dir = parent;
   }
+}
+
+/**
+ * Where transpiled migration files are kept between runs: the project's cache folder (see
+ * `projectCacheDir`) of the migration's folder.
+ *
+ * @example
+ * transpileCacheDir('/app/migrations/001_init.ts') // '/app/node_modules/.cache/justscale'
+ */
+export function transpileCacheDir(migrationPath: string): string {
+  return projectCacheDir(dirname(migrationPath));
 }
 
 /**
