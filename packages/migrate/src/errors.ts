@@ -36,7 +36,9 @@ export type MigrateErrorCode =
   /** The run was interrupted (its `signal` aborted: Ctrl-C, SIGTERM); what had committed stays. */
   | 'MIGRATION_INTERRUPTED'
   /** `makeMigration` found migrations not applied yet (a new one would repeat their changes). */
-  | 'MIGRATIONS_PENDING';
+  | 'MIGRATIONS_PENDING'
+  /** The models drop a table or column that an object they do not manage (a view, ...) depends on. */
+  | 'UNMANAGED_DEPENDENT';
 
 /** A migration that committed before a run stopped (the same shape as the runner's results). */
 export interface CommittedMigration {

@@ -64,6 +64,7 @@ export { formatSqlError } from './format-sql-error.js';
 export {
   applyMigration,
   assertNothingPending,
+  type BlockedDrop,
   DATA_LOSING_HAZARDS,
   describeOperation,
   type GeneratedMigration,
@@ -86,6 +87,7 @@ export {
   readOwnership,
   type SyncOptions,
   syncSchema,
+  UnmanagedDependentError,
   unionOwned,
   type WriteSourceOptions,
   writeMigrationSource,

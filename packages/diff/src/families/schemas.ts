@@ -57,7 +57,17 @@ export function diffGrants(b: Builder): void {
     for (const g of list) for (const p of g.privileges) m.set(grantKey(g, p), { g, p });
     return m;
   };
-  const cur = atoms([...b.current.grants, ...implicitGrants(b)]);
+  // An object the plan drops and creates again (a view over a retyped column, a function whose
+  // signature changed) comes back with no grants: its current ones count as gone, so they are granted
+  // again. Functions are known by name only here: every overload of a recreated one is granted again,
+  // which is harmless (GRANT is idempotent).
+  const recreated = (g: Grant): boolean => {
+    const k = `${g.object.schema}\u0000${g.object.name}`;
+    if (g.objectKind === 'table') return b.droppedTables.has(k) || b.droppedViews.has(k);
+    if (g.objectKind === 'function') return b.recreatedFunctions.has(k);
+    return false;
+  };
+  const cur = atoms([...b.current.grants.filter((g) => !recreated(g)), ...implicitGrants(b)]);
   const des = atoms(b.desired.grants);
   const revokes = new Map<string, { g: Grant; ps: string[] }>();
   const grants = new Map<string, { g: Grant; ps: string[] }>();
@@ -85,14 +95,20 @@ export function diffGrants(b: Builder): void {
 
 /**
  * PostgreSQL grants EXECUTE to PUBLIC on every new function (its default ACL), so a function the
- * plan creates starts with that grant: counted as current, it is revoked when the desired snapshot
+ * plan creates (or drops and creates again) starts with that grant: counted as current, it is revoked when the desired snapshot
  * does not have it, and not granted twice when it does. Only when privileges were read (the
  * desired snapshot has grants), since otherwise grants are not managed at all.
  */
 function implicitGrants(b: Builder): Grant[] {
   if (b.desired.grants.length === 0) return [];
   const key = (schema: string, name: string, args: string): string => `${schema}\u0000${name}\u0000${args}`;
-  const existing = new Set(b.current.functions.map((f) => key(f.schema, f.name, f.identityArguments)));
+  // A function dropped and created again is new too (by name: see `recreated` in diffGrants; a
+  // REVOKE of what an untouched overload does not have is harmless).
+  const existing = new Set(
+    b.current.functions
+      .filter((f) => !b.recreatedFunctions.has(`${f.schema}\u0000${f.name}`))
+      .map((f) => key(f.schema, f.name, f.identityArguments)),
+  );
   return b.desired.functions
     .filter((f) => !existing.has(key(f.schema, f.name, f.identityArguments)))
     .map((f) => ({

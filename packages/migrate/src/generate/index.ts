@@ -23,4 +23,5 @@ export {
 } from './ownership.js';
 export { assertNothingPending, PendingMigrationsError } from './pending.js';
 export { type ModelsPlan, type PlanFromModelsOptions, planFromModels } from './pipeline.js';
+export { type BlockedDrop, UnmanagedDependentError } from './unmanaged-dependents.js';
 export { migrationFileName, type WriteSourceOptions, writeMigrationSource } from './write-source.js';

@@ -10,6 +10,7 @@ import {
 } from '@justscale/models';
 import type { QualifiedName, Snapshot } from '@justscale/schema';
 import { NOTHING_OWNED, type OwnedObjects, ownedBy, owns, readOwnership, unionOwned } from './ownership.js';
+import { blockedDrops, UnmanagedDependentError } from './unmanaged-dependents.js';
 
 /** Options of `planFromModels` (and of `generateMigration`, `syncSchema`, `makeMigration`). */
 export interface PlanFromModelsOptions {
@@ -84,8 +85,11 @@ export async function planFromModels(
     ]),
   ];
   const serverVersion = (await driver.serverVersion()).num;
+  // Privileges too: the models never change a grant, but an object the plan has to drop and create
+  // again (a view over a retyped column) gets its grants back only if the plan knows them.
   const before = await introspect(driver, {
     schemas: schemas.length === 0 ? ['public'] : schemas,
+    privileges: true,
     ...(options.migrationsTable === undefined ? {} : { migrationsTable: options.migrationsTable }),
   });
   const canonical = await canonicalizeSnapshot(driver, modelSnapshot);
@@ -100,6 +104,8 @@ export async function planFromModels(
     ...(options.lockTimeout === undefined ? {} : { lockTimeout: options.lockTimeout }),
     ...(options.statementTimeout === undefined ? {} : { statementTimeout: options.statementTimeout }),
   };
+  const blocked = blockedDrops(before, desired, canonical.tables, renames);
+  if (blocked.length > 0) throw new UnmanagedDependentError(blocked);
   const plan = diff(before, desired, { serverVersion, ...diffOptions });
   const notes: Note[] = leftAlone.map((o) => ({
     kind: 'not-managed',

@@ -1,0 +1,3 @@
+CREATE FUNCTION add1(value integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT value + 1 $$;
+REVOKE EXECUTE ON FUNCTION add1(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION add1(integer) TO pg_monitor;

@@ -1,0 +1,88 @@
+import { defineModel, field } from '@justscale/models';
+import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ModelsPlan, planFromModels, UnmanagedDependentError } from '../../src/generate/index.js';
+
+// A hand-written object the models cannot describe (a view, an unmanaged table's foreign key) that
+// needs a table or column the models drop: the plan is refused, naming both, instead of a migration
+// that drops the view and fails to create it again. A view the plan must recreate around a retyped
+// column gets its grants back.
+const open: TestDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.close();
+});
+
+const v1 = [
+  defineModel('orgs', {
+    id: field.uuid().primaryKey(),
+    name: field.string().max(100),
+    legacy: field.string().optional(),
+  }),
+  defineModel('tags', { id: field.uuid().primaryKey(), label: field.string() }),
+];
+const orgsOnly = (nameLength: number, legacy: boolean) =>
+  defineModel('orgs', {
+    id: field.uuid().primaryKey(),
+    name: field.string().max(nameLength),
+    ...(legacy ? { legacy: field.string().optional() } : {}),
+  });
+
+async function applied(plan: ModelsPlan, db: TestDatabase): Promise<void> {
+  for (const s of plan.plan.statements) await db.driver.exec(s.sql);
+}
+
+describe('objects the models do not manage, depending on what the models change', () => {
+  it('refuses to drop a table or column a view, a function or an unmanaged table needs, naming each', async () => {
+    const db = await createTestDatabase();
+    open.push(db);
+    await applied(await planFromModels(db.driver, v1), db);
+    await db.driver.exec(`CREATE VIEW org_legacy AS SELECT id, legacy FROM orgs;
+      CREATE VIEW tag_labels AS SELECT label FROM tags;
+      CREATE TABLE tag_audit (tag_id uuid REFERENCES tags (id));
+      CREATE FUNCTION tag_count() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM tags; END`);
+    const owned = {
+      tables: [
+        { schema: 'public', name: 'orgs' },
+        { schema: 'public', name: 'tags' },
+      ],
+      enums: [],
+    };
+    const error = await planFromModels(db.driver, [orgsOnly(100, false)], { owned }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnmanagedDependentError);
+    expect((error as UnmanagedDependentError).code).toBe('UNMANAGED_DEPENDENT');
+    expect((error as UnmanagedDependentError).blocked).toEqual([
+      { dependent: 'constraint tag_audit_tag_id_fkey on public.tag_audit', dropped: 'table public.tags' },
+      { dependent: 'function public.tag_count()', dropped: 'table public.tags' },
+      { dependent: 'view public.org_legacy', dropped: 'column public.orgs.legacy' },
+      { dependent: 'view public.tag_labels', dropped: 'table public.tags' },
+    ]);
+    // Nothing was changed: the views still read what they read.
+    expect((await db.driver.query('SELECT * FROM org_legacy')).rows).toEqual([]);
+
+    // Once the hand-written objects are gone, the same models plan goes through.
+    await db.driver.exec(
+      `DROP VIEW org_legacy; DROP VIEW tag_labels; DROP TABLE tag_audit; DROP FUNCTION tag_count()`,
+    );
+    const plan = await planFromModels(db.driver, [orgsOnly(100, false)], { owned });
+    expect(plan.plan.statements.map((s) => s.sql).join('\n')).toMatch(/DROP TABLE "public"\."tags"/);
+    await applied(plan, db);
+  });
+
+  it('a view recreated around a retyped column gets its grants and comment back', async () => {
+    const db = await createTestDatabase();
+    open.push(db);
+    await applied(await planFromModels(db.driver, [orgsOnly(100, true)]), db);
+    await db.driver.exec(`CREATE VIEW org_names AS SELECT id, name FROM orgs;
+      GRANT SELECT ON org_names TO pg_monitor;
+      COMMENT ON VIEW org_names IS 'for reports'`);
+    const plan = await planFromModels(db.driver, [orgsOnly(300, true)]);
+    expect(plan.plan.notes.map((n) => n.kind)).toContain('recreated');
+    await applied(plan, db);
+    const { rows } = await db.driver.query<{ granted: boolean; comment: string }>(
+      `SELECT has_table_privilege('pg_monitor', 'public.org_names', 'SELECT') AS granted,
+              obj_description('public.org_names'::regclass) AS comment`,
+    );
+    expect(rows).toEqual([{ granted: true, comment: 'for reports' }]);
+    expect((await planFromModels(db.driver, [orgsOnly(300, true)])).plan.statements).toEqual([]);
+  });
+});
