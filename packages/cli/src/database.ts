@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Driver } from '@justscale/driver';
-import { cancellable } from './cancel.js';
+import { cancellable, type Driver } from '@justscale/driver';
 import { type DatabaseSource, displayPath } from './config/resolve.js';
 import { CliError, usageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';

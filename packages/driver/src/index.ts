@@ -12,6 +12,7 @@ export {
   singleConnectionDriver,
   toDatabaseError,
 } from './adapter/index.js';
+export { type CancellableDriver, cancellable } from './cancellable.js';
 export { parseArray } from './codec/array.js';
 export { encodeParam } from './codec/encode.js';
 export { arrayElementOid, Oid } from './codec/oids.js';

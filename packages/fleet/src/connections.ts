@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Driver } from '@justscale/driver';
-import { redact } from '@justscale/driver';
+import { type CancellableDriver, cancellable, redact } from '@justscale/driver';
 import { FleetError } from './errors.js';
 
 /** A database the fleet opened: its driver, and how to let it go. */
@@ -82,7 +82,7 @@ function timeoutOf(url: string): number | undefined {
 export class Connections {
   readonly #connect: FleetConnect;
   readonly #max: number;
-  readonly #open = new Map<string, Promise<FleetDatabase>>();
+  readonly #open = new Map<string, Promise<FleetDatabase & { cancellable: CancellableDriver }>>();
   readonly #users: Map<string, number>;
 
   /** `users`: how many targets will use each database; its pool closes when they are all done. */
@@ -96,11 +96,24 @@ export class Connections {
   async acquire(database: string): Promise<Driver> {
     let entry = this.#open.get(database);
     if (entry === undefined) {
-      const max = Math.max(1, Math.min(this.#max, this.#users.get(database) ?? 1));
-      entry = this.#connect(database, max);
+      // One connection more than the runners can hold at once: `cancelAll` sends its cancel on it
+      // (a pool opens connections as they are needed, so it costs nothing until then).
+      const max = Math.max(1, Math.min(this.#max, this.#users.get(database) ?? 1)) + 1;
+      // Each session's backend is recorded, so that `cancelAll` can cancel what it runs.
+      entry = this.#connect(database, max).then((d) => ({ ...d, cancellable: cancellable(d.driver) }));
       this.#open.set(database, entry);
     }
-    return (await entry).driver;
+    return (await entry).cancellable.driver;
+  }
+
+  /**
+   * Asks every open database to cancel what the fleet's sessions run (`pg_cancel_backend`): the
+   * running migrations fail and roll back. PGlite runs in this process and stops before its next
+   * statement instead (the runners' signal).
+   */
+  async cancelAll(): Promise<void> {
+    const open = [...this.#open.values()];
+    await Promise.all(open.map((e) => e.then((d) => d.cancellable.cancel()).catch(() => undefined)));
   }
 
   /** One target of `database` is done with it; the last one closes the pool. */

@@ -50,6 +50,13 @@ export interface FleetRunnerOptions {
   readonly allowOutOfOrder?: boolean;
   /** Opens a database of the fleet. Default: a `pg` pool per server URL, PGlite for `pglite:<dir>`. */
   readonly connect?: FleetConnect;
+  /**
+   * Stops the run when it aborts (Ctrl-C, SIGTERM): no new target starts, the running migrations are
+   * cancelled on the server and roll back (on PGlite they stop before their next statement), what
+   * committed stays; the report marks the run `stopped: 'interrupted'` and the targets never started
+   * `skipped`.
+   */
+  readonly signal?: AbortSignal;
   /** Called when a target starts or settles: for a progress line. */
   readonly onProgress?: (progress: FleetProgress) => void;
   /** File system and module loading (default `node:fs` and jiti), shared by every target. */
@@ -133,6 +140,7 @@ export function createFleetRunner(source: FleetTargets, options: FleetRunnerOpti
       allowOutOfOrder: options.allowOutOfOrder === true,
       fs: shared.fs,
       loader: shared.loader,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
 
   /** What `status` says of a target, from its migrations. */
@@ -197,13 +205,21 @@ export function createFleetRunner(source: FleetTargets, options: FleetRunnerOpti
       return result.status !== 'failed';
     };
     let stopped: Awaited<ReturnType<typeof schedule>>['stopped'];
+    const cancel = () => void connections.cancelAll();
+    options.signal?.addEventListener('abort', cancel, { once: true });
     try {
       ({ stopped } = await schedule(
         list.length,
-        { concurrency, canary, continueOnError: options.continueOnError === true },
+        {
+          concurrency,
+          canary,
+          continueOnError: options.continueOnError === true,
+          signal: options.signal,
+        },
         one,
       ));
     } finally {
+      options.signal?.removeEventListener('abort', cancel);
       await connections.closeAll();
     }
     const all = list.map(
@@ -256,7 +272,8 @@ export function createFleetRunner(source: FleetTargets, options: FleetRunnerOpti
         try {
           applied = (await runner.migrate()).map((m) => m.name);
         } catch (error) {
-          return failedWith(runner, error, []);
+          // What committed before the failure stays applied, and is reported as applied.
+          return failedWith(runner, error, committedBefore(error));
         }
         return { status: 'done', applied, pending: [], changed: [], missing: [] };
       }),
@@ -268,7 +285,7 @@ export function createFleetRunner(source: FleetTargets, options: FleetRunnerOpti
         try {
           reverted = (await runner.rollback(rollback)).map((m) => m.name);
         } catch (error) {
-          return failedWith(runner, error, []);
+          return failedWith(runner, error, committedBefore(error));
         }
         const state = fromStatus(await runner.status());
         return {
@@ -280,4 +297,10 @@ export function createFleetRunner(source: FleetTargets, options: FleetRunnerOpti
         };
       }),
   };
+}
+
+/** The migrations a failed run had committed before it stopped (`MigrateError.committed`). */
+function committedBefore(error: unknown): string[] {
+  const committed = (error as { committed?: readonly { name: string }[] } | null)?.committed;
+  return Array.isArray(committed) ? committed.map((m) => m.name) : [];
 }

@@ -1,5 +1,8 @@
-/** Why a run stopped scheduling targets: a canary failed, or a target failed without continueOnError. */
-export type StopReason = 'canary' | 'failure';
+/**
+ * Why a run stopped scheduling targets: a canary failed, a target failed without continueOnError,
+ * or the run was interrupted (its signal aborted: Ctrl-C, SIGTERM).
+ */
+export type StopReason = 'canary' | 'failure' | 'interrupted';
 
 /** How targets are scheduled. */
 export interface ScheduleOptions {
@@ -9,6 +12,8 @@ export interface ScheduleOptions {
   readonly canary: number;
   /** Keep scheduling after a failure (a failed canary still stops everything). */
   readonly continueOnError: boolean;
+  /** When it aborts, no new item starts (those running finish or fail on their own). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -30,9 +35,14 @@ export async function schedule(
     let next = from;
     const worker = async (): Promise<void> => {
       while (stopped === null && next < to) {
+        if (options.signal?.aborted) {
+          stopped = 'interrupted';
+          break;
+        }
         const index = next++;
         started.add(index);
         const ok = await work(index);
+        if (options.signal?.aborted) stopped ??= 'interrupted';
         if (!ok && onFailure !== null) stopped ??= onFailure;
       }
     };

@@ -74,6 +74,7 @@ async function fleetFor(flags: FleetFlags, ctx: CommandContext): Promise<FleetRu
       continueOnError: flags.continueOnError === true,
       connect: defaultConnect({ connectTimeout: connectTimeoutSeconds('', ctx.io.env), cwd: ctx.io.cwd }),
       ...(progress === undefined ? {} : { onProgress: progress }),
+      ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     });
     return fleet;
   } catch (error) {
@@ -150,6 +151,13 @@ function printReport(ctx: CommandContext, report: FleetReport): void {
   if (s.stopped === 'canary') ctx.err.line(c.red('A canary target failed: no other target was started.'));
   if (s.stopped === 'failure')
     ctx.err.line(c.red('A target failed: no new target was started (--continue-on-error goes on).'));
+  if (s.stopped === 'interrupted')
+    ctx.err.line(
+      c.red(
+        'Interrupted: no new target was started; the migrations running were cancelled and rolled back. ' +
+          'What committed stays: run the same command again to go on.',
+      ),
+    );
 }
 
 async function runFleet(

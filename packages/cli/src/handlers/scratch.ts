@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { cancellable } from '@justscale/driver';
 import type { MigrationVerdict, ReplayOptions, ReplayReport } from '@justscale/migrate';
-import { cancellable } from '../cancel.js';
 import type { CommandContext } from '../context.js';
 import type { OpenDatabase } from '../database.js';
 import { CliError } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { Driver, Queryable } from '@justscale/driver';
+import type { Driver, Queryable } from './types.js';
 
 /** A driver whose pinned sessions can be cancelled from outside (on Ctrl-C). */
 export interface CancellableDriver {
