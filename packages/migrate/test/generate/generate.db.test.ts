@@ -147,7 +147,7 @@ describe('migration files from a plan', () => {
     await syncSchema(t.driver, PgUser, PgProduct);
     const before = await unordered(t);
     const migration = await generateMigration(t.driver, PgUser2, PgProduct, PgOrder, PgHostile);
-    const source = writeMigrationSource(migration, { name: 'v2', importFrom: null });
+    const source = await writeMigrationSource(migration, { name: 'v2', importFrom: null });
     expect(source).toContain('// hazard deletes-data:');
     const loaded = await loadSource(d.path, '20250101000000_v2.ts', source);
     await run(t.driver, loaded, 'up');
@@ -166,7 +166,7 @@ describe('migration files from a plan', () => {
     const Status2 = defineEnum('UserStatus', ['active', 'inactive', 'suspended', 'banned']);
     const User3 = defineModel('users', { ...PgUser.fields, status: field.enum(Status2).default('active') });
     const migration = await generateMigration(t.driver, User3);
-    const source = writeMigrationSource(migration, { name: 'add_banned', importFrom: null });
+    const source = await writeMigrationSource(migration, { name: 'add_banned', importFrom: null });
     expect(source).not.toContain('cannot be reversed');
     const loaded = await loadSource(d.path, '20250101000000_add_banned.ts', source);
     await run(t.driver, loaded, 'up');
@@ -186,7 +186,7 @@ describe('migration files from a plan', () => {
     const Status2 = defineEnum('UserStatus', ['active', 'inactive', 'suspended', 'banned']);
     const User3 = defineModel('users', { ...PgUser.fields, status: field.enum(Status2).default('active') });
     const migration = await generateMigration(t.driver, User3);
-    const source = writeMigrationSource(migration.plan, {
+    const source = await writeMigrationSource(migration.plan, {
       name: 'add_banned',
       before: migration.before,
       importFrom: null,
