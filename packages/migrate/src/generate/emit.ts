@@ -8,6 +8,7 @@ import type { CreatedTables } from './hazard-filter.js';
 import { comment, lit, template } from './literal.js';
 import { recordCall } from './recording.js';
 import { render, type Src, uses } from './source-tree.js';
+import { runOrder } from './split.js';
 
 /** The lines of one direction of a migration, and what its header must say. */
 export interface Emitted {
@@ -46,7 +47,7 @@ export function newEmitted(): Emitted {
 export async function emitPlan(plan: Plan, current: Snapshot, options: EmitOptions): Promise<Emitted> {
   const out = newEmitted();
   let now = current;
-  for (const op of plan.operations) {
+  for (const op of runOrder(plan)) {
     const statements = plan.statements.filter((s) => s.operation === op);
     await emit(out, op, statements, now, options);
     // A constraint the plan added (online mode's temporary NOT NULL check) may be dropped later.

@@ -14,6 +14,43 @@ export interface PlanPart {
   readonly lockTimeout: string | null;
 }
 
+/**
+ * The operations whose parts get a `down` of their own by inverting each step, safely: tables,
+ * columns, constraints, indexes, new enums and schemas. A plan with anything else (functions,
+ * views, triggers, enum values, type rebuilds, ...) is not split: its `down` needs the differ's
+ * plan back over the whole change.
+ */
+const SPLITTABLE: ReadonlySet<Operation['kind']> = new Set<Operation['kind']>([
+  'createTable',
+  'dropTable',
+  'renameTable',
+  'addColumn',
+  'dropColumn',
+  'renameColumn',
+  'setColumnNotNull',
+  'dropColumnNotNull',
+  'setColumnDefault',
+  'dropColumnDefault',
+  'alterColumnType',
+  'addConstraint',
+  'dropConstraint',
+  'validateConstraint',
+  'addConstraintUsingIndex',
+  'renameConstraint',
+  'createIndex',
+  'dropIndex',
+  'renameIndex',
+  'createEnum',
+  'createSchema',
+]);
+
+/** Whether `splitPlan` may split `plan` (see `SPLITTABLE`). */
+export function splittable(plan: Plan): boolean {
+  return plan.operations.every(
+    (op) => SPLITTABLE.has(op.kind) || (op.kind === 'raw' && isSessionSetting(op)),
+  );
+}
+
 const setting = /^SET (\w+)\s*=/;
 const reset = /^RESET (\w+)/;
 
@@ -90,7 +127,7 @@ export function splitPlan(plan: Plan): PlanPart[] {
     };
   };
 
-  for (const op of plan.operations) {
+  for (const op of runOrder(plan)) {
     const statements = plan.statements.filter((s) => s.operation === op);
     if (op.kind === 'raw' && isSessionSetting(op)) {
       const set = setting.exec(op.sql);
@@ -121,4 +158,20 @@ export function splitPlan(plan: Plan): PlanPart[] {
   }
   close();
   return parts;
+}
+
+/**
+ * A plan's operations in the order their statements run (the differ lists `SET lock_timeout` where
+ * it applies among the statements); operations with no statement follow, in their own order.
+ */
+export function runOrder(plan: Plan): Operation[] {
+  const seen = new Set<Operation>();
+  const out: Operation[] = [];
+  for (const s of plan.statements) {
+    if (seen.has(s.operation)) continue;
+    seen.add(s.operation);
+    out.push(s.operation);
+  }
+  for (const op of plan.operations) if (!seen.has(op)) out.push(op);
+  return out;
 }

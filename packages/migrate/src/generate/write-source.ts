@@ -6,7 +6,7 @@ import { type GeneratedMigration, isSessionSetting } from './generate.js';
 import { CreatedTables } from './hazard-filter.js';
 import { comment, lit, template } from './literal.js';
 import { type PlanNotes, sortNotes } from './notes.js';
-import { splitPlan } from './split.js';
+import { runOrder, splitPlan, splittable } from './split.js';
 
 /** Options of `writeMigrationSource`. */
 export interface WriteSourceOptions {
@@ -80,7 +80,9 @@ export async function writeMigrationSource(
  * statement (`CREATE INDEX CONCURRENTLY`, ...) in a `transaction: false` migration of its own, the
  * statements between them grouped in transactional ones. Each part sets the plan's `lock_timeout`
  * for its own statements, and its `down` undoes exactly that part (the inverse of each of its
- * steps, as lock-safe as they are: an index built concurrently is dropped concurrently).
+ * steps, as lock-safe as they are: an index built concurrently is dropped concurrently). A plan
+ * that also changes functions, views, triggers or enum values stays one file (its `down` is the
+ * differ's plan back over the whole change, which per-part inverses cannot give).
  *
  * @example
  * const { parts } = await writeMigrationSources(migration, { name: 'email_index', split: true });
@@ -103,7 +105,7 @@ export async function writeMigrationSources(
   const importFrom = options.importFrom === undefined ? '@justscale/postgres' : options.importFrom;
   const after = options.after ?? generated?.desired;
   const notes = sortNotes(thePlan, before, after);
-  const parts = options.split === true ? splitPlan(thePlan) : [];
+  const parts = options.split === true && splittable(thePlan) ? splitPlan(thePlan) : [];
   const emitOptions = (created: CreatedTables): EmitOptions => ({
     serverVersion,
     fields: importFrom !== null,
@@ -112,7 +114,7 @@ export async function writeMigrationSources(
 
   if (parts.length <= 1) {
     const up = await emitPlan(thePlan, before, emitOptions(new CreatedTables()));
-    const steps = thePlan.operations.filter((op) => !isSessionSetting(op));
+    const steps = runOrder(thePlan).filter((op) => !isSessionSetting(op));
     const diffOptions: DiffOptions = {
       ...(options.diffOptions ?? generated?.diffOptions),
       ...(serverVersion === undefined ? {} : { serverVersion }),
