@@ -72,7 +72,7 @@ describe('writeMigrationSource', () => {
     // down, in reverse order: the index dropped, then the table re-created with field builders
     const down = source.slice(source.indexOf('async down'));
     const create =
-      "await db.createTable({ schema: 'public', name: 'a`b${c}\\\\d' }, {\n      'it\\'s': field.text().optional(),\n    });";
+      "await db.createTable({ schema: 'public', name: 'a`b\u0024{c}\\\\d' }, {\n      'it\\'s': field.text().optional(),\n    });";
     expect(down).toContain(create);
     expect(down.indexOf(create)).toBeGreaterThan(
       down.indexOf("db.dropIndex({ schema: 'public', name: 'users_id_idx' })"),
