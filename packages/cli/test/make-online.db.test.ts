@@ -16,6 +16,28 @@ export const Users = defineModel('users', {
 }, { indexes: [{ columns: ['email'] }] });
 `;
 
+// v3: a new table with a foreign key to users, a column made NOT NULL, a unique constraint and an
+// index on the existing table: the online plan has statements that cannot run in a transaction.
+const v3 = `import { defineModel, field } from '@justscale/models';
+export const Users = defineModel('users', {
+  id: field.uuid().primaryKey(),
+  email: field.string().max(255),
+  nick: field.text(),
+}, { indexes: [{ columns: ['email'] }], uniques: [{ columns: ['nick'], name: 'users_nick_key' }] });
+export const Posts = defineModel('posts', {
+  id: field.integer().primaryKey().identity(),
+  authorId: field.uuid().references(() => Users),
+  title: field.string().max(200).default('untitled'),
+});
+`;
+const v2n = `import { defineModel, field } from '@justscale/models';
+export const Users = defineModel('users', {
+  id: field.uuid().primaryKey(),
+  email: field.string().max(255),
+  nick: field.text().optional(),
+}, { indexes: [{ columns: ['email'] }] });
+`;
+
 describe('migrate make --online', { timeout: 300_000 }, () => {
   let db: Awaited<ReturnType<typeof testDatabaseUrl>>;
   let dir: string;
@@ -32,6 +54,8 @@ describe('migrate make --online', { timeout: 300_000 }, () => {
     await mkdir(join(dir, 'src'));
     await writeFile(join(dir, 'src/v1.ts'), v1);
     await writeFile(join(dir, 'src/v2.ts'), v2);
+    await writeFile(join(dir, 'src/v2n.ts'), v2n);
+    await writeFile(join(dir, 'src/v3.ts'), v3);
     await writeFile(
       join(dir, 'justscale.config.json'),
       JSON.stringify({ models: './src/v2.ts', migrations: { importFrom: '@justscale/migrate' } }),
@@ -59,5 +83,57 @@ describe('migrate make --online', { timeout: 300_000 }, () => {
     await js(0, 'migrate');
     const r = await js(0, 'migrate', 'test');
     expect(r.stdout).toContain('2 migrations run up, down and up again; the models match them.');
+  });
+
+  it('splits the plan: each statement that cannot run in a transaction in a file of its own; migrate, roll back all, migrate, nothing left to make', async () => {
+    await js(0, 'migrate', 'make', 'nick', '--models', 'src/v2n.ts');
+    await js(0, 'migrate');
+    const made = await js(0, 'migrate', 'make', 'posts', '--online', '--models', 'src/v3.ts', '--json');
+    const report = JSON.parse(made.stdout) as { file: string; files: string[] };
+    const files = (await readdir(join(dir, 'migrations'))).filter((n) => n.includes('_posts_')).sort();
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(report.files.map((f) => f.split('/').pop())).toEqual(files);
+    const stamps = new Set(files.map((f) => f.slice(0, 14)));
+    expect(stamps.size).toBe(1);
+    const sources = await Promise.all(files.map((f) => readFile(join(dir, 'migrations', f), 'utf8')));
+    for (const [i, source] of sources.entries()) {
+      const up = source.slice(source.indexOf('async up'), source.indexOf('async down'));
+      const code = up
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('//'))
+        .join('\n');
+      const concurrent = (code.match(/concurrently: true|CONCURRENTLY/g) ?? []).length;
+      if (/^ {2}transaction: (?:false|\{ up: false)/m.test(source)) {
+        // one statement that needs to be outside a transaction, nothing else but its USING INDEX
+        expect(concurrent, files[i]).toBe(1);
+      } else {
+        expect(concurrent, files[i]).toBe(0);
+      }
+      expect(up, files[i]).toContain("SET lock_timeout = '5s'");
+      expect(up.trimEnd(), files[i]).toMatch(/RESET lock_timeout`\);\n {2}\},$/);
+    }
+    const all = sources.join('\n');
+    // the new table through field builders, its foreign key without lock warnings
+    expect(all).toMatch(
+      /await db\.createTable\(\{ schema: 'public', name: 'posts' \}, \{\n {6}id: field\.integer\(\)\.primaryKey\(\)\.identity\(\),/,
+    );
+    expect(all).toContain('notValid: true');
+    expect(all).toMatch(/db\.validateConstraint\(/);
+    // only one ownership record, under the last file
+    const records = (await readdir(join(dir, 'migrations', '.models'))).filter((n) => n.includes('_posts_'));
+    expect(records).toEqual([`${files[files.length - 1]!.slice(0, -3)}.json`]);
+    // pending: make refuses while any of the files is not applied
+    const refused = await js(4, 'migrate', 'make', 'again', '--models', 'src/v3.ts');
+    for (const f of files) expect(refused.stderr).toContain(f.slice(0, -3));
+    await js(0, 'migrate');
+    const none = await js(0, 'migrate', 'make', 'again', '--online', '--models', 'src/v3.ts');
+    expect(none.stdout).toContain('No changes');
+    // one batch: rollback takes every part back, last first
+    await js(0, 'migrate', 'rollback');
+    const back = await js(4, 'migrate', 'make', 'again', '--models', 'src/v3.ts');
+    for (const f of files) expect(back.stderr).toContain(f.slice(0, -3));
+    await js(0, 'migrate');
+    const still = await js(0, 'migrate', 'make', 'again', '--online', '--models', 'src/v3.ts');
+    expect(still.stdout).toContain('No changes');
   });
 });

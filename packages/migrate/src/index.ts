@@ -73,6 +73,7 @@ export {
   HazardNotAllowedError,
   type MakeMigrationOptions,
   type MigrationChange,
+  type MigrationPart,
   type ModelsAndOptions,
   type ModelsPlan,
   makeMigration,
@@ -83,6 +84,7 @@ export {
   ownedBy,
   PendingMigrationsError,
   type PlanFromModelsOptions,
+  type PlanNotes,
   planFromModels,
   readOwnership,
   type SyncOptions,
@@ -90,7 +92,9 @@ export {
   UnmanagedDependentError,
   unionOwned,
   type WriteSourceOptions,
+  type WrittenMigration,
   writeMigrationSource,
+  writeMigrationSources,
   writeOwnership,
 } from './generate/index.js';
 export {

@@ -22,22 +22,23 @@ export interface MakeArgs {
 /**
  * `justscale migrate make NAME`: plans from the database to the models (`planFromModels`), and
  * writes `<timestamp>_<name>.ts` with the plan as `up` and its undoing as `down`
- * (`writeMigrationSource`), and its ownership record `.models/<timestamp>_<name>.json`. Refuses
- * (exit 4) while migrations are pending. `--empty` writes a blank migration without touching the
- * database.
+ * (`writeMigrationSources`), and its ownership record `.models/<timestamp>_<name>.json`. With
+ * `--online`, each statement that cannot run in a transaction gets a file of its own
+ * (`<timestamp>_<name>_1.ts`, `_2.ts`, ...; one ownership record, under the last). Refuses (exit 4)
+ * while migrations are pending. `--empty` writes a blank migration without touching the database.
  */
 export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
   const name = fileSafeName(args.name);
   if (name === '') throw usageError(`Invalid migration name: ${JSON.stringify(args.name)}`);
-  const fileName = `${timestamp(new Date())}_${name}.ts`;
-  const path = join(config.migrations.directory, fileName);
+  const stamp = timestamp(new Date());
+  const fileOf = (part: string) => `${stamp}_${part}.ts`;
 
-  let source: string;
+  let files: { name: string; source: string }[];
   let statements: { up: number; hazards: string[] } | null = null;
   let owned: OwnedObjects | null = null;
   if (args.empty) {
-    source = emptyMigrationSource(config.migrations.importFrom);
+    files = [{ name, source: emptyMigrationSource(config.migrations.importFrom) }];
   } else {
     const db = await ctx.database();
     const { assertNothingPending, PendingMigrationsError } = await import('@justscale/migrate');
@@ -55,50 +56,82 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       online: args.online === true,
     });
     const up = planned.plan;
-    if (up.statements.length === 0 && !args.allowEmpty) {
-      for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
-      if (ctx.json) ctx.printJson({ file: null, hasChanges: false, statements: [] });
-      else ctx.out.line('No changes: the database matches the models. No migration written.');
-      return ExitCode.Success;
-    }
-    // Through the Database API where a method builds exactly the statement, db.raw otherwise; down is
-    // the differ's plan back to the schema before (with the plan's rename hints, so renames reverse),
-    // or a throw naming why there is none.
-    const { writeMigrationSource } = await import('@justscale/migrate');
-    source = writeMigrationSource(up, {
+    // Through the Database API where a call compiles to exactly the planned statement, db.raw
+    // otherwise; down is the differ's plan back to the schema before (with the plan's rename hints,
+    // so renames reverse), or a throw naming why there is none. Online, a statement that cannot run
+    // in a transaction gets a migration file of its own.
+    const { writeMigrationSources } = await import('@justscale/migrate');
+    const written = await writeMigrationSources(up, {
       name,
       before: planned.before,
       after: planned.desired,
       diffOptions: planned.diffOptions,
       serverVersion: planned.serverVersion,
       importFrom: config.migrations.importFrom,
+      split: args.online === true,
     });
+    for (const note of written.notes.terminal) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
+    if (up.statements.length === 0 && !args.allowEmpty) {
+      if (ctx.json) ctx.printJson({ file: null, hasChanges: false, statements: [] });
+      else ctx.out.line('No changes: the database matches the models. No migration written.');
+      return ExitCode.Success;
+    }
+    files = written.parts.map((p) => ({ name: p.name, source: p.source }));
     statements = {
       up: up.statements.length,
-      hazards: [...new Set(up.hazards.map((h) => h.kind))],
+      hazards: [...new Set(written.parts.flatMap((p) => p.hazards.map((h) => h.kind)))],
     };
     owned = planned.owned;
-    for (const note of up.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
   }
 
+  const paths = files.map((f) => join(config.migrations.directory, fileOf(f.name)));
   if (args.dryRun) {
-    if (ctx.json) ctx.printJson({ file: path, dryRun: true, source, ...(statements ? { statements } : {}) });
-    else ctx.out.write(source);
+    if (ctx.json) {
+      ctx.printJson({
+        file: paths[0],
+        ...(paths.length > 1 ? { files: paths } : {}),
+        dryRun: true,
+        source: files.map((f) => f.source).join('\n'),
+        ...(statements ? { statements } : {}),
+      });
+    } else {
+      for (const [i, f] of files.entries()) {
+        if (files.length > 1)
+          ctx.out.write(`${i === 0 ? '' : '\n'}// ${displayPath(ctx.io.cwd, paths[i]!)}\n`);
+        ctx.out.write(f.source);
+      }
+    }
     return ExitCode.Success;
   }
   await mkdir(config.migrations.directory, { recursive: true });
-  if (await exists(path))
-    throw new CliError('FILE_EXISTS', `${displayPath(ctx.io.cwd, path)} already exists.`);
-  await writeFile(path, source, { flag: 'wx' });
+  for (const path of paths) {
+    if (await exists(path))
+      throw new CliError('FILE_EXISTS', `${displayPath(ctx.io.cwd, path)} already exists.`);
+  }
+  for (const [i, f] of files.entries()) await writeFile(paths[i]!, f.source, { flag: 'wx' });
   if (owned !== null) {
+    // One record for the whole migration, under its last file: the models' state once all have run.
     const { writeOwnership } = await import('@justscale/migrate');
-    await writeOwnership(config.migrations.directory, fileName.slice(0, -'.ts'.length), owned);
+    const last = fileOf(files[files.length - 1]!.name);
+    await writeOwnership(config.migrations.directory, last.slice(0, -'.ts'.length), owned);
   }
   if (ctx.json) {
-    ctx.printJson({ file: path, hasChanges: statements !== null, ...(statements ? { statements } : {}) });
+    ctx.printJson({
+      file: paths[0],
+      ...(paths.length > 1 ? { files: paths } : {}),
+      hasChanges: statements !== null,
+      ...(statements ? { statements } : {}),
+    });
   } else {
     const what = statements === null ? 'blank migration' : `migration (${statements.up} statements)`;
-    ctx.out.line(`${ctx.out.colors.green('Created')} ${displayPath(ctx.io.cwd, path)}: ${what}.`);
+    if (paths.length === 1) {
+      ctx.out.line(`${ctx.out.colors.green('Created')} ${displayPath(ctx.io.cwd, paths[0]!)}: ${what}.`);
+    } else {
+      ctx.out.line(
+        `${ctx.out.colors.green('Created')} ${paths.length} files: ${what}, split where a statement cannot run in a transaction:`,
+      );
+      for (const path of paths) ctx.out.line(`  ${displayPath(ctx.io.cwd, path)}`);
+    }
     if (statements && statements.hazards.length > 0) {
       ctx.out.line(
         ctx.out.colors.yellow(`Hazards: ${statements.hazards.join(', ')}: read the comments in the file.`),

@@ -1,38 +1,44 @@
 import { toColumnName } from '@justscale/models';
 import type { Operation, QualifiedName, Snapshot } from '@justscale/schema';
-import { lit } from './literal.js';
+import { columnField, createTableArgs, propertyOf } from './fields-source.js';
+import { arrow, call, dbCall, object, options, ref, type Src, value } from './source-tree.js';
 
 /** A name the Database API maps to itself whichever way it resolves it (as written, or by the naming rule). */
 function stable(column: string): boolean {
   return toColumnName(column) === column;
 }
 
-function qn(name: QualifiedName): string {
-  return lit({ schema: name.schema, name: name.name });
+function qn(name: QualifiedName): Src {
+  return value({ schema: name.schema, name: name.name });
 }
 
-/** `, { a: true }` with only the options that are set, or nothing. */
-function opts(options: Record<string, unknown>): string {
-  const set = Object.fromEntries(
-    Object.entries(options).filter(([, v]) => v !== false && v !== null && v !== undefined),
-  );
-  return Object.keys(set).length === 0 ? '' : `, ${lit(set)}`;
-}
-
-function alter(table: QualifiedName, call: string): string {
-  return `db.alterTable(${qn(table)}, (t) => t.${call})`;
+/** `db.alterTable(table, (t) => t.<method>(...args))`: one change, so one statement. */
+function alter(table: QualifiedName, method: string, ...args: Src[]): Src {
+  return dbCall('alterTable', qn(table), arrow('t', call(ref('t'), method, ...args)));
 }
 
 /**
- * The Database API call that builds exactly `op`, or null when none does (the writer then uses
- * `db.raw` with the compiled SQL). The caller also checks that the call compiles to the plan's SQL.
+ * The Database API call that builds `op`, as a source tree, or null when no call can (the writer
+ * then uses `db.raw` with the compiled SQL). A call is a candidate only: the writer evaluates it
+ * against a recording Database and keeps it only when it runs exactly the planned statements.
  */
-export function apiCall(op: Operation, before: Snapshot): string | null {
+export function apiCall(op: Operation, before: Snapshot): Src | null {
   switch (op.kind) {
+    case 'createTable': {
+      if (op.ifNotExists) return null;
+      const args = createTableArgs(op.table);
+      return args === null ? null : dbCall('createTable', qn(op.table), ...args);
+    }
+    case 'addColumn': {
+      if (op.ifNotExists) return null;
+      const key = propertyOf(op.column.name);
+      const f = columnField(op.table, key, op.column);
+      return f === null ? null : alter(op.table, 'addColumn', value(key), f);
+    }
     case 'dropTable':
-      return `db.dropTable(${qn(op.table)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`;
+      return dbCall('dropTable', qn(op.table), ...options({ ifExists: op.ifExists, cascade: op.cascade }));
     case 'renameTable':
-      return `db.renameTable(${qn(op.table)}, ${lit(op.to)})`;
+      return dbCall('renameTable', qn(op.table), value(op.to));
     case 'createIndex': {
       const i = op.index;
       const plain = i.keys.every(
@@ -47,8 +53,11 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
       if (!plain || i.nullsNotDistinct || Object.keys(i.options).length > 0 || i.comment !== null)
         return null;
       if (!i.include.every(stable)) return null;
-      return `db.createIndex(${qn({ schema: i.schema, name: i.table })}, ${lit(i.keys.map((k) => k.column))}${opts(
-        {
+      return dbCall(
+        'createIndex',
+        qn({ schema: i.schema, name: i.table }),
+        value(i.keys.map((k) => k.column)),
+        ...options({
           name: i.name,
           unique: i.unique,
           where: i.where,
@@ -56,47 +65,21 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
           include: i.include.length > 0 ? i.include : null,
           concurrently: op.concurrently,
           ifNotExists: op.ifNotExists,
-        },
-      )})`;
+        }),
+      );
     }
     case 'dropIndex':
       // `idx_<table>_<columns>` is also an alias dropIndex understands: keep such names raw.
       if (op.index.name.startsWith('idx_')) return null;
-      return `db.dropIndex(${qn(op.index)}${opts({ ifExists: op.ifExists, cascade: op.cascade, concurrently: op.concurrently })})`;
-    case 'addConstraint': {
-      const c = op.constraint;
-      if (c.comment !== null) return null;
-      if (c.kind === 'foreignKey') {
-        if (c.match !== 'SIMPLE' || c.onDeleteColumns !== null) return null;
-        if (!c.columns.every(stable) || !c.references.columns.every(stable)) return null;
-        return `db.addForeignKey(${qn(op.table)}, ${lit(c.columns)}, { table: ${qn(c.references.table)}, columns: ${lit(c.references.columns)} }${opts(
-          {
-            name: c.name,
-            onDelete: c.onDelete === 'NO ACTION' ? null : c.onDelete,
-            onUpdate: c.onUpdate === 'NO ACTION' ? null : c.onUpdate,
-            deferrable: c.deferrable,
-            initiallyDeferred: c.initiallyDeferred,
-            notValid: op.notValid,
-          },
-        )})`;
-      }
-      if (c.kind === 'unique') {
-        if (
-          c.include.length > 0 ||
-          c.nullsNotDistinct ||
-          c.deferrable ||
-          op.notValid ||
-          !c.columns.every(stable)
-        )
-          return null;
-        return `db.addUnique(${qn(op.table)}, ${lit(c.columns)}, ${lit(c.name)})`;
-      }
-      if (c.kind === 'check') {
-        if (c.noInherit || c.deferrable) return null;
-        return `db.addCheck(${qn(op.table)}, ${lit(c.name)}, ${lit(c.expression)}${opts({ notValid: op.notValid })})`;
-      }
-      return null;
-    }
+      return dbCall(
+        'dropIndex',
+        qn(op.index),
+        ...options({ ifExists: op.ifExists, cascade: op.cascade, concurrently: op.concurrently }),
+      );
+    case 'addConstraint':
+      return addConstraintCall(op);
+    case 'validateConstraint':
+      return dbCall('validateConstraint', qn(op.table), value(op.name));
     case 'dropConstraint': {
       const table = before.tables.find((t) => t.schema === op.table.schema && t.name === op.table.name);
       const kind = table?.constraints.find((c) => c.name === op.name)?.kind;
@@ -109,41 +92,107 @@ export function apiCall(op: Operation, before: Snapshot): string | null {
               ? 'dropCheck'
               : null;
       if (method === null) return null;
-      return `db.${method}(${qn(op.table)}, ${lit(op.name)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`;
+      return dbCall(
+        method,
+        qn(op.table),
+        value(op.name),
+        ...options({ ifExists: op.ifExists, cascade: op.cascade }),
+      );
     }
     case 'createEnum':
       if (op.enum.comment !== null) return null;
-      return `db.createType(${qn(op.enum)}, ${lit(op.enum.values)})`;
+      return dbCall('createType', qn(op.enum), value(op.enum.values));
     case 'addEnumValue':
-      return `db.addTypeValue(${qn(op.type)}, ${lit(op.value)}${opts({ ...(op.position ?? {}), ifNotExists: op.ifNotExists })})`;
+      return dbCall(
+        'addTypeValue',
+        qn(op.type),
+        value(op.value),
+        ...options({ ...(op.position ?? {}), ifNotExists: op.ifNotExists }),
+      );
     case 'renameEnumValue':
-      return `db.renameTypeValue(${qn(op.type)}, ${lit(op.from)}, ${lit(op.to)})`;
+      return dbCall('renameTypeValue', qn(op.type), value(op.from), value(op.to));
     case 'dropType':
       if (op.typeKind !== 'enum') return null;
-      return `db.dropType(${qn(op.type)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`;
+      return dbCall('dropType', qn(op.type), ...options({ ifExists: op.ifExists, cascade: op.cascade }));
     case 'createSchema':
       if (op.schema.comment !== null) return null;
-      return `db.createSchema(${lit(op.schema.name)}${opts({ ifNotExists: op.ifNotExists })})`;
+      return dbCall('createSchema', value(op.schema.name), ...options({ ifNotExists: op.ifNotExists }));
     case 'dropSchema':
-      return `db.dropSchema(${lit(op.name)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`;
+      return dbCall('dropSchema', value(op.name), ...options({ ifExists: op.ifExists, cascade: op.cascade }));
     case 'dropColumn':
       if (!stable(op.column)) return null;
       return alter(
         op.table,
-        `dropColumn(${lit(op.column)}${opts({ ifExists: op.ifExists, cascade: op.cascade })})`,
+        'dropColumn',
+        value(op.column),
+        ...options({ ifExists: op.ifExists, cascade: op.cascade }),
       );
     case 'renameColumn':
       if (!stable(op.from) || !stable(op.to)) return null;
-      return alter(op.table, `renameColumn(${lit(op.from)}, ${lit(op.to)})`);
+      return alter(op.table, 'renameColumn', value(op.from), value(op.to));
     case 'setColumnNotNull':
-      return stable(op.column) ? alter(op.table, `setNotNull(${lit(op.column)})`) : null;
+      return stable(op.column) ? alter(op.table, 'setNotNull', value(op.column)) : null;
     case 'dropColumnNotNull':
-      return stable(op.column) ? alter(op.table, `setNullable(${lit(op.column)})`) : null;
+      return stable(op.column) ? alter(op.table, 'setNullable', value(op.column)) : null;
     case 'setColumnDefault':
-      return stable(op.column) ? alter(op.table, `setDefault(${lit(op.column)}, ${lit(op.default)})`) : null;
+      return stable(op.column) ? alter(op.table, 'setDefault', value(op.column), value(op.default)) : null;
     case 'dropColumnDefault':
-      return stable(op.column) ? alter(op.table, `dropDefault(${lit(op.column)})`) : null;
+      return stable(op.column) ? alter(op.table, 'dropDefault', value(op.column)) : null;
+    case 'alterColumnType': {
+      if (!stable(op.column) || op.collation !== null) return null;
+      const t = op.type;
+      if (t.schema !== 'pg_catalog' || t.array) return null;
+      return alter(op.table, 'alterType', value(op.column), value(t.name), ...options({ using: op.using }));
+    }
     default:
       return null;
   }
+}
+
+function addConstraintCall(op: Operation & { kind: 'addConstraint' }): Src | null {
+  const c = op.constraint;
+  if (c.comment !== null) return null;
+  if (c.kind === 'foreignKey') {
+    if (c.match !== 'SIMPLE' || c.onDeleteColumns !== null) return null;
+    if (!c.columns.every(stable) || !c.references.columns.every(stable)) return null;
+    const columns = (list: readonly string[]) => (list.length === 1 ? value(list[0]) : value(list));
+    return dbCall(
+      'addForeignKey',
+      qn(op.table),
+      columns(c.columns),
+      object([
+        ['table', qn(c.references.table)],
+        [c.references.columns.length === 1 ? 'column' : 'columns', columns(c.references.columns)],
+      ]),
+      ...options({
+        name: c.name,
+        onDelete: c.onDelete === 'NO ACTION' ? null : c.onDelete,
+        onUpdate: c.onUpdate === 'NO ACTION' ? null : c.onUpdate,
+        deferrable: c.deferrable,
+        initiallyDeferred: c.initiallyDeferred,
+        notValid: op.notValid,
+      }),
+    );
+  }
+  if (c.kind === 'unique') {
+    if (c.include.length > 0 || c.nullsNotDistinct || c.deferrable || op.notValid || !c.columns.every(stable))
+      return null;
+    return dbCall(
+      'addUnique',
+      qn(op.table),
+      c.columns.length === 1 ? value(c.columns[0]) : value(c.columns),
+      value(c.name),
+    );
+  }
+  if (c.kind === 'check') {
+    if (c.noInherit || c.deferrable) return null;
+    return dbCall(
+      'addCheck',
+      qn(op.table),
+      value(c.name),
+      value(c.expression),
+      ...options({ notValid: op.notValid }),
+    );
+  }
+  return null;
 }

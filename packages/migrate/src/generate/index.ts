@@ -12,6 +12,7 @@ export {
   syncSchema,
 } from './generate.js';
 export { type MakeMigrationOptions, makeMigration } from './make.js';
+export type { PlanNotes } from './notes.js';
 export {
   NOTHING_OWNED,
   OWNERSHIP_FOLDER,
@@ -24,4 +25,11 @@ export {
 export { assertNothingPending, PendingMigrationsError } from './pending.js';
 export { type ModelsPlan, type PlanFromModelsOptions, planFromModels } from './pipeline.js';
 export { type BlockedDrop, UnmanagedDependentError } from './unmanaged-dependents.js';
-export { migrationFileName, type WriteSourceOptions, writeMigrationSource } from './write-source.js';
+export {
+  type MigrationPart,
+  migrationFileName,
+  type WriteSourceOptions,
+  type WrittenMigration,
+  writeMigrationSource,
+  writeMigrationSources,
+} from './write-source.js';

@@ -5,7 +5,7 @@ import { type DriverInput, toDriver } from '../connection/to-driver.js';
 import { type GenerateOptions, generateMigration } from './generate.js';
 import { writeOwnership } from './ownership.js';
 import { assertNothingPending } from './pending.js';
-import { migrationFileName, writeMigrationSource } from './write-source.js';
+import { migrationFileName, writeMigrationSources } from './write-source.js';
 
 /** Options of `makeMigration`. */
 export interface MakeMigrationOptions extends GenerateOptions {
@@ -29,23 +29,36 @@ export interface MakeMigrationOptions extends GenerateOptions {
  * database already matches the models. Refuses with `PendingMigrationsError` while migrations of
  * `directory` are not applied: the new file would repeat their changes.
  *
+ * With `online`, a plan whose statements cannot all run in one transaction is written as several
+ * files with the same timestamp, `<timestamp>_<name>_1.ts`, `_2.ts`, ... (see
+ * `writeMigrationSources`); the path returned is the first one's, and the ownership record is the
+ * last one's.
+ *
  * @example
  * const path = await makeMigration({ client, models: [PgUser, PgPost], directory: './migrations', name: 'add_posts' });
  */
 export async function makeMigration(options: MakeMigrationOptions): Promise<string | null> {
   const { client, models, directory, name, now, importFrom, ...generateOptions } = options;
-  const file = migrationFileName(name, now ?? new Date());
+  migrationFileName(name); // checks the name before anything else
+  const stamp = now ?? new Date();
   await assertNothingPending(toDriver(client), directory, generateOptions.migrationsTable);
   const migration = await generateMigration(client, ...models, { ...generateOptions, directory });
   if (!migration.hasChanges) return null;
   // The way back is planned with the plan's own options (every rename hint, online): migration carries them.
-  const source = writeMigrationSource(migration, {
+  const { parts } = await writeMigrationSources(migration, {
     name,
+    split: generateOptions.online === true,
     ...(importFrom === undefined ? {} : { importFrom }),
   });
   await mkdir(directory, { recursive: true });
-  const path = join(directory, file);
-  await writeFile(path, source, { flag: 'wx' });
-  await writeOwnership(directory, file.slice(0, -extname(file).length), migration.owned);
-  return path;
+  const paths: string[] = [];
+  for (const part of parts) {
+    const file = migrationFileName(part.name, stamp);
+    const path = join(directory, file);
+    await writeFile(path, part.source, { flag: 'wx' });
+    paths.push(path);
+  }
+  const last = migrationFileName(parts[parts.length - 1]!.name, stamp);
+  await writeOwnership(directory, last.slice(0, -extname(last).length), migration.owned);
+  return paths[0]!;
 }

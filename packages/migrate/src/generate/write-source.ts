@@ -1,11 +1,12 @@
-import { DiffError, type DiffOptions, downPlan, type Plan } from '@justscale/diff';
-import type { Hazard, Operation, Snapshot } from '@justscale/schema';
-import { compile, IrreversibleOperationError, invert } from '@justscale/sql';
+import type { DiffOptions, Note, Plan } from '@justscale/diff';
+import type { Hazard, Snapshot } from '@justscale/schema';
 import { MigrateError } from '../errors.js';
-import { apiCall } from './api-calls.js';
-import { describeOperation } from './describe.js';
+import { type EmitOptions, type Emitted, emitPlan, indent, invertSteps, planDown } from './emit.js';
 import { type GeneratedMigration, isSessionSetting } from './generate.js';
+import { CreatedTables } from './hazard-filter.js';
 import { comment, lit, template } from './literal.js';
+import { type PlanNotes, sortNotes } from './notes.js';
+import { runOrder, splitPlan, splittable } from './split.js';
 
 /** Options of `writeMigrationSource`. */
 export interface WriteSourceOptions {
@@ -30,27 +31,67 @@ export interface WriteSourceOptions {
   readonly importFrom?: string | null;
 }
 
-interface Emitted {
-  readonly lines: string[];
-  readonly nonTransactional: string[];
+/** One migration file of a generated migration. */
+export interface MigrationPart {
+  /** The migration's name after the timestamp: the name given, or `<name>_<k>` for a part of several. */
+  readonly name: string;
+  readonly source: string;
+  /** How many statements its `up` runs (session settings included). */
+  readonly statements: number;
+  /** The hazards its `up` comments on (none for lock hazards on tables it creates). */
+  readonly hazards: readonly Hazard[];
 }
 
-const indent = '    ';
+/** What `writeMigrationSources` wrote. */
+export interface WrittenMigration {
+  /** One file, or (with `split`) several, to run in this order. */
+  readonly parts: readonly MigrationPart[];
+  /** The notes, once: `file` are written at the top of the first part; `terminal` for `migrate make` to print. */
+  readonly notes: PlanNotes;
+}
 
 /**
- * The TypeScript source of a migration file for a plan: `up` runs the plan's operations, through a
- * Database API method where one builds exactly that operation and through `db.raw` with the
- * compiled SQL otherwise; `down` runs the inverse of each operation (`invert` against the schema
- * before), in reverse order. When an operation cannot be reversed, `down` throws an Error naming
- * the step and why, before changing anything. Hazards are comments above their calls. When a
- * statement cannot run in a transaction, the file says `transaction: false` (the whole migration
- * then runs outside one, and the comment says which statements forced it).
+ * The TypeScript source of a migration file for a plan: `up` runs the plan's operations, each
+ * through the Database API call that builds it (`db.createTable` with field builders,
+ * `db.alterTable`, `db.createIndex`, `db.addForeignKey`, ...) when that call, run against a
+ * recording Database, compiles to exactly the planned statements, and through `db.raw` with the
+ * planned SQL otherwise. `down` is the differ's plan back (given `after`, or a
+ * `GeneratedMigration`), or else the inverse of each step; when a step cannot be reversed, `down`
+ * throws an Error naming it, before changing anything. Hazards are comments above their calls,
+ * except lock and scan hazards on a table the migration itself created. When a statement cannot
+ * run in a transaction, the file says `transaction: false` (and which statements forced it).
  *
  * @example
  * const migration = await generateMigration(client, PgUser);
- * await writeFile(migrationFileName('add_users', new Date()), writeMigrationSource(migration, { name: 'add_users' }));
+ * const source = await writeMigrationSource(migration, { name: 'add_users' });
+ * await writeFile(migrationFileName('add_users', new Date()), source);
  */
-export function writeMigrationSource(plan: Plan | GeneratedMigration, options: WriteSourceOptions): string {
+export async function writeMigrationSource(
+  plan: Plan | GeneratedMigration,
+  options: WriteSourceOptions,
+): Promise<string> {
+  const written = await writeMigrationSources(plan, { ...options, split: false });
+  return written.parts[0]!.source;
+}
+
+/**
+ * Like `writeMigrationSource`, but with `split: true` a plan whose statements cannot all run in a
+ * transaction becomes several files, in order (what `migrate make --online` writes): each such
+ * statement (`CREATE INDEX CONCURRENTLY`, ...) in a `transaction: false` migration of its own, the
+ * statements between them grouped in transactional ones. Each part sets the plan's `lock_timeout`
+ * for its own statements, and its `down` undoes exactly that part (the inverse of each of its
+ * steps, as lock-safe as they are: an index built concurrently is dropped concurrently). A plan
+ * that also changes functions, views, triggers or enum values stays one file (its `down` is the
+ * differ's plan back over the whole change, which per-part inverses cannot give).
+ *
+ * @example
+ * const { parts } = await writeMigrationSources(migration, { name: 'email_index', split: true });
+ * parts.map((p) => p.name); // ['email_index_1', 'email_index_2']
+ */
+export async function writeMigrationSources(
+  plan: Plan | GeneratedMigration,
+  options: WriteSourceOptions & { readonly split?: boolean },
+): Promise<WrittenMigration> {
   const generated = 'plan' in plan ? plan : null;
   const thePlan: Plan = generated === null ? (plan as Plan) : generated.plan;
   const before = options.before ?? generated?.before;
@@ -61,28 +102,90 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
     );
   }
   const serverVersion = options.serverVersion ?? generated?.serverVersion;
-  const compileOptions = serverVersion === undefined ? {} : { serverVersion };
-  const steps = thePlan.operations.filter((op) => !isSessionSetting(op));
-
-  const up = emitPlan(thePlan, before, compileOptions, 'step');
+  const importFrom = options.importFrom === undefined ? '@justscale/postgres' : options.importFrom;
   const after = options.after ?? generated?.desired;
-  const down =
-    after === undefined
-      ? invertSteps(steps, before, compileOptions, options.name)
-      : planDown(
-          before,
-          after,
-          { ...(options.diffOptions ?? generated?.diffOptions), ...compileOptions },
-          options.name,
-        );
+  const notes = sortNotes(thePlan, before, after);
+  const parts = options.split === true && splittable(thePlan) ? splitPlan(thePlan) : [];
+  const emitOptions = (created: CreatedTables): EmitOptions => ({
+    serverVersion,
+    fields: importFrom !== null,
+    created,
+  });
+
+  if (parts.length <= 1) {
+    const up = await emitPlan(thePlan, before, emitOptions(new CreatedTables()));
+    const steps = runOrder(thePlan).filter((op) => !isSessionSetting(op));
+    const diffOptions: DiffOptions = {
+      ...(options.diffOptions ?? generated?.diffOptions),
+      ...(serverVersion === undefined ? {} : { serverVersion }),
+    };
+    const down =
+      after === undefined
+        ? await invertSteps(steps, [], before, options.name, emitOptions(new CreatedTables()))
+        : await planDown(before, after, diffOptions, options.name, emitOptions(new CreatedTables()));
+    const source = fileSource({ title: options.name, notes: notes.file, importFrom, up, down });
+    return {
+      parts: [{ name: options.name, source, statements: thePlan.statements.length, hazards: up.hazards }],
+      notes,
+    };
+  }
+
+  const width = String(parts.length).length;
+  const created = new CreatedTables();
+  const written: MigrationPart[] = [];
+  for (const [i, part] of parts.entries()) {
+    const name = `${options.name}_${String(i + 1).padStart(width, '0')}`;
+    const up = await emitPlan(part.plan, before, emitOptions(created));
+    const steps = part.plan.operations.filter((op) => !isSessionSetting(op));
+    const down = await invertSteps(steps, part.earlier, before, name, emitOptions(new CreatedTables()));
+    if (part.lockTimeout !== null && !down.lines.some((l) => l.includes('throw new Error('))) {
+      // The way back waits no longer for its locks than the way there.
+      down.lines.unshift(`${indent}await db.raw(${template(part.lockTimeout)});`);
+      down.lines.push(`${indent}await db.raw(\`RESET lock_timeout\`);`);
+    }
+    const why = part.outside
+      ? 'Its statement cannot run in a transaction, so it is a migration of its own.'
+      : 'Its statements run in one transaction.';
+    const source = fileSource({
+      title: `${name} (part ${i + 1} of ${parts.length} of ${options.name}, made --online)`,
+      why,
+      notes: i === 0 ? notes.file : [],
+      importFrom,
+      up,
+      down,
+    });
+    written.push({ name, source, statements: part.plan.statements.length, hazards: up.hazards });
+  }
+  return { parts: written, notes };
+}
+
+function fileSource(file: {
+  title: string;
+  why?: string;
+  notes: readonly Note[];
+  importFrom: string | null;
+  up: Emitted;
+  down: Emitted;
+}): string {
+  const { up, down, importFrom } = file;
+  const upLines = up.lines.length > 0 ? up.lines : [`${indent}// No changes.`];
   const downLines = down.lines.length > 0 ? down.lines : [`${indent}// No changes.`];
   const upOutside = [...new Set(up.nonTransactional)];
   const downOutside = [...new Set(down.nonTransactional)];
-  const importFrom = options.importFrom === undefined ? '@justscale/postgres' : options.importFrom;
+  const names = [...new Set([...up.uses, ...down.uses])].sort();
   const out: string[] = [];
-  out.push(`// Migration ${options.name.replace(/[\r\n]+/g, ' ')}: generated by @justscale/migrate.`);
-  for (const note of thePlan.notes) out.push(comment(`note (${note.kind}): ${note.message}`));
-  if (importFrom !== null) out.push(`import { defineMigration } from ${lit(importFrom)};`);
+  out.push(comment(`Migration ${file.title}: generated by @justscale/migrate.`));
+  if (file.why !== undefined) out.push(comment(file.why));
+  for (const note of file.notes) out.push(comment(`note (${note.kind}): ${note.message}`));
+  if (importFrom !== null) {
+    if (importFrom === '@justscale/postgres' && names.length > 0) {
+      out.push(`import { defineMigration, ${names.join(', ')} } from ${lit(importFrom)};`);
+    } else {
+      out.push(`import { defineMigration } from ${lit(importFrom)};`);
+      // The field builders and sql`...` are @justscale/models' (which @justscale/postgres re-exports).
+      if (names.length > 0) out.push(`import { ${names.join(', ')} } from '@justscale/models';`);
+    }
+  }
   out.push('');
   out.push(importFrom !== null ? 'export default defineMigration({' : 'export default {');
   // Each direction runs outside a transaction only when one of its own statements must: a `down`
@@ -101,165 +204,13 @@ export function writeMigrationSource(plan: Plan | GeneratedMigration, options: W
     );
   }
   out.push(importFrom !== null ? '  async up({ db }) {' : '  async up({ db }: { db: any }) {');
-  out.push(...up.lines);
+  out.push(...upLines);
   out.push('  },');
   out.push(importFrom !== null ? '  async down({ db }) {' : '  async down({ db }: { db: any }) {');
   out.push(...downLines);
   out.push('  },');
   out.push(importFrom !== null ? '});' : '};');
   return `${out.join('\n')}\n`;
-}
-
-/** Each operation of a plan (a comment naming its step, its hazards, its call), in order. */
-function emitPlan(
-  plan: Plan,
-  current: Snapshot,
-  compileOptions: { serverVersion?: number },
-  label: string,
-): Emitted {
-  const out: Emitted = { lines: [], nonTransactional: [] };
-  const steps = plan.operations.filter((op) => !isSessionSetting(op));
-  for (const op of plan.operations) {
-    const statements = plan.statements.filter((s) => s.operation === op);
-    if (!isSessionSetting(op)) {
-      out.lines.push(
-        `${indent}${comment(`${label} ${steps.indexOf(op) + 1}: ${op.kind} ${describeOperation(op)}`)}`,
-      );
-    }
-    emit(out, op, statements, current, compileOptions);
-  }
-  if (out.lines.length === 0) out.lines.push(`${indent}// No changes.`);
-  return out;
-}
-
-/** `down` as the differ plans it from `after` back to `before`; a throw naming why when it cannot. */
-function planDown(before: Snapshot, after: Snapshot, options: DiffOptions, name: string): Emitted {
-  let plan: Plan;
-  try {
-    plan = downPlan(before, after, options);
-  } catch (error) {
-    if (!(error instanceof DiffError)) throw error;
-    return { lines: cannotReverse(name, [error.message]), nonTransactional: [] };
-  }
-  return emitPlan(
-    plan,
-    after,
-    options.serverVersion === undefined ? {} : { serverVersion: options.serverVersion },
-    'back',
-  );
-}
-
-/** `down` as the inverse of each step, last first (when the schema after the plan is not known). */
-function invertSteps(
-  steps: readonly Operation[],
-  before: Snapshot,
-  compileOptions: { serverVersion?: number },
-  name: string,
-): Emitted {
-  const down: Emitted = { lines: [], nonTransactional: [] };
-  const irreversible: string[] = [];
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const op = steps[i]!;
-    let inverse: Operation[];
-    try {
-      inverse = invertInPlan(op, before, steps.slice(0, i));
-    } catch (error) {
-      if (!(error instanceof IrreversibleOperationError)) throw error;
-      irreversible.push(`step ${i + 1} (${op.kind} ${describeOperation(op)}): ${error.reason}`);
-      continue;
-    }
-    down.lines.push(`${indent}${comment(`undo step ${i + 1}: ${op.kind} ${describeOperation(op)}`)}`);
-    for (const inv of inverse) emit(down, inv, compile(inv, compileOptions), before, compileOptions);
-  }
-  if (irreversible.length > 0) return { lines: cannotReverse(name, irreversible), nonTransactional: [] };
-  return down;
-}
-
-function cannotReverse(name: string, reasons: readonly string[]): string[] {
-  return [
-    `${indent}throw new Error(`,
-    `${indent}  ${lit(`Migration ${name} cannot be reversed: ${reasons.join('; ')}.`)},`,
-    `${indent});`,
-  ];
-}
-
-/**
- * `invert(op, before)`, where `before` is the schema before the whole plan. A plan may create an
- * object and drop it again (online mode's temporary `CHECK (col IS NOT NULL)`): such a drop is
- * inverted against `before` plus the constraints and indexes the earlier steps created.
- */
-function invertInPlan(op: Operation, before: Snapshot, earlier: readonly Operation[]): Operation[] {
-  try {
-    return invert(op, before);
-  } catch (error) {
-    if (!(error instanceof IrreversibleOperationError)) throw error;
-    if (op.kind !== 'dropConstraint' && op.kind !== 'dropIndex') throw error;
-    return invert(op, withCreated(before, earlier));
-  }
-}
-
-function withCreated(before: Snapshot, earlier: readonly Operation[]): Snapshot {
-  let tables = before.tables;
-  let indexes = before.indexes;
-  for (const op of earlier) {
-    if (op.kind === 'addConstraint') {
-      tables = tables.map((t) =>
-        t.schema === op.table.schema &&
-        t.name === op.table.name &&
-        !t.constraints.some((c) => c.name === op.constraint.name)
-          ? { ...t, constraints: [...t.constraints, op.constraint] }
-          : t,
-      );
-    } else if (
-      op.kind === 'createIndex' &&
-      !indexes.some((i) => i.schema === op.index.schema && i.name === op.index.name)
-    ) {
-      indexes = [...indexes, op.index];
-    }
-  }
-  return { ...before, tables, indexes };
-}
-
-function emit(
-  out: Emitted,
-  op: Operation,
-  statements: readonly {
-    readonly sql: string;
-    readonly transactional: boolean;
-    readonly hazards: readonly Hazard[];
-  }[],
-  before: Snapshot,
-  compileOptions: { serverVersion?: number },
-): void {
-  for (const s of statements) if (!s.transactional) out.nonTransactional.push(firstLine(s.sql));
-  const seen = new Set<string>();
-  for (const h of statements.flatMap((s) => s.hazards)) {
-    const key = `${h.kind}\u0000${h.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.lines.push(`${indent}${comment(`hazard ${h.kind}: ${h.message}`)}`);
-  }
-  const call = isSessionSetting(op) ? null : apiCall(op, before);
-  // The API call is used only when it compiles to exactly the plan's statements.
-  if (call !== null && sameSql(compile(op, compileOptions), statements)) {
-    out.lines.push(`${indent}await ${call};`);
-    return;
-  }
-  for (const s of statements) out.lines.push(`${indent}await db.raw(${template(s.sql)});`);
-}
-
-function sameSql(
-  a: readonly { sql: string; transactional: boolean }[],
-  b: readonly { sql: string; transactional: boolean }[],
-): boolean {
-  return (
-    a.length === b.length && a.every((s, i) => s.sql === b[i]!.sql && s.transactional === b[i]!.transactional)
-  );
-}
-
-function firstLine(sql: string): string {
-  const line = sql.split('\n', 1)[0] ?? sql;
-  return line.length > 100 ? `${line.slice(0, 97)}...` : line;
 }
 
 /**

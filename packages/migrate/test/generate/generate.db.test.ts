@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { introspect } from '@justscale/introspect';
 import { createRawClient, createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -147,7 +149,7 @@ describe('migration files from a plan', () => {
     await syncSchema(t.driver, PgUser, PgProduct);
     const before = await unordered(t);
     const migration = await generateMigration(t.driver, PgUser2, PgProduct, PgOrder, PgHostile);
-    const source = writeMigrationSource(migration, { name: 'v2', importFrom: null });
+    const source = await writeMigrationSource(migration, { name: 'v2', importFrom: null });
     expect(source).toContain('// hazard deletes-data:');
     const loaded = await loadSource(d.path, '20250101000000_v2.ts', source);
     await run(t.driver, loaded, 'up');
@@ -166,7 +168,7 @@ describe('migration files from a plan', () => {
     const Status2 = defineEnum('UserStatus', ['active', 'inactive', 'suspended', 'banned']);
     const User3 = defineModel('users', { ...PgUser.fields, status: field.enum(Status2).default('active') });
     const migration = await generateMigration(t.driver, User3);
-    const source = writeMigrationSource(migration, { name: 'add_banned', importFrom: null });
+    const source = await writeMigrationSource(migration, { name: 'add_banned', importFrom: null });
     expect(source).not.toContain('cannot be reversed');
     const loaded = await loadSource(d.path, '20250101000000_add_banned.ts', source);
     await run(t.driver, loaded, 'up');
@@ -186,7 +188,7 @@ describe('migration files from a plan', () => {
     const Status2 = defineEnum('UserStatus', ['active', 'inactive', 'suspended', 'banned']);
     const User3 = defineModel('users', { ...PgUser.fields, status: field.enum(Status2).default('active') });
     const migration = await generateMigration(t.driver, User3);
-    const source = writeMigrationSource(migration.plan, {
+    const source = await writeMigrationSource(migration.plan, {
       name: 'add_banned',
       before: migration.before,
       importFrom: null,
@@ -202,7 +204,7 @@ describe('migration files from a plan', () => {
     expect(await schema(t)).toEqual(after);
   });
 
-  it('makeMigration writes <timestamp>_<name>.ts with transaction: false for an online index, and it runs', async () => {
+  it('makeMigration online writes one file per statement that cannot run in a transaction, in order, and they run up and down', async () => {
     const t = await database();
     const d = await dir();
     await syncSchema(t.driver, PgUser);
@@ -216,14 +218,18 @@ describe('migration files from a plan', () => {
       online: true,
       importFrom: null,
     });
-    expect(path).toBe(`${d.path}/20250607080910_online_status_index.ts`);
-    const loaded = await loadFile(path!);
-    expect(loaded.transaction).toBe(false);
-    await run(t.driver, loaded, 'up');
+    const files = (await readdir(d.path)).filter((f) => f.endsWith('.ts')).sort();
+    expect(files.length).toBeGreaterThan(1);
+    expect(files.every((f) => f.startsWith('20250607080910_online_status_index_'))).toBe(true);
+    expect(path).toBe(join(d.path, files[0]!));
+    const loaded = await Promise.all(files.map((f) => loadFile(join(d.path, f))));
+    // the concurrent index build has a file of its own, outside a transaction
+    expect(loaded.some((m) => m.transaction === false)).toBe(true);
+    for (const m of loaded) await run(t.driver, m, 'up');
     expect((await generateMigration(t.driver, PgUser2)).hasChanges).toBe(false);
-    await run(t.driver, loaded, 'down');
+    for (const m of [...loaded].reverse()) await run(t.driver, m, 'down');
     expect(await unordered(t)).toEqual(before);
-    // The file above was run by hand, not by the runner: it is pending, and a new one would repeat it.
+    // The files above were run by hand, not by the runner: they are pending, and a new one would repeat them.
     await expect(
       makeMigration({
         client: t.driver,
@@ -232,7 +238,7 @@ describe('migration files from a plan', () => {
         name: 'again',
         importFrom: null,
       }),
-    ).rejects.toMatchObject({ code: 'MIGRATIONS_PENDING', pending: ['20250607080910_online_status_index'] });
+    ).rejects.toMatchObject({ code: 'MIGRATIONS_PENDING', pending: files.map((f) => f.slice(0, -3)) });
     const other = await dir();
     expect(
       await makeMigration({

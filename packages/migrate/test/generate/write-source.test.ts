@@ -12,7 +12,7 @@ import {
 } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
 import { MigrateError } from '../../src/errors.js';
-import { migrationFileName, writeMigrationSource } from '../../src/generate/index.js';
+import { migrationFileName, writeMigrationSource, writeMigrationSources } from '../../src/generate/index.js';
 import { comment, lit, template } from '../../src/generate/literal.js';
 
 const users = table({
@@ -54,52 +54,58 @@ describe('literals of generated source', () => {
 });
 
 describe('writeMigrationSource', () => {
-  it('writes up with API calls or raw SQL, down from the inverses, and hazards as comments', () => {
+  it('writes up with API calls or raw SQL, down from the inverses, and hazards as comments', async () => {
     const before = snapshot({ tables: [users, hostile] });
     const after = snapshot({
       tables: [users],
       indexes: [index({ schema: 'public', name: 'users_id_idx', table: 'users', keys: [{ column: 'id' }] })],
     });
     const plan = diff(before, after);
-    const source = writeMigrationSource(plan, { name: 'm1', before });
-    expect(source).toContain("import { defineMigration } from '@justscale/postgres';");
+    const source = await writeMigrationSource(plan, { name: 'm1', before });
+    expect(source).toContain("import { defineMigration, field } from '@justscale/postgres';");
     expect(source).toContain(
       "await db.createIndex({ schema: 'public', name: 'users' }, ['id'], { name: 'users_id_idx' });",
     );
     expect(source).toMatch(
       /\/\/ hazard deletes-data: [^\n]*\n(?:\s+\/\/[^\n]*\n)*\s+await db\.dropTable\(\{ schema: 'public', name: 'a`b\$\{c\}\\\\d' \}\);/,
     );
-    // down, in reverse order: the index dropped, then the table re-created from the snapshot before (raw SQL)
+    // down, in reverse order: the index dropped, then the table re-created with field builders
     const down = source.slice(source.indexOf('async down'));
-    expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(-1);
-    expect(down.indexOf('CREATE TABLE')).toBeGreaterThan(
+    const create =
+      "await db.createTable({ schema: 'public', name: 'a`b\u0024{c}\\\\d' }, {\n      'it\\'s': field.text().optional(),\n    });";
+    expect(down).toContain(create);
+    expect(down.indexOf(create)).toBeGreaterThan(
       down.indexOf("db.dropIndex({ schema: 'public', name: 'users_id_idx' })"),
     );
     expect(source).not.toContain('transaction: false');
   });
 
-  it('makes down throw naming the step that cannot be reversed', () => {
+  it('makes down throw naming the step that cannot be reversed', async () => {
     const plan = {
       operations: [dropTable({ schema: 'public', name: 'users' }), raw('UPDATE t SET x = 1')],
       statements: [],
       notes: [],
       hazards: [],
     };
-    const source = writeMigrationSource(plan, { name: 'm2', before: snapshot({ tables: [users] }) });
+    const source = await writeMigrationSource(plan, { name: 'm2', before: snapshot({ tables: [users] }) });
     expect(source).toContain(
       "throw new Error(\n      'Migration m2 cannot be reversed: step 2 (raw raw SQL): raw SQL has no known inverse.',",
     );
   });
 
-  it('says transaction: false when both directions have a statement that cannot run in a transaction', () => {
+  it('says transaction: false when both directions have a statement that cannot run in a transaction', async () => {
     const op = createIndex(index({ schema: 'public', name: 'i', table: 'users', keys: [{ column: 'id' }] }), {
       concurrently: true,
     });
     const plan = { operations: [op], statements: [], notes: [], hazards: [] };
-    const source = writeMigrationSource(plan, { name: 'm3', before: emptySnapshot(), importFrom: null });
+    const source = await writeMigrationSource(plan, {
+      name: 'm3',
+      before: emptySnapshot(),
+      importFrom: null,
+    });
     // down drops the index CONCURRENTLY; up's statements come from the plan (none in this bare one).
     expect(source).toContain('  transaction: { up: true, down: false },');
-    const both = writeMigrationSource(
+    const both = await writeMigrationSource(
       {
         ...plan,
         statements: [
@@ -113,22 +119,133 @@ describe('writeMigrationSource', () => {
     expect(source).not.toContain('import');
   });
 
-  it('keeps up in a transaction when only down must run outside one (an enum value removed)', () => {
+  it('keeps up in a transaction when only down must run outside one (an enum value removed)', async () => {
     const status = (values: string[]) => ({ schema: 'public', name: 'status', values, comment: null });
     const before = snapshot({ enums: [status(['todo', 'doing', 'done'])] });
     const after = snapshot({ enums: [status(['todo', 'done'])] });
     const plan = diff(before, after);
     expect(plan.statements.every((s) => s.transactional)).toBe(true);
-    const source = writeMigrationSource(plan, { name: 'm4', before, after, importFrom: null });
+    const source = await writeMigrationSource(plan, { name: 'm4', before, after, importFrom: null });
     // down adds 'doing' back with ALTER TYPE ... ADD VALUE, planned outside a transaction.
     expect(source).toContain('  transaction: { up: true, down: false },');
     expect(source).toContain('These statements of down cannot run inside a transaction');
     expect(source).toContain("ADD VALUE 'doing'");
   });
 
-  it('needs the snapshot before for a bare plan', () => {
-    expect(() => writeMigrationSource(diff(emptySnapshot(), emptySnapshot()), { name: 'x' })).toThrow(
+  it('needs the snapshot before for a bare plan', async () => {
+    await expect(writeMigrationSource(diff(emptySnapshot(), emptySnapshot()), { name: 'x' })).rejects.toThrow(
       /before/,
+    );
+  });
+});
+
+describe('generated files read like hand-written ones', () => {
+  const text = builtinType('text');
+  const integer = builtinType('integer');
+  const people = (columns: string[]) =>
+    table({
+      schema: 'public',
+      name: 'people',
+      columns: columns.map((name) =>
+        column({ name, type: name === 'id' ? integer : text, notNull: name === 'id' }),
+      ),
+      constraints: [
+        {
+          kind: 'primaryKey',
+          name: 'people_pkey',
+          columns: ['id'],
+          include: [],
+          deferrable: false,
+          initiallyDeferred: false,
+          comment: null,
+        },
+      ],
+    });
+
+  it('creates a table with field builders, and no lock hazards on what the migration itself created', async () => {
+    const before = snapshot({ tables: [people(['id'])] });
+    const pets = table({
+      schema: 'public',
+      name: 'pets',
+      columns: [
+        column({ name: 'id', type: integer, notNull: true }),
+        column({ name: 'owner_id', type: integer, notNull: true }),
+        column({
+          name: 'name',
+          type: builtinType('character varying(80)'),
+          default: "'rex'::character varying",
+        }),
+      ],
+    });
+    const after = snapshot({
+      tables: [people(['id']), pets],
+      indexes: [
+        index({ schema: 'public', name: 'pets_owner_id_idx', table: 'pets', keys: [{ column: 'owner_id' }] }),
+      ],
+    });
+    const plan = diff(before, after);
+    const source = await writeMigrationSource(plan, { name: 'pets', before, after });
+    const up = source.slice(0, source.indexOf('async down'));
+    expect(up).toContain(
+      [
+        "    await db.createTable({ schema: 'public', name: 'pets' }, {",
+        '      id: field.integer(),',
+        '      ownerId: field.integer(),',
+        "      name: field.string().max(80).optional().default('rex'),",
+        '    });',
+      ].join('\n'),
+    );
+    expect(up).toContain(
+      "await db.createIndex({ schema: 'public', name: 'pets' }, ['owner_id'], { name: 'pets_owner_id_idx' });",
+    );
+    // the plan carries builds-index and blocks-writes for the index: not on a table created above
+    expect(plan.hazards.map((h) => h.kind)).toContain('blocks-writes');
+    expect(up).not.toContain('hazard');
+    // dropping it again is data loss, and says so
+    expect(source.slice(source.indexOf('async down'))).toContain('hazard deletes-data');
+  });
+
+  it('writes the column-order note in the migration that puts a column out of order, not in later ones', async () => {
+    const first = snapshot({ tables: [people(['id', 'email'])] });
+    const middle = snapshot({ tables: [people(['id', 'nick', 'email'])] });
+    const plan = diff(first, middle);
+    expect(plan.notes.map((n) => n.kind)).toContain('column-order');
+    const source = await writeMigrationSource(plan, { name: 'nick', before: first, after: middle });
+    expect(source).toContain('// note (column-order):');
+    // the database now has (id, email, nick); a later change to the table plans the note again
+    const now = snapshot({ tables: [people(['id', 'email', 'nick'])] });
+    const later = snapshot({ tables: [people(['id', 'nick', 'email', 'bio'])] });
+    const next = diff(now, later);
+    expect(next.notes.map((n) => n.kind)).toContain('column-order');
+    const { parts, notes } = await writeMigrationSources(next, { name: 'bio', before: now, after: later });
+    expect(parts[0]!.source).not.toContain('column-order');
+    expect(notes.terminal.map((n) => n.kind)).not.toContain('column-order');
+  });
+
+  it('splits an online plan: the concurrent index in a transaction: false file of its own, the rest in transactions', async () => {
+    const before = snapshot({ tables: [people(['id', 'email'])] });
+    const after = snapshot({
+      tables: [people(['id', 'email', 'nick'])],
+      indexes: [
+        index({ schema: 'public', name: 'people_email_idx', table: 'people', keys: [{ column: 'email' }] }),
+      ],
+    });
+    const plan = diff(before, after, { online: true });
+    const { parts } = await writeMigrationSources(plan, { name: 'online', before, after, split: true });
+    expect(parts.map((p) => p.name)).toEqual(['online_1', 'online_2']);
+    const [columns, concurrent] = parts.map((p) => p.source) as [string, string];
+    expect(columns).not.toContain('transaction:');
+    expect(columns).toContain("t.addColumn('nick', field.text().optional())");
+    expect(concurrent).toContain('  transaction: false,');
+    expect(concurrent).toContain('concurrently: true');
+    for (const source of [columns, concurrent]) {
+      const [up, down] = source.split('async down') as [string, string];
+      expect(up).toContain("SET lock_timeout = '5s'");
+      expect(up).toContain('RESET lock_timeout');
+      expect(down).toContain("SET lock_timeout = '5s'");
+    }
+    expect(concurrent.slice(concurrent.indexOf('async down'))).toContain(
+      "await db.dropIndex({ schema: 'public', name: 'people_email_idx' }, { concurrently: true });",
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   dropConstraint,
   type QualifiedName,
   type ReferentialAction,
+  validateConstraint,
 } from '@justscale/schema';
 import { quoteQualified } from '@justscale/sql';
 import { MigrateError } from '../../errors.js';
@@ -99,6 +100,15 @@ export interface ConstraintMethods {
    * await db.dropCheck('products', 'price_positive');
    */
   dropCheck(table: ObjectName, name: string, options?: DropConstraintOptions): Promise<void>;
+  /**
+   * `VALIDATE CONSTRAINT`: checks the existing rows against a foreign key or check added with
+   * `notValid: true`, under a SHARE UPDATE EXCLUSIVE lock (reads and writes go on).
+   *
+   * @example
+   * await db.addForeignKey('posts', 'authorId', { table: 'users', column: 'id' }, { notValid: true });
+   * await db.validateConstraint('posts', 'posts_author_id_fkey');
+   */
+  validateConstraint(table: ObjectName, name: string): Promise<void>;
 }
 
 const base = { deferrable: false, initiallyDeferred: false, comment: null } as const;
@@ -197,6 +207,10 @@ export function constraintMethods(context: DatabaseContext): ConstraintMethods {
     async dropCheck(tableName, name, options = {}) {
       const table = await resolveRelation(context, tableName);
       await runOperations(context, [dropConstraint(table, checkName(name, 'constraint name'), options)]);
+    },
+    async validateConstraint(tableName, name) {
+      const table = await resolveRelation(context, tableName);
+      await runOperations(context, [validateConstraint(table, checkName(name, 'constraint name'))]);
     },
   };
 }

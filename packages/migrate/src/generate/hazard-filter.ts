@@ -1,0 +1,50 @@
+import type { Hazard, HazardKind, Operation, QualifiedName } from '@justscale/schema';
+
+/**
+ * Hazards about locks, scans and rewrites: they concern the rows and the traffic of a table that
+ * already exists. On a table created earlier in the same migration there are neither.
+ */
+const TRAFFIC: ReadonlySet<HazardKind> = new Set<HazardKind>([
+  'access-exclusive-lock',
+  'blocks-writes',
+  'builds-index',
+  'rewrites-table',
+  'validates-by-scan',
+  'may-fail-on-existing-data',
+]);
+
+const key = (t: QualifiedName) => `${t.schema}\u0000${t.name}`;
+
+/** The table an operation works on, when it works on one (its columns, constraints, indexes). */
+function subjectTable(op: Operation): QualifiedName | null {
+  if (op.kind === 'createIndex') return { schema: op.index.schema, name: op.index.table };
+  if (op.kind === 'createTable') return null;
+  const table = (op as { table?: unknown }).table;
+  if (typeof table === 'object' && table !== null && 'schema' in table && 'name' in table)
+    return table as QualifiedName;
+  return null;
+}
+
+/**
+ * Tracks the tables a migration creates, step by step, and keeps of each step's hazards only
+ * those that apply: no lock, scan or rewrite warnings for a table created earlier in the same
+ * migration (its indexes, constraints and columns included). Data-loss hazards always stay.
+ */
+export class CreatedTables {
+  readonly #created = new Set<string>();
+
+  /** The hazards of `op` worth a comment, given the tables created before it. */
+  relevant(op: Operation, hazards: readonly Hazard[]): Hazard[] {
+    const table = subjectTable(op);
+    if (table === null || !this.#created.has(key(table))) return [...hazards];
+    return hazards.filter((h) => !TRAFFIC.has(h.kind));
+  }
+
+  /** Records what `op` creates (call after `relevant`). */
+  record(op: Operation): void {
+    if (op.kind === 'createTable') this.#created.add(key(op.table));
+    else if (op.kind === 'renameTable' && this.#created.has(key(op.table)))
+      this.#created.add(key({ schema: op.table.schema, name: op.to }));
+    else if (op.kind === 'dropTable') this.#created.delete(key(op.table));
+  }
+}

@@ -1,0 +1,201 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type DiffOptions, diff, downPlan, type Plan, type RenameHint } from '@justscale/diff';
+import type { Driver } from '@justscale/driver';
+import { introspect } from '@justscale/introspect';
+import { columnsByName, type Snapshot, snapshotsEqual, stableStringify } from '@justscale/schema';
+import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MigrationDefinition } from '../../src/define-migration.js';
+import { jitiLoader } from '../../src/files/default-io.js';
+import { isSessionSetting } from '../../src/generate/generate.js';
+import { recordingDatabase } from '../../src/generate/recording.js';
+import { writeMigrationSources } from '../../src/generate/write-source.js';
+import { createMigrationRunner } from '../../src/runner/create-runner.js';
+
+/**
+ * Generated migration files over the differ's acceptance corpus (packages/diff/test/cases), in
+ * normal mode and, where the case runs online, as `migrate make --online` splits them:
+ *
+ * 1. Exactness, with no database: each file is loaded the way the runner loads it and its `up` and
+ *    `down` run against a recording Database; the statements they compile to are the plan's,
+ *    statement by statement (and `down`'s are the differ's plan back). So every `db.createTable`,
+ *    `db.alterTable`, `db.addForeignKey`, ... the writer chose compiles to exactly what was planned.
+ * 2. The files run for real through the runner: migrate gives `to`, a second diff is empty,
+ *    rollback gives `from`, migrate again gives `to`.
+ */
+interface Expected {
+  readonly online: boolean | 'both';
+  readonly renames?: readonly RenameHint[];
+  readonly error?: string;
+  readonly empty?: boolean;
+  readonly privileges?: boolean;
+}
+
+const root = join(import.meta.dirname, '../../../diff/test/cases');
+const cases = readdirSync(root).sort();
+// The files are written as .mjs (their text is the .ts file's: generated files use no TypeScript
+// syntax once they import defineMigration), so the runner imports them natively and they share one
+// module graph; `.ts` files through jiti are covered by the CLI's tests of `migrate make`.
+const entry = '@justscale/migrate';
+const scratch = join(import.meta.dirname, '../../.justscale');
+
+let db: TestDatabase;
+let version: number;
+const loader = jitiLoader();
+beforeAll(async () => {
+  db = await createTestDatabase({ extensions: ['citext'] });
+  version = (await db.driver.serverVersion()).num;
+  await mkdir(scratch, { recursive: true });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const SYSTEM = "nspname !~ '^pg_' AND nspname <> 'information_schema'";
+
+async function reset(driver: Driver): Promise<void> {
+  const { rows } = await driver.query<{ nspname: string }>(
+    `SELECT nspname::text FROM pg_catalog.pg_namespace WHERE ${SYSTEM}`,
+  );
+  const drops = rows.map((r) => `DROP SCHEMA "${r.nspname.replaceAll('"', '""')}" CASCADE;`).join('\n');
+  await driver.exec(`${drops}\nCREATE SCHEMA public;`);
+}
+
+async function build(sql: string, privileges: boolean): Promise<Snapshot> {
+  await reset(db.driver);
+  await db.driver.exec(sql);
+  return introspect(db.driver, { privileges });
+}
+
+async function record(migration: MigrationDefinition, direction: 'up' | 'down'): Promise<string[]> {
+  const { db: recording, statements } = recordingDatabase(version);
+  await migration[direction]!.call(migration, { db: recording } as never);
+  return statements.map((s) => s.sql);
+}
+
+const withoutSettings = (plan: Plan) =>
+  plan.statements.filter((s) => !isSessionSetting(s.operation)).map((s) => s.sql);
+const isSetting = (sql: string) => /^(?:SET|RESET) (?:lock_timeout|statement_timeout)\b/.test(sql);
+
+function same(label: string, actual: Snapshot, expected: Snapshot): void {
+  if (snapshotsEqual(columnsByName(actual), columnsByName(expected))) return;
+  const diffs = Object.keys(expected)
+    .filter(
+      (k) =>
+        stableStringify(columnsByName(actual)[k as keyof Snapshot]) !==
+        stableStringify(columnsByName(expected)[k as keyof Snapshot]),
+    )
+    .map(
+      (k) =>
+        `${k}:\n  actual:   ${stableStringify(actual[k as keyof Snapshot])}\n  expected: ${stableStringify(expected[k as keyof Snapshot])}`,
+    );
+  throw new Error(`${label}\n${diffs.join('\n')}`);
+}
+
+describe('generated migrations over the acceptance corpus', () => {
+  it('has the corpus', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(cases)('%s', { timeout: 120_000 }, async (name) => {
+    const dir = join(root, name);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    if (expected.error !== undefined || expected.empty === true) return;
+    const fromSql = readFileSync(join(dir, 'from.sql'), 'utf8');
+    const toSql = readFileSync(join(dir, 'to.sql'), 'utf8');
+    if (!existsSync(join(dir, 'to.sql'))) return;
+    const privileges = expected.privileges === true;
+    const to = await build(toSql, privileges);
+    const modes = expected.online === 'both' ? [false, true] : [expected.online];
+    for (const online of modes) {
+      const label = `${name} (${online ? 'online, split' : 'normal'})`;
+      const from = await build(fromSql, privileges);
+      const options: DiffOptions = { online, serverVersion: version, renames: expected.renames ?? [] };
+      const plan = diff(from, to, options);
+      const written = await writeMigrationSources(plan, {
+        name: 'm',
+        before: from,
+        after: to,
+        diffOptions: { online, renames: expected.renames ?? [] },
+        serverVersion: version,
+        importFrom: entry,
+        split: online,
+      });
+      const files = await mkdtemp(join(scratch, 'corpus-'));
+      try {
+        const loaded: MigrationDefinition[] = [];
+        for (const part of written.parts) {
+          const path = join(files, `20250101000000_${part.name}.mjs`);
+          await writeFile(path, part.source);
+          loaded.push(((await loader.import(path)) as { default: MigrationDefinition }).default);
+        }
+        const sources = written.parts.map((p) => p.source).join('\n');
+
+        // 1. Each file's calls compile to exactly the planned statements, in order.
+        const up: string[] = [];
+        for (const m of loaded) up.push(...(await record(m, 'up')));
+        if (online) {
+          expect(
+            up.filter((s) => !isSetting(s)),
+            `${label}: up\n${sources}`,
+          ).toEqual(withoutSettings(plan));
+          for (const [i, part] of written.parts.entries()) {
+            const outside = /^ {2}transaction: (?:false|\{ up: false)/m.test(part.source);
+            const statements = await record(loaded[i]!, 'up');
+            const own = statements.filter((s) => !isSetting(s));
+            // A part outside a transaction holds one statement that needs it (and its USING INDEX).
+            if (outside && written.parts.length > 1)
+              expect(own.length, `${label}: ${part.name}\n${part.source}`).toBeLessThanOrEqual(2);
+          }
+        } else {
+          expect(up, `${label}: up\n${sources}`).toEqual(plan.statements.map((s) => s.sql));
+          let back: Plan | null = null;
+          try {
+            back = downPlan(from, to, options);
+          } catch {
+            // down throws, naming why: checked below by running it
+          }
+          if (back !== null) {
+            expect(await record(loaded[0]!, 'down'), `${label}: down\n${sources}`).toEqual(
+              back.statements.map((s) => s.sql),
+            );
+          }
+        }
+
+        // 2. Up, down, up through the runner on the real database.
+        await reset(db.driver);
+        await db.driver.exec(fromSql);
+        const runner = createMigrationRunner(db.driver, { directory: files });
+        await runner.migrate().catch((error: unknown) => {
+          throw new Error(`${label}: up failed: ${(error as Error).message}\n${sources}`, { cause: error });
+        });
+        const migrated = await introspect(db.driver, { privileges });
+        same(`${label}: up does not give to.sql\n${sources}`, migrated, to);
+        expect(
+          diff(migrated, to, options).statements.map((s) => s.sql),
+          `${label}: second diff`,
+        ).toEqual([]);
+        const downThrows = sources.includes('cannot be reversed');
+        if (downThrows) continue;
+        await runner.rollback().catch((error: unknown) => {
+          throw new Error(`${label}: down failed: ${(error as Error).message}\n${sources}`, { cause: error });
+        });
+        same(
+          `${label}: down does not give from.sql\n${sources}`,
+          await introspect(db.driver, { privileges }),
+          from,
+        );
+        await runner.migrate();
+        same(
+          `${label}: up again does not give to.sql\n${sources}`,
+          await introspect(db.driver, { privileges }),
+          to,
+        );
+      } finally {
+        await rm(files, { recursive: true, force: true });
+      }
+    }
+  });
+});
