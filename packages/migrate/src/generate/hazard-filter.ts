@@ -37,7 +37,14 @@ export class CreatedTables {
   relevant(op: Operation, hazards: readonly Hazard[]): Hazard[] {
     const table = subjectTable(op);
     if (table === null || !this.#created.has(key(table))) return [...hazards];
-    return hazards.filter((h) => !TRAFFIC.has(h.kind));
+    // A foreign key locks the table it references too (SHARE ROW EXCLUSIVE: writes wait): that
+    // warning stays when the referenced table already existed.
+    const referenced =
+      op.kind === 'addConstraint' && op.constraint.kind === 'foreignKey'
+        ? op.constraint.references.table
+        : null;
+    const locksOther = referenced !== null && !this.#created.has(key(referenced));
+    return hazards.filter((h) => !TRAFFIC.has(h.kind) || (locksOther && h.kind === 'blocks-writes'));
   }
 
   /** Records what `op` creates (call after `relevant`). */

@@ -205,6 +205,44 @@ describe('generated files read like hand-written ones', () => {
     expect(source.slice(source.indexOf('async down'))).toContain('hazard deletes-data');
   });
 
+  it("keeps blocks-writes on a new table's foreign key to a table that already existed (it locks that one)", async () => {
+    const fk = (name: string, on: string) => ({
+      kind: 'foreignKey' as const,
+      name,
+      columns: ['user_id'],
+      references: { table: { schema: 'public', name: on }, columns: ['id'] },
+      match: 'SIMPLE' as const,
+      onDelete: 'NO ACTION' as const,
+      onUpdate: 'NO ACTION' as const,
+      onDeleteColumns: null,
+      deferrable: false,
+      initiallyDeferred: false,
+      comment: null,
+    });
+    const child = (name: string, on: string) =>
+      table({
+        schema: 'public',
+        name,
+        columns: [column({ name: 'user_id', type: builtinType('integer') })],
+        constraints: [fk(`${name}_user_fkey`, on)],
+      });
+    const before = snapshot({ tables: [users] });
+    // posts references the existing users; notes references posts, created in the same migration.
+    const after = snapshot({ tables: [users, child('posts', 'users'), child('notes', 'posts')] });
+    const plan = diff(before, after);
+    const source = await writeMigrationSource(plan, { name: 'posts', before, after });
+    const up = source.slice(0, source.indexOf('async down'));
+    const lines = up.split('\n');
+    // The comment line above each addForeignKey call.
+    const above = (name: string) => {
+      const at = lines.findIndex((l) => l.includes('addForeignKey') && l.includes(`'${name}_user_fkey'`));
+      expect(at, up).toBeGreaterThan(0);
+      return lines[at - 1]!;
+    };
+    expect(above('posts')).toMatch(/\/\/ hazard blocks-writes/);
+    expect(above('notes')).not.toMatch(/hazard/);
+  });
+
   it('writes the column-order note in the migration that puts a column out of order, not in later ones', async () => {
     const first = snapshot({ tables: [people(['id', 'email'])] });
     const middle = snapshot({ tables: [people(['id', 'nick', 'email'])] });
