@@ -289,4 +289,42 @@ describe('hazards and online mode', () => {
       'partitioning changes (RANGE (at) → LIST (at))',
     );
   });
+
+  it('a column a child declares, wanted as only inherited: INHERIT, and a note that it stays declared', () => {
+    const base = table({ schema: 'public', name: 'base', columns: [{ name: 'id', type: int }] });
+    const child = (inherits: boolean) =>
+      table({
+        schema: 'public',
+        name: 'child',
+        columns: [{ name: 'id', type: int, ...(inherits ? { inherited: true } : {}) }],
+        inherits: inherits ? [{ schema: 'public', name: 'base' }] : [],
+      });
+    const p = diff(snapshot({ tables: [base, child(false)] }), snapshot({ tables: [base, child(true)] }));
+    expect(p.statements.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."child" INHERIT "public"."base"']);
+    expect(p.notes.map((n) => n.kind)).toEqual(['inherited-stays-local']);
+    expect(p.notes[0]?.message).toContain('"public"."child"."id" stays declared');
+  });
+
+  it('a new child lists only the columns it declares; what it wants beyond its parents is set after', () => {
+    const base = table({
+      schema: 'public',
+      name: 'base',
+      columns: [{ name: 'id', type: int, default: '1' }],
+    });
+    const child = table({
+      schema: 'public',
+      name: 'child',
+      columns: [
+        { name: 'id', type: int, default: '7', inherited: true },
+        { name: 'extra', type: text },
+      ],
+      inherits: [{ schema: 'public', name: 'base' }],
+    });
+    const p = diff(snapshot({ tables: [base] }), snapshot({ tables: [base, child] }));
+    expect(p.statements.map((s) => s.sql)).toEqual([
+      'CREATE TABLE "public"."child" (\n  "extra" text\n) INHERITS ("public"."base")',
+      'ALTER TABLE "public"."child" ALTER COLUMN "id" SET DEFAULT 7',
+    ]);
+    expect(p.hazards).toEqual([]);
+  });
 });
