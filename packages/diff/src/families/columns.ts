@@ -20,6 +20,8 @@ import {
 import { quoteIdent, quoteQualified, renderType } from '@justscale/sql';
 import { typeChange } from '../casts.js';
 import { type Builder, Phase } from '../context.js';
+import { conversion } from '../conversions.js';
+import { NoCastError } from '../errors.js';
 import { qkey, same, sameExcept, sameName, sameType, tempName, tkey } from '../util.js';
 import { H } from './hazards.js';
 import { noteStaysLocal, parentChanges, parentColumns } from './inheritance.js';
@@ -126,7 +128,7 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     if (c.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
     const change = typeChange(c.type, d.type);
     const sameTypeOnly = sameType(c.type, d.type);
-    const using = change.needsUsing && !sameTypeOnly ? `${name}::${renderType(d.type)}` : null;
+    const using = change.needsUsing && !sameTypeOnly ? usingFor(b, t, c, d) : null;
     const remove = [
       ...(!change.rewrites || sameTypeOnly ? (['rewrites-table'] as const) : []),
       ...(!change.mayFail || sameTypeOnly ? (['may-fail-on-existing-data'] as const) : []),
@@ -161,6 +163,31 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
   }
   if (c.comment !== d.comment) {
     b.add(Phase.comments, setComment({ objectKind: 'column', table: t, column: d.name }, d.comment));
+  }
+}
+
+/**
+ * The `USING` of a type change PostgreSQL has no implicit or assignment cast for: the explicit cast
+ * where one exists, through `text` from enum to enum; none at all is a `NoCastError` naming the
+ * column, never SQL that fails when the plan runs.
+ */
+function usingFor(b: Builder, t: Table, c: Column, d: Column): string {
+  const name = quoteIdent(d.name);
+  const to = renderType(d.type);
+  switch (conversion(c.type, d.type, b.current, b.desired)) {
+    case 'cast':
+    case 'unknown':
+      return `${name}::${to}`;
+    case 'via-text':
+      return `${name}::text::${to}`;
+    case 'none':
+      throw new NoCastError(
+        { schema: t.schema, name: t.name },
+        d.name,
+        renderType(c.type),
+        to,
+        `column ${quoteQualified(t)}.${name}`,
+      );
   }
 }
 
