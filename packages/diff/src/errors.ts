@@ -73,7 +73,7 @@ export class NoCastError extends DiffError {
   ) {
     super(
       'JS_DIFF_UNSAFE_CHANGE',
-      `Cannot change ${object} from ${from} to ${to}: PostgreSQL has no cast between them, and no conversion is known to be right. Write this change in a hand-written migration with your own conversion (ALTER TABLE ... ALTER COLUMN ... TYPE ${to} USING <expression>), or add a new column, copy the data and drop the old one (a rename hint keeps the name).`,
+      `Cannot change ${object} from ${from} to ${to}: PostgreSQL has no cast between them, and no conversion is known to be right. Write this change in a hand-written migration with your own conversion (ALTER TABLE ... ALTER COLUMN ... TYPE ${to} USING <expression>), or add a column of the new type, copy the data into it and drop the old one.`,
     );
     this.object = object;
   }
