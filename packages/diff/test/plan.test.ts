@@ -327,4 +327,39 @@ describe('hazards and online mode', () => {
     ]);
     expect(p.hazards).toEqual([]);
   });
+
+  it("a table attached as a partition keeps its own index that the parent's index adopts", () => {
+    const key = [{ column: 'k' }];
+    const ev = table({
+      schema: 'public',
+      name: 'ev',
+      columns: [{ name: 'k', type: int }],
+      partitionBy: 'LIST (k)',
+    });
+    const part = (attached: boolean) =>
+      table({
+        schema: 'public',
+        name: 'ev_a',
+        columns: [{ name: 'k', type: int }],
+        partitionOf: attached
+          ? { parent: { schema: 'public', name: 'ev' }, bound: 'FOR VALUES IN (1)' }
+          : null,
+      });
+    const parentIndex = index({ schema: 'public', name: 'ev_k', table: 'ev', keys: key });
+    const own = index({ schema: 'public', name: 'ev_a_k', table: 'ev_a', keys: key });
+    const other = index({
+      schema: 'public',
+      name: 'ev_a_k_desc',
+      table: 'ev_a',
+      keys: [{ column: 'k', descending: true }],
+    });
+    const p = diff(
+      snapshot({ tables: [ev, part(false)], indexes: [parentIndex, own, other] }),
+      snapshot({ tables: [ev, part(true)], indexes: [parentIndex] }),
+    );
+    expect(p.statements.map((s) => s.sql)).toEqual([
+      'DROP INDEX "public"."ev_a_k_desc"',
+      'ALTER TABLE "public"."ev" ATTACH PARTITION "public"."ev_a" FOR VALUES IN (1)',
+    ]);
+  });
 });
