@@ -1,4 +1,5 @@
 export { type TypeChange, typeChange } from './casts.js';
+export { type Conversion, conversion } from './conversions.js';
 export { diff } from './diff.js';
 export { downPlan, reverseRenames } from './down.js';
 export {
@@ -6,6 +7,7 @@ export {
   DiffError,
   type DiffErrorCode,
   InvalidRenameHintError,
+  NoCastError,
   UnsafeChangeError,
 } from './errors.js';
 export { parseRenameHints } from './hints.js';

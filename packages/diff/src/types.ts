@@ -60,7 +60,14 @@ export interface PlannedStatement {
 
 /** Something a user should read: a likely rename, a rebuild, a change that cannot be made. */
 export interface Note {
-  readonly kind: 'possible-rename' | 'recreated' | 'rebuilt' | 'column-order' | 'not-managed';
+  readonly kind:
+    | 'possible-rename'
+    | 'recreated'
+    | 'rebuilt'
+    | 'column-order'
+    | 'not-managed'
+    /** A column or check a child declares itself, wanted as one it only inherits: no SQL does that. */
+    | 'inherited-stays-local';
   readonly message: string;
 }
 

@@ -289,4 +289,77 @@ describe('hazards and online mode', () => {
       'partitioning changes (RANGE (at) → LIST (at))',
     );
   });
+
+  it('a column a child declares, wanted as only inherited: INHERIT, and a note that it stays declared', () => {
+    const base = table({ schema: 'public', name: 'base', columns: [{ name: 'id', type: int }] });
+    const child = (inherits: boolean) =>
+      table({
+        schema: 'public',
+        name: 'child',
+        columns: [{ name: 'id', type: int, ...(inherits ? { inherited: true } : {}) }],
+        inherits: inherits ? [{ schema: 'public', name: 'base' }] : [],
+      });
+    const p = diff(snapshot({ tables: [base, child(false)] }), snapshot({ tables: [base, child(true)] }));
+    expect(p.statements.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."child" INHERIT "public"."base"']);
+    expect(p.notes.map((n) => n.kind)).toEqual(['inherited-stays-local']);
+    expect(p.notes[0]?.message).toContain('"public"."child"."id" stays declared');
+  });
+
+  it('a new child lists only the columns it declares; what it wants beyond its parents is set after', () => {
+    const base = table({
+      schema: 'public',
+      name: 'base',
+      columns: [{ name: 'id', type: int, default: '1' }],
+    });
+    const child = table({
+      schema: 'public',
+      name: 'child',
+      columns: [
+        { name: 'id', type: int, default: '7', inherited: true },
+        { name: 'extra', type: text },
+      ],
+      inherits: [{ schema: 'public', name: 'base' }],
+    });
+    const p = diff(snapshot({ tables: [base] }), snapshot({ tables: [base, child] }));
+    expect(p.statements.map((s) => s.sql)).toEqual([
+      'CREATE TABLE "public"."child" (\n  "extra" text\n) INHERITS ("public"."base")',
+      'ALTER TABLE "public"."child" ALTER COLUMN "id" SET DEFAULT 7',
+    ]);
+    expect(p.hazards).toEqual([]);
+  });
+
+  it("a table attached as a partition keeps its own index that the parent's index adopts", () => {
+    const key = [{ column: 'k' }];
+    const ev = table({
+      schema: 'public',
+      name: 'ev',
+      columns: [{ name: 'k', type: int }],
+      partitionBy: 'LIST (k)',
+    });
+    const part = (attached: boolean) =>
+      table({
+        schema: 'public',
+        name: 'ev_a',
+        columns: [{ name: 'k', type: int }],
+        partitionOf: attached
+          ? { parent: { schema: 'public', name: 'ev' }, bound: 'FOR VALUES IN (1)' }
+          : null,
+      });
+    const parentIndex = index({ schema: 'public', name: 'ev_k', table: 'ev', keys: key });
+    const own = index({ schema: 'public', name: 'ev_a_k', table: 'ev_a', keys: key });
+    const other = index({
+      schema: 'public',
+      name: 'ev_a_k_desc',
+      table: 'ev_a',
+      keys: [{ column: 'k', descending: true }],
+    });
+    const p = diff(
+      snapshot({ tables: [ev, part(false)], indexes: [parentIndex, own, other] }),
+      snapshot({ tables: [ev, part(true)], indexes: [parentIndex] }),
+    );
+    expect(p.statements.map((s) => s.sql)).toEqual([
+      'DROP INDEX "public"."ev_a_k_desc"',
+      'ALTER TABLE "public"."ev" ATTACH PARTITION "public"."ev_a" FOR VALUES IN (1)',
+    ]);
+  });
 });

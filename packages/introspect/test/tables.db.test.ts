@@ -34,7 +34,7 @@ const ctx = useDatabase(`
   CREATE TABLE public.events_rest PARTITION OF public.events DEFAULT;
   CREATE TABLE public.parent_a (a int);
   CREATE TABLE public.parent_b (b int);
-  CREATE TABLE public.child (c int) INHERITS (public.parent_b, public.parent_a);
+  CREATE TABLE public.child (c int, a int) INHERITS (public.parent_b, public.parent_a);
 
   CREATE SEQUENCE public.${q(quote)} AS integer INCREMENT 5 MINVALUE -10 MAXVALUE 1000 START 100 CACHE 3 CYCLE;
   COMMENT ON SEQUENCE public.${q(quote)} IS 'counter';
@@ -187,6 +187,18 @@ describe('tables', () => {
     ]);
     expect(child.columns.map((c) => c.name)).toEqual(['b', 'a', 'c']);
     expect(child.partitionOf).toBeNull();
+  });
+
+  it('marks the columns a child has only from its parents; declared ones, parents and partitions are local', () => {
+    const inherited = (schema: string, name: string) =>
+      tableOf(ctx.snapshot, schema, name)
+        .columns.filter((c) => c.inherited === true)
+        .map((c) => c.name);
+    // `a` is declared by the child too (merged), `b` only comes from parent_b.
+    expect(inherited('public', 'child')).toEqual(['b']);
+    expect(inherited('public', 'parent_a')).toEqual([]);
+    expect(inherited('public', 'events_2024')).toEqual([]);
+    expect(tableOf(ctx.snapshot, 'public', 'parent_a').columns[0]).not.toHaveProperty('inherited');
   });
 });
 

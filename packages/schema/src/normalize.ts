@@ -37,6 +37,7 @@ function normalizeTable(t: Table): Table {
   return {
     ...withoutDefaults(t, { replicaIdentity: (v) => v === 'DEFAULT', clusterOn: (v) => v === null }),
     // Column order is meaningful (it is the table's attribute order): kept as is.
+    columns: t.columns.map((c) => withoutDefaults(c, { inherited: (v) => v === false })),
     constraints: sortBy(t.constraints, (c) => c.name).map(withoutValid),
     policies: sortBy(t.policies, (p) => p.name).map((p) => ({ ...p, roles: [...p.roles].sort(byString) })),
     options: sortKeys(t.options),

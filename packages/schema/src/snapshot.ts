@@ -118,6 +118,14 @@ export interface Column {
   /** A collation other than the type's default. */
   readonly collation: QualifiedName | null;
   readonly comment: string | null;
+  /**
+   * The column comes only from the table's `INHERITS` parents (`attislocal = false`): `CREATE TABLE
+   * ... INHERITS` does not list it, and it goes when its parents drop it. A column the child also
+   * declares itself (merged) is local. Never set on partitions (PostgreSQL's `attislocal` there only
+   * records whether the table was attached or created as a partition). Absent means local;
+   * `normalizeSnapshot` drops `false`.
+   */
+  readonly inherited?: boolean;
 }
 
 export type ConstraintKind = 'primaryKey' | 'unique' | 'check' | 'foreignKey' | 'exclusion';

@@ -36,6 +36,7 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   validateDomainCheck: types.compileValidateDomainCheck,
   createCompositeType: types.compileCreateCompositeType,
   addCompositeAttribute: types.compileAddCompositeAttribute,
+  alterCompositeAttribute: types.compileAlterCompositeAttribute,
   dropCompositeAttribute: types.compileDropCompositeAttribute,
   dropType: types.compileDropType,
   renameType: types.compileRenameType,

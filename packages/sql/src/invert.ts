@@ -34,6 +34,7 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   validateDomainCheck: () => [],
   createCompositeType: objects.invertCreateCompositeType,
   addCompositeAttribute: objects.invertAddCompositeAttribute,
+  alterCompositeAttribute: objects.invertAlterCompositeAttribute,
   dropCompositeAttribute: objects.invertDropCompositeAttribute,
   dropType: objects.invertDropType,
   renameType: objects.invertRenameType,

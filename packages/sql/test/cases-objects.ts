@@ -2,6 +2,7 @@ import {
   addCompositeAttribute,
   addDomainCheck,
   addEnumValue,
+  alterCompositeAttribute,
   alterDomainDefault,
   alterDomainNotNull,
   alterExtension,
@@ -240,6 +241,11 @@ export const objectCases: CaseFamily = (f) => {
         collation: null,
       }),
       present: [`column ${n('pair')}.${n('z')} numeric(10,2) `],
+    },
+    {
+      title: 'alterCompositeAttribute',
+      op: alterCompositeAttribute(q('pair'), { name: n('x'), type: builtinType('bigint'), collation: null }),
+      present: [`column ${n('pair')}.${n('x')} bigint `],
     },
     {
       title: 'dropCompositeAttribute',

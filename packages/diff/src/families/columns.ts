@@ -11,7 +11,6 @@ import {
   dropConstraint,
   dropIdentity,
   type IdentityChanges,
-  type Snapshot,
   setColumnDefault,
   setColumnNotNull,
   setComment,
@@ -21,32 +20,24 @@ import {
 import { quoteIdent, quoteQualified, renderType } from '@justscale/sql';
 import { typeChange } from '../casts.js';
 import { type Builder, Phase } from '../context.js';
+import { conversion } from '../conversions.js';
+import { NoCastError } from '../errors.js';
 import { qkey, same, sameExcept, sameName, sameType, tempName, tkey } from '../util.js';
 import { H } from './hazards.js';
-
-/** Column names `t` gets from its parents (in `from`, default the desired snapshot): ALTERs on the parent reach them. */
-function inheritedColumns(b: Builder, t: Table, from: Snapshot = b.desired): Set<string> {
-  const names = new Set<string>();
-  if (t.inherits.length === 0) return names;
-  const parents = new Set(t.inherits.map(qkey));
-  for (const p of from.tables) if (parents.has(qkey(p))) for (const c of p.columns) names.add(c.name);
-  return names;
-}
+import { noteStaysLocal, parentChanges, parentColumns } from './inheritance.js';
 
 /**
  * Columns of a table present on both sides. Partitions take their columns from the parent, so
- * they are left alone; so are columns a child inherits.
+ * they are left alone. A child's columns from parents it keeps follow the parents' changes
+ * (PostgreSQL applies them to children): only what differs from that is planned on the child
+ * (see `inheritance.ts`).
  */
 export function diffColumns(b: Builder, c: Table, d: Table): void {
   if (c.partitionOf !== null && d.partitionOf !== null) return;
-  const inherited = inheritedColumns(b, d);
-  // A column the child has from a parent it keeps goes when the parent drops it: PostgreSQL
-  // drops it from the children itself.
-  const fromKeptParents = inheritedColumns(
-    b,
-    { ...d, inherits: d.inherits.filter((p) => c.inherits.some((x) => qkey(x) === qkey(p))) },
-    b.current,
-  );
+  const { kept } = parentChanges(c, d);
+  const fromParents = parentColumns(b.desired, d.inherits);
+  const keptBefore = parentColumns(b.current, kept);
+  const keptAfter = parentColumns(b.desired, kept);
   const cur = new Map(c.columns.map((x) => [x.name, x]));
   const des = new Map(d.columns.map((x) => [x.name, x]));
   const common = d.columns.filter((x) => cur.has(x.name)).map((x) => x.name);
@@ -60,16 +51,32 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
   }
   const dropped: Column[] = [];
   for (const col of c.columns) {
-    if (des.has(col.name) || inherited.has(col.name) || fromKeptParents.has(col.name)) continue;
+    if (des.has(col.name)) continue;
+    const parentDrops = keptBefore.has(col.name) && !keptAfter.has(col.name);
+    // A column the child has only from a parent that drops it goes with the parent's DROP COLUMN.
+    if (parentDrops && col.inherited === true) continue;
     dropped.push(col);
-    b.add(Phase.dropColumns, dropColumn(d, col.name));
+    // One the child declares too stays when the parent drops it: dropped after the parent's.
+    b.add(parentDrops ? Phase.alterTables : Phase.dropColumns, dropColumn(d, col.name));
     b.droppedColumns.add(tkey(d, col.name));
     b.changedTables.add(qkey(d));
   }
   for (const col of d.columns) {
-    if (inherited.has(col.name)) continue;
     const old = cur.get(col.name);
+    const parent = fromParents.get(col.name);
+    const added = keptAfter.get(col.name);
+    const propagated = old === undefined && added !== undefined && !keptBefore.has(col.name);
+    if (parent !== undefined && col.inherited === true && old?.inherited !== true && !propagated) {
+      noteStaysLocal(b, d, col.name);
+    }
     if (old === undefined) {
+      // Added to a parent the child keeps: the parent's ADD COLUMN adds it to the child too. One
+      // the child declares itself is added to the child first: the parent's then merges with it.
+      if (propagated) {
+        if (col.inherited !== true) b.add(Phase.createTables, addColumn(d, col));
+        else alterColumn(b, d, { ...added, identity: null, comment: null }, col);
+        continue;
+      }
       b.add(b.usesRebuiltEnum(col.type) ? Phase.afterEnumSwap : Phase.alterTables, addColumn(d, col));
       const twin = dropped.find((x) => sameExcept(x, col, 'name'));
       if (twin !== undefined) {
@@ -80,7 +87,21 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
       }
       continue;
     }
-    alterColumn(b, d, old, col);
+    const before = keptBefore.get(col.name);
+    const after = keptAfter.get(col.name);
+    if (before === undefined || after === undefined) {
+      alterColumn(b, d, old, col);
+      continue;
+    }
+    // The parent's ALTERs reach the child: its type, and its default and NOT NULL where they change.
+    const expected: Column = {
+      ...old,
+      type: col.type,
+      collation: col.collation,
+      default: before.default !== after.default ? after.default : old.default,
+      notNull: before.notNull !== after.notNull ? after.notNull : old.notNull,
+    };
+    alterColumn(b, d, expected, col);
   }
 }
 
@@ -107,7 +128,7 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     if (c.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
     const change = typeChange(c.type, d.type);
     const sameTypeOnly = sameType(c.type, d.type);
-    const using = change.needsUsing && !sameTypeOnly ? `${name}::${renderType(d.type)}` : null;
+    const using = change.needsUsing && !sameTypeOnly ? usingFor(b, t, c, d) : null;
     const remove = [
       ...(!change.rewrites || sameTypeOnly ? (['rewrites-table'] as const) : []),
       ...(!change.mayFail || sameTypeOnly ? (['may-fail-on-existing-data'] as const) : []),
@@ -142,6 +163,31 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
   }
   if (c.comment !== d.comment) {
     b.add(Phase.comments, setComment({ objectKind: 'column', table: t, column: d.name }, d.comment));
+  }
+}
+
+/**
+ * The `USING` of a type change PostgreSQL has no implicit or assignment cast for: the explicit cast
+ * where one exists, through `text` from enum to enum; none at all is a `NoCastError` naming the
+ * column, never SQL that fails when the plan runs.
+ */
+function usingFor(b: Builder, t: Table, c: Column, d: Column): string {
+  const name = quoteIdent(d.name);
+  const to = renderType(d.type);
+  switch (conversion(c.type, d.type, b.current, b.desired)) {
+    case 'cast':
+    case 'unknown':
+      return `${name}::${to}`;
+    case 'via-text':
+      return `${name}::text::${to}`;
+    case 'none':
+      throw new NoCastError(
+        { schema: t.schema, name: t.name },
+        d.name,
+        renderType(c.type),
+        to,
+        `column ${quoteQualified(t)}.${name}`,
+      );
   }
 }
 

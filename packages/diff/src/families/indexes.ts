@@ -35,6 +35,20 @@ export function diffIndexes(b: Builder): void {
     const phase = desiredViews.has(tableOf(i)) ? Phase.createViewIndexes : Phase.createIndexes;
     b.add(phase, createIndex(i, { concurrently: concurrently(i) }));
   };
+  const createdIndexes = new Set(
+    b.desired.indexes
+      .filter((i) => {
+        const c = cur.get(qkey(i));
+        return (
+          c === undefined ||
+          goneWithTable(c) ||
+          onRecreatedColumn(c) ||
+          !sameExcept(i, c, 'comment', 'options')
+        );
+      })
+      .map(qkey),
+  );
+  const adopted = adoptedByParent(b, createdIndexes);
   const unchanged = new Set<string>();
   for (const i of b.current.indexes) {
     const k = qkey(i);
@@ -43,7 +57,7 @@ export function diffIndexes(b: Builder): void {
       unchanged.add(k);
       continue;
     }
-    if (goneWithTable(i)) continue;
+    if (goneWithTable(i) || adopted.has(k)) continue;
     if (d !== undefined && sameExcept(i, d, 'comment', 'options') && !onRecreatedColumn(i)) continue;
     b.add(Phase.dropIndexes, dropIndex(i, { concurrently: concurrently(i) }));
   }
@@ -68,4 +82,43 @@ export function diffIndexes(b: Builder): void {
     if (c.comment !== i.comment)
       b.add(Phase.comments, setComment({ objectKind: 'index', object: i }, i.comment));
   }
+}
+
+/**
+ * A partition's own index that PostgreSQL attaches to its parent's index (and leaves out of the
+ * snapshot, see introspection) when the plan creates that parent index or attaches the table as a
+ * partition: `CREATE INDEX` on a partitioned table and `ATTACH PARTITION` adopt a matching index
+ * instead of building another. Such an index is not dropped: PostgreSQL keeps it, attached.
+ */
+function adoptedByParent(b: Builder, createdIndexes: ReadonlySet<string>): Set<string> {
+  const adopted = new Set<string>();
+  const desIdx = new Set(b.desired.indexes.map(qkey));
+  const cur = new Map(b.current.tables.map((t) => [qkey(t), t]));
+  for (const t of b.desired.tables) {
+    const parent = t.partitionOf?.parent;
+    const before = cur.get(qkey(t));
+    if (parent === undefined || before === undefined || b.createdTables.has(qkey(t))) continue;
+    const attached = before.partitionOf !== null && qkey(before.partitionOf.parent) === qkey(parent);
+    const own = b.current.indexes.filter(
+      (i) => i.schema === t.schema && i.table === t.name && !desIdx.has(qkey(i)),
+    );
+    for (const p of b.desired.indexes) {
+      if (p.schema !== parent.schema || p.table !== parent.name) continue;
+      // Adopted when the parent index is new, or when the table becomes this parent's partition.
+      if (attached && !createdIndexes.has(qkey(p))) continue;
+      const match = own.find((i) => !adopted.has(qkey(i)) && sameDefinition(i, p));
+      if (match !== undefined) adopted.add(qkey(match));
+    }
+  }
+  return adopted;
+}
+
+/** Two indexes PostgreSQL counts as the same for attaching: all but name, table, options, comment. */
+function sameDefinition(a: Index, b: Index): boolean {
+  return sameExcept(
+    { ...a, schema: '', name: '', table: '' },
+    { ...b, schema: '', name: '', table: '' },
+    'comment',
+    'options',
+  );
 }

@@ -20,6 +20,7 @@ import { type Builder, Phase } from '../context.js';
 import { qkey, same, topoSort } from '../util.js';
 import { diffColumns } from './columns.js';
 import { diffConstraints, diffPolicies } from './constraints.js';
+import { adjustCreatedChild, childConstraints, parentChanges } from './inheritance.js';
 import { diffTableStorage, withoutStorage } from './storage.js';
 
 const parents = (t: Table): string[] => [
@@ -31,11 +32,12 @@ const parents = (t: Table): string[] => [
 export function classifyTables(b: Builder): void {
   const cur = new Map(b.current.tables.map((t) => [qkey(t), t]));
   const des = new Set(b.desired.tables.map(qkey));
-  for (const t of b.desired.tables) {
+  // Parents first: a child of a changed parent is not unchanged (the parent's ALTERs reach it).
+  for (const t of topoSort(b.desired.tables, qkey, parents)) {
     const k = qkey(t);
     const c = cur.get(k);
     if (c === undefined) b.createdTables.add(k);
-    else if (same(c, t)) b.unchangedTables.add(k);
+    else if (same(c, t) && t.inherits.every((p) => b.unchangedTables.has(qkey(p)))) b.unchangedTables.add(k);
   }
   for (const t of b.current.tables) if (!des.has(qkey(t))) b.droppedTables.add(qkey(t));
   markRecreated(b, cur);
@@ -112,6 +114,7 @@ export function diffTables(b: Builder): void {
         policies: [],
       }),
     );
+    adjustCreatedChild(b, t, isLate ? Phase.afterEnumSwap : Phase.createTables);
     diffTableStorage(b, null, t);
     for (const c of t.constraints)
       if (c.kind === 'foreignKey') b.add(Phase.addForeignKeys, addConstraint(t, c));
@@ -132,7 +135,8 @@ export function diffTables(b: Builder): void {
     dropped.filter((t) => !recreated(t)),
     created.filter((t) => !recreated(t)),
   );
-  for (const d of b.desired.tables) {
+  // Parents before children: a child's own changes come after what its parents' changes give it.
+  for (const d of topoSort(b.desired.tables, qkey, parents)) {
     if (recreated(d)) continue;
     // An unchanged table is skipped, unless one of its foreign keys references a key the plan drops.
     const c = cur.get(qkey(d));
@@ -151,10 +155,9 @@ function alterTable(b: Builder, c: Table, d: Table): void {
     if (d.partitionOf !== null)
       b.add(Phase.alterTables, attachPartition(d.partitionOf.parent, d, d.partitionOf.bound));
   }
-  const curParents = new Set(c.inherits.map(qkey));
-  const desParents = new Set(d.inherits.map(qkey));
-  for (const p of c.inherits) if (!desParents.has(qkey(p))) b.add(Phase.alterTables, dropInherit(d, p));
-  for (const p of d.inherits) if (!curParents.has(qkey(p))) b.add(Phase.alterTables, addInherit(d, p));
+  const { removed, added } = parentChanges(c, d);
+  // NO INHERIT first: what the child had from the parent becomes its own, to drop or keep.
+  for (const p of removed) b.add(Phase.dropForeignKeys, dropInherit(d, p));
   if (c.unlogged !== d.unlogged) b.add(Phase.alterTables, setTableLogged(d, d.unlogged));
   if (!same(c.options, d.options)) {
     const set: Record<string, string> = {};
@@ -168,7 +171,10 @@ function alterTable(b: Builder, c: Table, d: Table): void {
   if (c.comment !== d.comment)
     b.add(Phase.comments, setComment({ objectKind: 'table', object: d }, d.comment));
   diffColumns(b, c, d);
-  diffConstraints(b, c, d);
+  const child = childConstraints(b, c, d);
+  diffConstraints(b, child.current, child.desired);
+  // INHERIT last: PostgreSQL requires the child to have the parent's columns and checks already.
+  for (const p of added) b.add(Phase.addConstraints, addInherit(d, p));
   diffPolicies(b, c, d);
   diffTableStorage(b, c, d);
 }

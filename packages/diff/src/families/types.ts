@@ -3,8 +3,10 @@ import {
   addDomainCheck,
   addEnumValue,
   alterColumnType,
+  alterCompositeAttribute,
   alterDomainDefault,
   alterDomainNotNull,
+  type CompositeAttribute,
   type Constraint,
   createCompositeType,
   createDomain,
@@ -238,13 +240,23 @@ export function diffComposites(b: Builder): void {
     }
     if (!sameExcept(c, d, 'comment')) {
       const byName = new Map(d.attributes.map((a) => [a.name, a]));
-      const kept = c.attributes.filter((a) => same(byName.get(a.name), a));
+      // Attributes kept by name, in order; a retyped one is altered in place (ALTER ATTRIBUTE TYPE),
+      // so functions that take the type stay. PostgreSQL refuses that while a table column has the type.
+      const kept = c.attributes.filter((a) => byName.has(a.name));
       const keptNames = new Set(kept.map((a) => a.name));
       const prefixOk = kept.every((a, i) => d.attributes[i]?.name === a.name);
       const appended = d.attributes.slice(kept.length);
-      if (prefixOk && appended.every((a) => !keptNames.has(a.name))) {
+      const retyped = kept.filter((a) => !same(byName.get(a.name), a));
+      const columns = typeUsers(b.current, c).filter((u) => u.startsWith('column '));
+      if (
+        prefixOk &&
+        appended.every((a) => !keptNames.has(a.name)) &&
+        (retyped.length === 0 || columns.length === 0)
+      ) {
         for (const a of c.attributes)
           if (!keptNames.has(a.name)) b.add(Phase.compositeTypes, dropCompositeAttribute(d, a.name));
+        for (const a of retyped)
+          b.add(Phase.compositeTypes, alterCompositeAttribute(d, byName.get(a.name) as CompositeAttribute));
         for (const a of appended) b.add(Phase.compositeTypes, addCompositeAttribute(d, a));
       } else {
         const users = typeUsers(b.current, c);

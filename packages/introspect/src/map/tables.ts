@@ -73,6 +73,7 @@ export function mapColumn(row: Row, names: CatalogNames): Column {
     generated: optStr(row, 'generated'),
     collation: collation === null || collation === undefined ? null : names.collation(Number(collation)),
     comment: optStr(row, 'comment'),
+    ...(bool(row, 'inherited') ? { inherited: true } : {}),
   };
 }
 

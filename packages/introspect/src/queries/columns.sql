@@ -1,7 +1,8 @@
 -- Columns of the tables read by tables.sql ($1: comma-separated schema OIDs), in attnum order,
 -- dropped columns skipped. Materialized views' columns come too: constraints and indexes name their
 -- columns by attnum from these rows. An identity column carries its sequence's options as JSON; a
--- collation other than the type's is an OID, named from lookups.sql's rows.
+-- collation other than the type's is an OID, named from lookups.sql's rows. A column a table has only
+-- from its INHERITS parents is marked inherited.
 SELECT
   a.attrelid::pg_catalog.int8 AS table_oid,
   a.attnum::pg_catalog.int4 AS attnum,
@@ -44,6 +45,8 @@ SELECT
       AND sc.relkind = 'S'
     LIMIT 1
   ) END AS identity,
+  -- Only from INHERITS parents (not declared by the table itself); partitions are left out.
+  (a.attinhcount > 0 AND NOT a.attislocal AND NOT c.relispartition) AS inherited,
   d.description AS comment
 FROM pg_catalog.pg_attribute AS a
 JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid

@@ -71,6 +71,7 @@ import type {
   AddCompositeAttributeOperation,
   AddDomainCheckOperation,
   AddEnumValueOperation,
+  AlterCompositeAttributeOperation,
   AlterDomainDefaultOperation,
   AlterDomainNotNullOperation,
   CreateCompositeTypeOperation,
@@ -109,6 +110,7 @@ export type Operation =
   | ValidateDomainCheckOperation
   | CreateCompositeTypeOperation
   | AddCompositeAttributeOperation
+  | AlterCompositeAttributeOperation
   | DropCompositeAttributeOperation
   | DropTypeOperation
   | RenameTypeOperation
@@ -194,6 +196,7 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   validateDomainCheck: true,
   createCompositeType: true,
   addCompositeAttribute: true,
+  alterCompositeAttribute: true,
   dropCompositeAttribute: true,
   dropType: true,
   renameType: true,

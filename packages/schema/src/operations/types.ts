@@ -95,6 +95,17 @@ export interface AddCompositeAttributeOperation {
   readonly restoresDropped?: boolean;
 }
 
+/**
+ * `ALTER TYPE name ALTER ATTRIBUTE a TYPE t [COLLATE c]`: an attribute retyped in place (functions
+ * that take the type keep working; PostgreSQL refuses it while a table column has the type).
+ */
+export interface AlterCompositeAttributeOperation {
+  readonly kind: 'alterCompositeAttribute';
+  readonly type: QualifiedName;
+  /** The attribute as it becomes: its name, new type and collation. */
+  readonly attribute: CompositeAttribute;
+}
+
 /** `ALTER TYPE name DROP ATTRIBUTE [IF EXISTS] a [CASCADE]`. */
 export interface DropCompositeAttributeOperation extends DropOptions {
   readonly kind: 'dropCompositeAttribute';
@@ -197,6 +208,14 @@ export function addCompositeAttribute(
   attribute: CompositeAttribute,
 ): AddCompositeAttributeOperation {
   return node({ kind: 'addCompositeAttribute', type, attribute });
+}
+
+/** @example alterCompositeAttribute(type, { name: 'x', type: builtinType('bigint'), collation: null }) */
+export function alterCompositeAttribute(
+  type: QualifiedName,
+  attribute: CompositeAttribute,
+): AlterCompositeAttributeOperation {
+  return node({ kind: 'alterCompositeAttribute', type, attribute });
 }
 
 /** @example dropCompositeAttribute(type, 'z') */

@@ -33,7 +33,9 @@ function createTableSql(t: Table, op: CreateTableOperation, ctx: Context): strin
     if (constraints.length > 0) sql += ` (\n  ${constraints.join(',\n  ')}\n)`;
     sql += ` ${t.partitionOf.bound}`;
   } else {
-    const elements = [...t.columns.map((c) => columnDefinition(c, t.schema)), ...constraints];
+    // A column the table has only from its parents is not listed: listing it would make it local.
+    const own = t.inherits.length > 0 ? t.columns.filter((c) => c.inherited !== true) : t.columns;
+    const elements = [...own.map((c) => columnDefinition(c, t.schema)), ...constraints];
     sql = elements.length === 0 ? `${head} ()` : `${head} (\n  ${elements.join(',\n  ')}\n)`;
     if (t.inherits.length > 0) sql += ` INHERITS (${t.inherits.map(quoteQualified).join(', ')})`;
   }

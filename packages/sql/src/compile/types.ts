@@ -2,6 +2,7 @@ import type {
   AddCompositeAttributeOperation,
   AddDomainCheckOperation,
   AddEnumValueOperation,
+  AlterCompositeAttributeOperation,
   AlterDomainDefaultOperation,
   AlterDomainNotNullOperation,
   CreateCompositeTypeOperation,
@@ -140,6 +141,15 @@ export function compileAddCompositeAttribute(op: AddCompositeAttributeOperation)
     statement(
       `ALTER TYPE ${quoteQualified(op.type)} ADD ATTRIBUTE ${quoteIdent(a.name)} ${renderType(a.type)}${collate(a.collation)}`,
       compact([op.restoresDropped === true && H.restoresDropped(`attribute ${quoteIdent(a.name)}`)]),
+    ),
+  ];
+}
+
+export function compileAlterCompositeAttribute(op: AlterCompositeAttributeOperation): Statement[] {
+  const a = op.attribute;
+  return [
+    statement(
+      `ALTER TYPE ${quoteQualified(op.type)} ALTER ATTRIBUTE ${quoteIdent(a.name)} TYPE ${renderType(a.type)}${collate(a.collation)}`,
     ),
   ];
 }

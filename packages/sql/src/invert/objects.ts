@@ -1,11 +1,13 @@
 import {
   type AddCompositeAttributeOperation,
   type AddDomainCheckOperation,
+  type AlterCompositeAttributeOperation,
   type AlterDomainDefaultOperation,
   type AlterDomainNotNullOperation,
   type AlterSequenceOperation,
   addCompositeAttribute,
   addDomainCheck,
+  alterCompositeAttribute,
   alterDomainDefault,
   alterDomainNotNull,
   alterSequence,
@@ -136,6 +138,12 @@ export const invertDropDomainCheck: Invert<DropDomainCheckOperation> = (op, befo
 export const invertAddCompositeAttribute: Invert<AddCompositeAttributeOperation> = (op) => [
   dropCompositeAttribute(op.type, op.attribute.name),
 ];
+
+export const invertAlterCompositeAttribute: Invert<AlterCompositeAttributeOperation> = (op, before) => {
+  const type = before.compositeTypes.find((x) => sameName(x, op.type)) ?? missing(op, 'the composite type');
+  const attribute = type.attributes.find((a) => a.name === op.attribute.name);
+  return [alterCompositeAttribute(op.type, attribute ?? missing(op, `attribute ${op.attribute.name}`))];
+};
 
 export const invertDropCompositeAttribute: Invert<DropCompositeAttributeOperation> = (op, before) => {
   cascaded(op);

@@ -1,1 +1,1 @@
-CREATE TABLE base (id int); CREATE TABLE child (extra text) INHERITS (base);
+CREATE TABLE base (id int); CREATE TABLE child (id int, extra text) INHERITS (base);

@@ -1,0 +1,1 @@
+SELECT v::text = '7' FROM t

@@ -1,0 +1,1 @@
+CREATE DOMAIN d AS text CHECK (VALUE <> ''); CREATE TABLE t (v integer);

@@ -1,0 +1,1 @@
+SELECT v::text = 'y' FROM t

@@ -1,0 +1,1 @@
+CREATE TYPE a AS ENUM ('x', 'y'); CREATE TYPE b AS ENUM ('w', 'x', 'y'); CREATE TABLE t (v a); INSERT INTO t VALUES ('y');

@@ -1,0 +1,1 @@
+SELECT v::text = '{"a": 1}' FROM t

@@ -1,0 +1,1 @@
+CREATE TABLE t (v json); INSERT INTO t VALUES ('{"a": 1}');

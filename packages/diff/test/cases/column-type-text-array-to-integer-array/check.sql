@@ -1,0 +1,1 @@
+SELECT v::text = '{1,2}' FROM t

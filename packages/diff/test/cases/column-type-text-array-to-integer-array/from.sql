@@ -1,0 +1,1 @@
+CREATE TABLE t (v text[]); INSERT INTO t VALUES ('{1,2}');

@@ -1,0 +1,1 @@
+CREATE TYPE tagged AS (label text, n int);

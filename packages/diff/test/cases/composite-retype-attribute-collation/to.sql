@@ -1,0 +1,1 @@
+CREATE TYPE tagged AS (label text COLLATE "C", n int);

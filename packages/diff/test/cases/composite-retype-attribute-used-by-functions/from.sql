@@ -1,0 +1,1 @@
+CREATE TYPE pair AS (x int, y text); CREATE FUNCTION label_of(p pair) RETURNS text LANGUAGE sql AS $$ SELECT (p).y $$; CREATE FUNCTION wide(p pair) RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (p).x; END $$;

@@ -1,0 +1,1 @@
+CREATE TABLE base (id int NOT NULL, v text DEFAULT 'x', CONSTRAINT base_id_check CHECK (id > 0)); CREATE TABLE child (id int NOT NULL, extra text, CONSTRAINT base_id_check CHECK (id > 0)); ALTER TABLE child ADD COLUMN v text DEFAULT 'x'; ALTER TABLE child INHERIT base;

@@ -1,0 +1,1 @@
+CREATE TABLE base (id int DEFAULT 1, name text DEFAULT 'b', note text); CREATE TABLE child (extra text, note text NOT NULL) INHERITS (base); ALTER TABLE child ALTER COLUMN id SET DEFAULT 7; ALTER TABLE child ALTER COLUMN name DROP DEFAULT; ALTER TABLE child ALTER COLUMN name SET NOT NULL; COMMENT ON COLUMN child.id IS 'the child''s own';

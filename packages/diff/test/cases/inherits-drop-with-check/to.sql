@@ -1,0 +1,1 @@
+CREATE TABLE base (id int NOT NULL, CONSTRAINT base_id_check CHECK (id > 0), CONSTRAINT base_id_small CHECK (id < 100)); CREATE TABLE child (id int NOT NULL, extra text, CONSTRAINT base_id_check CHECK (id > 0));

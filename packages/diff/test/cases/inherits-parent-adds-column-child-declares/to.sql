@@ -1,0 +1,1 @@
+CREATE TABLE base (id int); CREATE TABLE child (extra text) INHERITS (base); ALTER TABLE child ADD COLUMN v int; ALTER TABLE base ADD COLUMN v int; ALTER TABLE base ADD CONSTRAINT base_v_check CHECK (v > 0); ALTER TABLE child ADD CONSTRAINT base_v_check CHECK (v > 0);

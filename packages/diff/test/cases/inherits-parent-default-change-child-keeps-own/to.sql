@@ -1,0 +1,1 @@
+CREATE TABLE base (id int DEFAULT 2); CREATE TABLE aa_child () INHERITS (base); ALTER TABLE aa_child ALTER COLUMN id SET DEFAULT 7;

@@ -1,0 +1,1 @@
+CREATE TABLE ev (at date, k int) PARTITION BY RANGE (at); CREATE TABLE ev_a PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01'); CREATE INDEX ev_a_k ON ev_a (k); CREATE INDEX ev_k ON ev (k);
