@@ -1,6 +1,7 @@
+import { defineEnum, defineModel, field, modelsToSnapshot, sql } from '@justscale/models';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalizeSnapshot, defineEnum, defineModel, field, modelsToSnapshot, sql } from '../src/index.js';
+import { canonicalizeSnapshot } from '../../src/canonicalize/index.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
