@@ -1,6 +1,7 @@
 import type { PlannedStatement } from '@justscale/diff';
 import { DatabaseError, isDatabaseError } from '@justscale/driver';
 import type { Operation } from '@justscale/schema';
+import { renderType } from '@justscale/sql';
 import type { ScratchNames } from './scratch.js';
 
 /**
@@ -50,6 +51,7 @@ function subjectOf(
       subject = `model table ${real(t.schema)}.${t.name}`;
       candidates = [
         ...t.columns.flatMap((c) => [
+          { what: `column ${c.name} (type)`, text: renderType(c.type) },
           ...(c.default === null ? [] : [{ what: `column ${c.name} (default)`, text: c.default }]),
           ...(c.generated === null ? [] : [{ what: `column ${c.name} (generated)`, text: c.generated }]),
         ]),

@@ -85,6 +85,13 @@ describe('canonicalizeSnapshot', () => {
         /^model table public\.bad, column a \(default\): function nosuchfn\(\) does not exist/,
       ),
     });
+    const BadType = defineModel('bad', { a: field.integer(), b: field.custom('nosuchtype') });
+    await expect(canonicalizeSnapshot(db.driver, modelsToSnapshot(BadType))).rejects.toMatchObject({
+      code: '42704',
+      message: expect.stringMatching(
+        /^model table public\.bad, column b \(type\): type "nosuchtype" does not exist/,
+      ),
+    });
     const BadIndex = defineModel(
       'bad',
       { a: field.integer() },
