@@ -1,3 +1,4 @@
 export { snapshotHash } from './hash.js';
 export { introspect } from './introspect.js';
 export type { IntrospectOptions } from './options.js';
+export { introspectWithin } from './within.js';

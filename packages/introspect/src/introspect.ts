@@ -15,7 +15,7 @@ import { loadQuery, type QueryName } from './queries.js';
  * makes every user object schema-qualified, and the time zone and date/interval styles that decide
  * how timestamp, date and interval constants in defaults and expressions are printed.
  */
-const SESSION_SETTINGS =
+export const SESSION_SETTINGS =
   'SET LOCAL search_path = pg_catalog; SET LOCAL "TimeZone" = \'UTC\'; ' +
   'SET LOCAL "DateStyle" = \'ISO, MDY\'; SET LOCAL "IntervalStyle" = \'postgres\'';
 

@@ -1,3 +1,4 @@
+export { canonicalizeSnapshot } from './canonicalize/index.js';
 export { type DriverInput, toDriver } from './connection/to-driver.js';
 export type { DataMethods, FindOptions, OrderBy, Where } from './database/data.js';
 export type { Database } from './database/database.js';

@@ -1,5 +1,4 @@
 export { field, type JsonValue, type TimeOptions } from './builders.js';
-export { type CanonicalizeQueryable, canonicalizeSnapshot } from './canonicalize.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export {
   type AnyField,
@@ -36,7 +35,7 @@ export type {
   Naming,
   UniqueOption,
 } from './model-types.js';
-export { makeObjectName, quoteIdentLikePostgres, toColumnName, toPropertyName } from './naming.js';
+export { makeObjectName, toColumnName, toPropertyName } from './naming.js';
 export { type PullOptions, snapshotToModelsSource } from './pull.js';
 export { type ColumnRenameHint, type ModelRenameHint, renameHintsOf } from './renames.js';
 export { isSql, type Sql, type SqlValue, sql } from './sql.js';

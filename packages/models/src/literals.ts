@@ -1,6 +1,6 @@
+import { quoteIdentLikePostgres, quoteLiteralLikePostgres as quoteLiteral } from '@justscale/sql';
 import { ModelError } from './errors.js';
 import type { FieldConfig } from './field.js';
-import { quoteIdentLikePostgres, quoteLiteral } from './naming.js';
 
 const INT4_MIN = -2147483648n;
 const INT4_MAX = 2147483647n;

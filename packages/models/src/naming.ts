@@ -1,5 +1,4 @@
 import { ModelError } from './errors.js';
-import { QUOTED_KEYWORDS } from './keywords.js';
 
 /** PostgreSQL's NAMEDATALEN - 1: the longest identifier, in bytes. */
 export const MAX_IDENTIFIER_BYTES = 63;
@@ -199,28 +198,4 @@ function matchingParen(s: string, open: number): number {
     else if (c === ')' && --depth === 0) return i;
   }
   return -1;
-}
-
-/**
- * Quotes an identifier the way PostgreSQL's `quote_ident` does (and so `format_type` and
- * `pg_get_expr`): only when needed — when it is not all lowercase ASCII letters, digits and `_`
- * starting with a letter or `_`, or when it is a keyword that is not unreserved.
- *
- * @example
- * quoteIdentLikePostgres('users'); // users
- * quoteIdentLikePostgres('UserStatus'); // "UserStatus"
- */
-export function quoteIdentLikePostgres(name: string): string {
-  if (/^[a-z_][a-z0-9_]*$/.test(name) && !QUOTED_KEYWORDS.has(name)) return name;
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Always-quoted identifier for SQL this package writes itself. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A string literal: quotes doubled (standard_conforming_strings on, as PostgreSQL prints). */
-export function quoteLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }

@@ -1,5 +1,5 @@
+import { quoteIdent, quoteLiteral } from '@justscale/sql';
 import { ModelError } from './errors.js';
-import { quoteIdent, quoteLiteral } from './naming.js';
 
 /** A piece of SQL written by the user, used verbatim: a default, a check, a generated expression. */
 export interface Sql {

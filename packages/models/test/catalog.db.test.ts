@@ -4,13 +4,7 @@ import { introspect } from '@justscale/introspect';
 import type { Snapshot } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  canonicalizeSnapshot,
-  type EnumDef,
-  type ModelLike,
-  modelsToSnapshot,
-  snapshotToModelsSource,
-} from '../src/index.js';
+import { type EnumDef, type ModelLike, modelsToSnapshot, snapshotToModelsSource } from '../src/index.js';
 import { allTypes, allTypesDdl, blogDdl, HostileTable, hostileDdl, PgPost, PgUser } from './sample-models.js';
 
 // Each case: models, and the same schema written by hand in plain DDL. The DDL is run on a real
@@ -79,8 +73,8 @@ describe('modelsToSnapshot equals what PostgreSQL reports for the same schema wr
   it.each(cases)('$name', async ({ items, ddl, schemas, pure }) => {
     const actual = await fromDdl(ddl, schemas);
     const desired = modelsToSnapshot(...items);
-    const canonical = await canonicalizeSnapshot(db.driver, desired);
-    expect(part(canonical)).toEqual(part(actual));
+    // Canonical spelling (the same models through canonicalizeSnapshot) is checked in
+    // packages/migrate/test/canonicalize/catalog.db.test.ts.
     if (pure) expect(part(desired)).toEqual(part(actual));
     else
       expect(desired.tables.map((t) => t.constraints.map((c) => c.name))).toEqual(

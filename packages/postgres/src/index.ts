@@ -54,7 +54,6 @@ export * from '@justscale/migrate';
 export {
   type AnyField,
   type CheckOption,
-  canonicalizeSnapshot,
   defineEnum,
   defineModel,
   type EnumDef,

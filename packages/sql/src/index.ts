@@ -15,6 +15,7 @@ export {
 } from './errors.js';
 export { hazard } from './hazards.js';
 export { invert } from './invert.js';
+export { quoteIdentLikePostgres, quoteLiteralLikePostgres } from './printed.js';
 export {
   dollarQuote,
   type LiteralValue,

@@ -1,14 +1,9 @@
 import { type DiffOptions, diff, type Note, type Plan, type RenameHint } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
 import { introspect } from '@justscale/introspect';
-import {
-  canonicalizeSnapshot,
-  type EnumDef,
-  type ModelLike,
-  modelsToSnapshot,
-  renameHintsOf,
-} from '@justscale/models';
+import { type EnumDef, type ModelLike, modelsToSnapshot, renameHintsOf } from '@justscale/models';
 import type { QualifiedName, Snapshot } from '@justscale/schema';
+import { canonicalizeSnapshot } from '../canonicalize/index.js';
 import { NOTHING_OWNED, type OwnedObjects, ownedBy, owns, readOwnership, unionOwned } from './ownership.js';
 import { blockedDrops, UnmanagedDependentError } from './unmanaged-dependents.js';
 

@@ -1,10 +1,6 @@
 import { diff } from '@justscale/diff';
 import { introspect } from '@justscale/introspect';
-import type { Snapshot } from '@justscale/schema';
-import { createTestDatabase, type TestDatabase } from '@justscale/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  canonicalizeSnapshot,
   defineEnum,
   defineModel,
   type EnumDef,
@@ -12,8 +8,12 @@ import {
   type ModelLike,
   modelsToSnapshot,
   sql,
-} from '../src/index.js';
-import { allTypes, HostileTable, PgPost, PgUser } from './sample-models.js';
+} from '@justscale/models';
+import type { Snapshot } from '@justscale/schema';
+import { createTestDatabase, type TestDatabase } from '@justscale/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allTypes, HostileTable, PgPost, PgUser } from '../../../models/test/sample-models.js';
+import { canonicalizeSnapshot } from '../../src/canonicalize/index.js';
 
 // The fixpoint for models: from an empty database, plan the migration to the models, apply it,
 // introspect: the result equals the models' snapshot, and a second plan is empty.
@@ -124,7 +124,7 @@ describe('fixpoint: plan from empty, apply, introspect, plan again', () => {
 
 describe('renamedFrom through the differ', () => {
   it('renames the column instead of dropping it', async () => {
-    const { renameHintsOf } = await import('../src/index.js');
+    const { renameHintsOf } = await import('@justscale/models');
     await fixpoint([defineModel('m_rename', { id: field.integer().primaryKey(), name: field.text() })]);
     await db.driver.exec(`INSERT INTO public.m_rename VALUES (1, 'kept')`);
     const v2 = defineModel('m_rename', {

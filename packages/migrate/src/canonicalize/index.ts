@@ -1,0 +1,1 @@
+export { canonicalizeSnapshot } from './canonicalize.js';
