@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { cancellable, type Driver } from '@justscale/driver';
+import { OPTION_TOKEN } from '@justscale/errors';
 import { type DatabaseSource, displayPath } from './config/resolve.js';
 import { CliError, usageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -59,8 +60,14 @@ async function openPglite(
     throw new CliError(
       'MIGRATION_LOCKED',
       `The embedded database ${displayPath(cwd, source.dataDir)} is in use by ${describeHolder(error.holder)} ` +
-        `(lock file ${shown}). Run again when it has finished, or drop --no-wait to wait for it.`,
-      { exitCode: ExitCode.Locked },
+        `(lock file ${shown}).`,
+      {
+        exitCode: ExitCode.Locked,
+        cause: error,
+        ref: { file: path },
+        hint: `Run again when it has finished, or wait for it (${OPTION_TOKEN}).`,
+        option: { name: 'lock', value: 'wait' },
+      },
     );
   }
   try {

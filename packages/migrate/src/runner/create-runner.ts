@@ -1,4 +1,5 @@
 import type { Driver, Queryable, Session } from '@justscale/driver';
+import { OPTION_TOKEN } from '@justscale/errors';
 import { toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
 import { jitiLoader, nodeFileSystem } from '../files/default-io.js';
@@ -120,7 +121,10 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
 
   const withLock = <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
     driver.session(async (session) => {
-      await acquireLock(session, key, options.lock ?? 'wait', tracking.label);
+      await acquireLock(session, key, options.lock ?? 'wait', tracking.label, {
+        schema,
+        name: tracking.table,
+      });
       let result: T;
       try {
         result =
@@ -168,12 +172,16 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     for (const row of rows) plan.push({ migration: await load(files.get(row.name)!), batch: row.batch });
     const irreversible = plan
       .filter((step) => step.migration.down === undefined)
-      .map((s) => s.migration.file.path);
+      .map((s) => s.migration.file);
     if (irreversible.length > 0) {
       throw new MigrateError(
         'MIGRATION_NOT_REVERSIBLE',
-        `Cannot roll back: ${irreversible.join(', ')} ${irreversible.length === 1 ? 'has' : 'have'} no down. ` +
-          'Add a down, or use fresh({ drop: true }) to rebuild from scratch. Nothing was rolled back.',
+        `Cannot roll back: ${irreversible.map((f) => f.path).join(', ')} ${irreversible.length === 1 ? 'has' : 'have'} no down. Nothing was rolled back.`,
+        {
+          ref: { kind: 'migration', name: irreversible[0]!.name, file: irreversible[0]!.path },
+          hint: `Add a down, or use ${OPTION_TOKEN} to rebuild from scratch.`,
+          option: { method: 'fresh', name: 'drop', value: true },
+        },
       );
     }
     checkTransactionMode(plan, mode, 'down');
