@@ -48,6 +48,13 @@ async function openPglite(
   cwd: string,
   options: OpenOptions,
 ): Promise<OpenDatabase> {
+  // PGlite's and the runner's modules load while the folder is locked (nothing waits for them until it starts).
+  const modules = Promise.all([
+    import('@justscale/driver-pglite'),
+    import('@justscale/migrate/runner'),
+    import('@electric-sql/pglite'),
+  ]);
+  modules.catch(() => undefined);
   await mkdir(dirname(source.dataDir), { recursive: true });
   const path = lockFileOf(source.dataDir);
   const shown = displayPath(cwd, path);
@@ -75,7 +82,7 @@ async function openPglite(
   }
   try {
     await mkdir(source.dataDir, { recursive: true });
-    const { projectCacheDir } = await import('@justscale/migrate/runner');
+    const [, { projectCacheDir }] = await modules;
     const { driver } = cancellable(
       await openPgliteWithExtensions(source.dataDir, options.migrations, projectCacheDir(cwd)),
     );

@@ -105,8 +105,15 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
   }
 
-  const readState = async (queryable: Queryable): Promise<MigrationState> =>
-    analyse(await discoverMigrations(fs, options.directory), await tracking.rows(queryable));
+  /** Files and rows; `tracked`: the table is known to exist (`ensureTracking` ran on this session). */
+  const readState = async (queryable: Queryable, tracked?: { exists: true }): Promise<MigrationState> => {
+    // The files are read while the rows are fetched.
+    const [files, rows] = await Promise.all([
+      discoverMigrations(fs, options.directory),
+      tracking.rows(queryable, tracked),
+    ]);
+    return analyse(files, rows);
+  };
 
   const load = async (file: MigrationFile): Promise<LoadedMigration> => {
     loader ??= jitiLoader();
@@ -190,13 +197,14 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
 
   const ensureTracking = async (session: Queryable): Promise<void> => {
     const [createSchema, createTable, addChecksum] = tracking.createStatements();
-    if (!(await tracking.exists(session))) {
+    const found = await tracking.state(session);
+    if (!found.exists) {
       const { rows } = await session.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [
         schema,
       ]);
       if (rows.length === 0) await session.query(createSchema!.sql);
       await session.query(createTable!.sql);
-    } else if (!(await tracking.hasChecksum(session))) {
+    } else if (!found.checksum) {
       await session.query(addChecksum!.sql);
     }
   };
@@ -235,7 +243,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       }
       return withLock(async (session) => {
         await ensureTracking(session);
-        const steps = await planMigrate(await readState(session));
+        const steps = await planMigrate(await readState(session, { exists: true }));
         return run(session, 'up', steps);
       });
     },
@@ -259,7 +267,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       }
       return withLock(async (session) => {
         await ensureTracking(session);
-        const steps = await planRollback(await readState(session), opts);
+        const steps = await planRollback(await readState(session, { exists: true }), opts);
         return run(session, 'down', steps);
       });
     },
@@ -294,7 +302,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       }
       return withLock(async (session) => {
         await ensureTracking(session);
-        const state = await readState(session);
+        const state = await readState(session, { exists: true });
         // Everything is planned (and every module loaded) before anything is dropped or reverted.
         const down = opts.drop ? [] : await planRollback(state, { all: true });
         const up = await planMigrate(analyse(state.files, []));
