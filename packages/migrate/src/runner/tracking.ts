@@ -77,8 +77,8 @@ FROM (SELECT pg_catalog.to_regclass($1::pg_catalog.text) AS oid) AS t`,
 
   /**
    * Every row, in the order applied. Reads nothing when the table does not exist yet (unless `known`
-   * says it does: the caller has just made sure), and copes with a table without `checksum` (made
-   * by another tool), so `status` never has to write.
+   * says it does, with `checksum`: the caller has just made sure), and copes with a table without
+   * `checksum` (made by another tool), so `status` never has to write.
    */
   async rows(queryable: Queryable, known?: { exists: true }): Promise<TrackingRow[]> {
     if (known === undefined && !(await this.exists(queryable))) return [];
@@ -89,7 +89,9 @@ FROM (SELECT pg_catalog.to_regclass($1::pg_catalog.text) AS oid) AS t`,
       applied_at: Date;
       checksum: string | null;
     }>(
-      `SELECT m.id, m.name, m.batch, m.applied_at, pg_catalog.to_jsonb(m) ->> 'checksum' AS checksum
+      // A table made by another tool may lack `checksum` (read through to_jsonb); once `ensureTracking`
+      // has added it (`known`), it is read as a column, which asks less of the server.
+      `SELECT m.id, m.name, m.batch, m.applied_at, ${known === undefined ? "pg_catalog.to_jsonb(m) ->> 'checksum'" : 'm.checksum'} AS checksum
 FROM ${this.ref} AS m ORDER BY m.batch, m.id`,
     );
     return rows.map((row) => ({
