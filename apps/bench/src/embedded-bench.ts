@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stats } from './measure.js';
+import { type PairedFigures, paired } from './paired.js';
 import { runProcess } from './process.js';
 
 // The embedded default, process to process: a no-op `justscale migrate` on a PGlite folder against a
@@ -12,8 +12,11 @@ import { runProcess } from './process.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const cliRoot = join(here, '../../../packages/cli');
 const cliBin = join(cliRoot, 'dist/bin.js');
+// The ESM entry, which the CLI loads (require.resolve would give the CommonJS one).
 const pglite = pathToFileURL(
-  createRequire(join(cliRoot, 'package.json')).resolve('@electric-sql/pglite'),
+  createRequire(join(cliRoot, 'package.json'))
+    .resolve('@electric-sql/pglite')
+    .replace(/index\.cjs$/, 'index.js'),
 ).href;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -34,30 +37,29 @@ try {
 const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} });
 await db.query('SELECT 1');
 await db.close();`;
-  const cli: number[] = [];
-  const open: number[] = [];
-  const cliRss: number[] = [];
-  const openRss: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const a = await runProcess('node', ['--input-type=module', '-e', bare], { cwd: project, env });
-    open.push(a.ms);
-    openRss.push(a.peakRss);
-    const b = await runProcess('node', [cliBin, 'migrate'], { cwd: project, env });
-    if (!b.stdout.includes('Nothing to migrate.')) throw new Error(`not a no-op: ${b.stdout}`);
-    cli.push(b.ms);
-    cliRss.push(b.peakRss);
-  }
+  // Paired and alternating (src/paired.ts): both sides meet the same load; the ratio is the median
+  // of the per-pair ratios.
+  const figures = await paired(
+    { runs },
+    async () => {
+      const r = await runProcess('node', [cliBin, 'migrate'], { cwd: project, env });
+      if (!r.stdout.includes('Nothing to migrate.')) throw new Error(`not a no-op: ${r.stdout}`);
+      return r.peakRss;
+    },
+    async () =>
+      (await runProcess('node', ['--input-type=module', '-e', bare], { cwd: project, env })).peakRss,
+  );
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-  const o = stats(open);
-  const c = stats(cli);
-  console.log(`embedded default, ${runs} runs each, 20 applied migrations:`);
+  const side = (f: PairedFigures['ours']) =>
+    `median ${f.median.toFixed(0)} ms (min ${f.min.toFixed(0)}, max ${f.max.toFixed(0)}), peak RSS ${mib(f.memory)}`;
   console.log(
-    `  bare PGlite open + SELECT 1   median ${o.median.toFixed(0)} ms (min ${o.min.toFixed(0)}, max ${o.max.toFixed(0)}), peak RSS ${mib(stats(openRss).median)}`,
+    `embedded default, ${runs} pairs, 20 applied migrations, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}:`,
   );
-  console.log(
-    `  justscale migrate (no-op)     median ${c.median.toFixed(0)} ms (min ${c.min.toFixed(0)}, max ${c.max.toFixed(0)}), peak RSS ${mib(stats(cliRss).median)}`,
-  );
-  console.log(`  ratio ${(c.median / o.median).toFixed(2)}x (goal: at most 1.3x)`);
+  console.log(`  bare PGlite open + SELECT 1   ${side(figures.theirs)}`);
+  console.log(`  justscale migrate (no-op)     ${side(figures.ours)}`);
+  console.log(`  ratio x${figures.ratio.toFixed(2)} paired (goal: at most 1.3x)`);
 } finally {
   await rm(project, { recursive: true, force: true });
 }

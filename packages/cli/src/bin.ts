@@ -1,5 +1,12 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { quickAnswer } from './help-text.js';
+
+// Embedded PostgreSQL (PGlite) is a large WebAssembly module. Compiled eagerly, V8 compiles all of
+// it up front and optimises it on background threads that the process then waits for (about half
+// of a no-op run on the embedded default); compiled lazily, each function is compiled when first
+// called and hot ones are still optimised. It changes nothing for a run against a server.
+setFlagsFromString('--wasm-lazy-compilation');
 
 const args = process.argv.slice(2);
 // `--help` and `--version` print without importing the program (yargs is most of a cold start).

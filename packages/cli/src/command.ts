@@ -1,8 +1,9 @@
 import type { Argv } from 'yargs';
 import { CommandContext, type ConfigOverrides, type GlobalArgs } from './context.js';
-import { CliError, codeOf, exitCodeOf, messageOf, stackOf } from './errors.js';
+import { CliError, codeOf, exitCodeOf, stackOf } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { detailLines, jsonFieldsOf, viewOf } from './output/error.js';
 import { Redactor } from './redact.js';
 
 /** A command's work: it returns the exit code, and throws for failures. */
@@ -43,14 +44,15 @@ export function lazyHandler<A>(
 
 /**
  * Prints an error: `error [CODE]: message` on stderr (the message of a failed migration holds the
- * file, the statement and a caret under PostgreSQL's position), the stack only with `--verbose`,
- * and with `--json` an `{ error }` object on stdout, with `committed` beside it when a run stopped
- * after some migrations had committed.
+ * file, the statement and a caret under PostgreSQL's position), then what the error names — the
+ * object, the file and line, PostgreSQL's SQLSTATE, the hint with the CLI's flags — the stack only
+ * with `--verbose`; with `--json` an `{ error }` object on stdout holding the same fields, with
+ * `committed` beside it when a run stopped after some migrations had committed.
  */
 export function reportError(ctx: CommandContext, error: unknown): ExitCode {
   const code = codeOf(error);
   const exitCode = exitCodeOf(error);
-  const message = messageOf(error);
+  const view = viewOf(error, ctx.io.cwd, code);
   if (ctx.json) {
     const e = error as Record<string, unknown>;
     ctx.printJson({
@@ -58,7 +60,8 @@ export function reportError(ctx: CommandContext, error: unknown): ExitCode {
       error: {
         code,
         exitCode,
-        message,
+        message: view.message,
+        ...jsonFieldsOf(error, view),
         ...(typeof e.file === 'string' ? { file: e.file } : {}),
         ...(typeof e.migration === 'string' ? { migration: e.migration } : {}),
         ...(typeof e.sql === 'string' ? { sql: e.sql } : {}),
@@ -67,7 +70,8 @@ export function reportError(ctx: CommandContext, error: unknown): ExitCode {
     });
   }
   const c = ctx.err.colors;
-  ctx.err.line(`${c.red(c.bold(`error [${code}]`))}: ${message}`);
+  ctx.err.line(`${c.red(c.bold(`error [${code}]`))}: ${view.message}`);
+  for (const line of detailLines(view)) ctx.err.line(c.dim(line));
   if (ctx.verbose) ctx.err.line(c.dim(stackOf(error)));
   else if (!(error instanceof CliError) && code === 'UNEXPECTED')
     ctx.err.line(c.dim('Run with --verbose for the stack trace.'));

@@ -102,7 +102,7 @@ export class CommandContext {
   /** The configured database, opened once; the embedded default is announced on stderr. */
   async database(): Promise<OpenDatabase> {
     const config = await this.config();
-    return this.connect(config.database);
+    return this.connect(config.database, config.migrations.directory);
   }
 
   /** Aborted on SIGINT / SIGTERM (by `bin.ts`); commands pass it to the runner. */
@@ -111,7 +111,7 @@ export class CommandContext {
   }
 
   /** Opens another database (e.g. `schema diff --from`); closed with the command. */
-  async connect(source: DatabaseSource): Promise<OpenDatabase> {
+  async connect(source: DatabaseSource, migrations?: string): Promise<OpenDatabase> {
     if (source.kind === 'url') this.redactor.addUrl(source.url);
     if (source.kind === 'pglite' && source.from === 'embedded') {
       this.err.line(
@@ -124,6 +124,7 @@ export class CommandContext {
     const db = await openDatabase(source, this.io.cwd, this.io.env, {
       wait: this.#args.wait !== false,
       signal: this.io.signal,
+      migrations,
       onWait: (lockFile, holder) =>
         this.err.line(
           this.err.colors.dim(

@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { cancellable, type Driver } from '@justscale/driver';
+import { OPTION_TOKEN } from '@justscale/errors';
 import { type DatabaseSource, displayPath } from './config/resolve.js';
 import { CliError, usageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { describeHolder, FolderLockedError, type LockHolder, lockFolder } from './folder-lock.js';
+import { extensionsCreatedIn } from './pglite-extensions.js';
 import { redactUrl } from './redact.js';
 
 /** An open database: its driver, how to describe it, and how to let it go. */
@@ -23,6 +25,8 @@ export interface OpenOptions {
   readonly wait?: boolean | undefined;
   /** Stops waiting for a PGlite folder's lock. */
   readonly signal?: AbortSignal | undefined;
+  /** The migrations folder: the extensions its files create are loaded into an embedded PGlite. */
+  readonly migrations?: string | undefined;
   /** Told once when the PGlite folder's lock is held by another process and we wait. */
   readonly onWait?: ((lockFile: string, holder: LockHolder | null) => void) | undefined;
 }
@@ -44,6 +48,13 @@ async function openPglite(
   cwd: string,
   options: OpenOptions,
 ): Promise<OpenDatabase> {
+  // PGlite's and the runner's modules load while the folder is locked (nothing waits for them until it starts).
+  const modules = Promise.all([
+    import('@justscale/driver-pglite'),
+    import('@justscale/migrate/runner'),
+    import('@electric-sql/pglite'),
+  ]);
+  modules.catch(() => undefined);
   await mkdir(dirname(source.dataDir), { recursive: true });
   const path = lockFileOf(source.dataDir);
   const shown = displayPath(cwd, path);
@@ -59,16 +70,21 @@ async function openPglite(
     throw new CliError(
       'MIGRATION_LOCKED',
       `The embedded database ${displayPath(cwd, source.dataDir)} is in use by ${describeHolder(error.holder)} ` +
-        `(lock file ${shown}). Run again when it has finished, or drop --no-wait to wait for it.`,
-      { exitCode: ExitCode.Locked },
+        `(lock file ${shown}).`,
+      {
+        exitCode: ExitCode.Locked,
+        cause: error,
+        ref: { file: path },
+        hint: `Run again when it has finished, or wait for it (${OPTION_TOKEN}).`,
+        option: { name: 'lock', value: 'wait' },
+      },
     );
   }
   try {
     await mkdir(source.dataDir, { recursive: true });
-    const { createPgliteDriver } = await import('@justscale/driver-pglite');
-    const { projectCacheDir } = await import('@justscale/migrate');
+    const [, { projectCacheDir }] = await modules;
     const { driver } = cancellable(
-      await createPgliteDriver({ dataDir: source.dataDir, clusterCache: projectCacheDir(cwd) }),
+      await openPgliteWithExtensions(source.dataDir, options.migrations, projectCacheDir(cwd)),
     );
     return {
       driver,
@@ -86,6 +102,44 @@ async function openPglite(
     await lock.release();
     throw error;
   }
+}
+
+/**
+ * PGlite on `dataDir` with the contrib extensions it needs loaded: those the migrations create (so
+ * `CREATE EXTENSION citext` in a pending migration works) and those already in the database (asked
+ * once it is open: one more start only when something outside the migrations created one).
+ */
+async function openPgliteWithExtensions(
+  dataDir: string,
+  migrations: string | undefined,
+  clusterCache: string,
+): Promise<Driver> {
+  const [{ contribExtensions, createPgliteDriver, PGLITE_CONTRIB }, created] = await Promise.all([
+    import('@justscale/driver-pglite'),
+    migrations === undefined ? [] : extensionsCreatedIn(migrations),
+  ]);
+  const wanted = created.filter((name) => PGLITE_CONTRIB.includes(name));
+  const driver = await createPgliteDriver({
+    dataDir,
+    clusterCache,
+    extensions: await contribExtensions(wanted),
+  });
+  let installed: string[];
+  try {
+    const { rows } = await driver.query<{ extname: string }>('SELECT extname FROM pg_catalog.pg_extension');
+    installed = rows.map((row) => row.extname).filter((name) => PGLITE_CONTRIB.includes(name));
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  const missing = installed.filter((name) => !wanted.includes(name));
+  if (missing.length === 0) return driver;
+  await driver.close();
+  return createPgliteDriver({
+    dataDir,
+    clusterCache,
+    extensions: await contribExtensions([...wanted, ...missing]),
+  });
 }
 
 function isDriver(value: object): value is Driver {

@@ -1,5 +1,5 @@
+import { isJustScaleError, JustScaleError, type JustScaleErrorOptions } from '@justscale/errors';
 import { ExitCode } from './exit-codes.js';
-import { withFlagNames } from './flag-names.js';
 
 /** Stable codes of the errors the CLI itself raises (the runner's have their own). */
 export type CliErrorCode =
@@ -17,15 +17,18 @@ export type CliErrorCode =
   /** The embedded database's folder is in use by another process (with --no-wait). */
   | 'MIGRATION_LOCKED';
 
-/** An error of the CLI: a stable `code` and the exit code it ends the program with. */
-export class CliError extends Error {
+/** An error of the CLI: a `JustScaleError` with a stable `code` and the exit code it ends the program with. */
+export class CliError extends JustScaleError {
   override name = 'CliError';
-  readonly code: CliErrorCode;
+  declare readonly code: CliErrorCode;
   readonly exitCode: ExitCode;
 
-  constructor(code: CliErrorCode, message: string, options: { exitCode?: ExitCode; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.code = code;
+  constructor(
+    code: CliErrorCode,
+    message: string,
+    options: JustScaleErrorOptions & { exitCode?: ExitCode } = {},
+  ) {
+    super(code, message, options);
     this.exitCode = options.exitCode ?? ExitCode.Failure;
   }
 }
@@ -35,12 +38,14 @@ export function usageError(message: string, code: CliErrorCode = 'USAGE'): CliEr
   return new CliError(code, message, { exitCode: ExitCode.Usage });
 }
 
-/** The stable code of any error: ours, the runner's, a SQLSTATE, or a Node errno. */
+/**
+ * The stable code of any error: a JustScale error's own code; `DATABASE_ERROR` for an error
+ * PostgreSQL raised that nothing of ours wrapped (its SQLSTATE is shown apart, never as the code);
+ * `UNEXPECTED` for anything else.
+ */
 export function codeOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== '') return code;
-  }
+  if (isJustScaleError(error)) return error.code;
+  if (error instanceof Error && error.name === 'DatabaseError') return 'DATABASE_ERROR';
   return 'UNEXPECTED';
 }
 
@@ -51,11 +56,6 @@ export function exitCodeOf(error: unknown): ExitCode {
   if (code === 'MIGRATION_LOCKED') return ExitCode.Locked;
   if (code === 'INVALID_ARGUMENT') return ExitCode.Usage;
   return ExitCode.Failure;
-}
-
-/** The message of an error, naming the CLI's flags where the runner named its API options. */
-export function messageOf(error: unknown): string {
-  return withFlagNames(error instanceof Error ? error.message : String(error));
 }
 
 /** The stack of an error and of each of its causes, for `--verbose`. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { JustScaleError } from '@justscale/errors';
 
 /** Who holds a folder lock: written into the lock file as JSON. */
 export interface LockHolder {
@@ -30,13 +31,13 @@ export interface LockFolderOptions {
 }
 
 /** The lock is held by another live process and `wait` was false. */
-export class FolderLockedError extends Error {
+export class FolderLockedError extends JustScaleError {
   override name = 'FolderLockedError';
   constructor(
     readonly path: string,
     readonly holder: LockHolder | null,
   ) {
-    super(`${path} is held by ${describeHolder(holder)}`);
+    super('MIGRATION_LOCKED', `${path} is held by ${describeHolder(holder)}`, { ref: { file: path } });
   }
 }
 

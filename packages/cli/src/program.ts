@@ -1,7 +1,4 @@
-import { type CommandEnv, withGlobalOptions } from './command.js';
-import { fleetCommand } from './commands/fleet.js';
-import { migrateCommand } from './commands/migrate.js';
-import { schemaCommand } from './commands/schema.js';
+import { type CommandEnv, lazyHandler, withGlobalOptions } from './command.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { epilogue, helpWidth, quickAnswer } from './help-text.js';
@@ -37,6 +34,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(answer);
     return ExitCode.Success;
   }
+  if (args.length === 1 && args[0] === 'migrate') {
+    // `justscale migrate` alone, the command a deploy runs: nothing to parse, so yargs (a tenth of a
+    // no-op run on the embedded default) is not loaded. The handler gets what yargs would give it.
+    const { migrate } = await import('./handlers/migrate.js');
+    await lazyHandler(env, async () => migrate)({ _: ['migrate'], $0: 'justscale', wait: true });
+    return exitCode;
+  }
   const program = await buildProgram(args, env, width);
 
   try {
@@ -56,7 +60,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** The yargs program, loaded on first use: `--help` and `--version` alone never need it. */
 async function buildProgram(args: readonly string[], env: CommandEnv, width: number) {
-  const { default: yargs } = await import('yargs');
+  const [{ default: yargs }, { fleetCommand }, { migrateCommand }, { schemaCommand }] = await Promise.all([
+    import('yargs'),
+    import('./commands/fleet.js'),
+    import('./commands/migrate.js'),
+    import('./commands/schema.js'),
+  ]);
   return withGlobalOptions(
     yargs([...args])
       .scriptName('justscale')

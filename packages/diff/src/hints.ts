@@ -17,7 +17,7 @@ const KINDS: readonly RenameKind[] = [
 const NEEDS_TABLE: ReadonlySet<RenameKind> = new Set(['column', 'constraint', 'enumValue']);
 
 function fail(message: string, file: boolean): never {
-  throw new InvalidRenameHintError(message, file ? 'JS_DIFF_INVALID_HINTS_FILE' : 'JS_DIFF_INVALID_HINT');
+  throw new InvalidRenameHintError(message, file ? 'INVALID_HINTS_FILE' : 'INVALID_RENAME_HINT');
 }
 
 /** Checks one hint; `where` says where it came from in error messages. */
@@ -71,7 +71,7 @@ export function parseRenameHints(json: string | unknown): RenameHint[] {
     } catch (cause) {
       throw new InvalidRenameHintError(
         `rename hints file is not valid JSON: ${(cause as Error).message}`,
-        'JS_DIFF_INVALID_HINTS_FILE',
+        'INVALID_HINTS_FILE',
       );
     }
   }

@@ -102,7 +102,7 @@ describe('ordering by recorded dependencies', () => {
     }
     expect(caught).toBeInstanceOf(DependencyCycleError);
     const e = caught as DependencyCycleError;
-    expect(e.code).toBe('JS_DIFF_DEPENDENCY_CYCLE');
+    expect(e.code).toBe('DEPENDENCY_CYCLE');
     expect([...e.objects].sort()).toEqual([
       'createFunction "public"."a_count"',
       'createTable "public"."z_items"',

@@ -42,7 +42,7 @@ describe('parseRenameHints', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InvalidRenameHintError);
-    expect((error as InvalidRenameHintError).code).toBe('JS_DIFF_INVALID_HINTS_FILE');
+    expect((error as InvalidRenameHintError).code).toBe('INVALID_HINTS_FILE');
     expect((error as Error).message).toMatch(message);
   });
 
@@ -58,7 +58,7 @@ describe('parseRenameHints', () => {
     ).toThrow(/rename hint column "public"."x" of "t": no such column in the current schema/);
     expect(() =>
       diff(s, s, { renames: [{ kind: 'column', schema: 'public', table: 't', from: 'a', to: 'b' }] }),
-    ).toThrow(expect.objectContaining({ code: 'JS_DIFF_INVALID_HINT' }));
+    ).toThrow(expect.objectContaining({ code: 'INVALID_RENAME_HINT' }));
   });
 
   it('a hint whose rename already happened is satisfied and silent', () => {

@@ -1,3 +1,4 @@
+export { contribExtensions, PGLITE_CONTRIB } from './contrib.js';
 export { type CreatePgliteDriverOptions, createPgliteDriver } from './create-pglite-driver.js';
 export {
   type PgliteDriverOptions,

@@ -1,3 +1,5 @@
+import { JustScaleError, type JustScaleErrorOptions } from '@justscale/errors';
+
 /** Every error `@justscale/fleet` raises itself has one of these stable codes. */
 export type FleetErrorCode =
   /** A target line or URL is not valid: not a postgres:// URL or pglite:<dir>, a bad `#schema=`. */
@@ -17,12 +19,11 @@ export type FleetErrorCode =
  * @example
  * try { parseTargets('mysql://x', 'targets.txt'); } catch (e) { if (e instanceof FleetError) console.log(e.code); }
  */
-export class FleetError extends Error {
+export class FleetError extends JustScaleError {
   override name = 'FleetError';
-  readonly code: FleetErrorCode;
+  declare readonly code: FleetErrorCode;
 
-  constructor(code: FleetErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+  constructor(code: FleetErrorCode, message: string, options?: JustScaleErrorOptions) {
+    super(code, message, options);
   }
 }

@@ -1,5 +1,6 @@
 import type { PostgresErrorFields } from '@justscale/driver';
-import { formatSqlError } from './format-sql-error.js';
+import { type ErrorRef, JustScaleError, type JustScaleErrorOptions } from '@justscale/errors';
+import { formatSqlError, lineOf } from './format-sql-error.js';
 
 /** Every error `@justscale/migrate` raises has one of these stable codes. */
 export type MigrateErrorCode =
@@ -47,19 +48,21 @@ export interface CommittedMigration {
   readonly durationMs: number;
 }
 
-/** Base class of every error raised by `@justscale/migrate`; switch on `code`. */
-export class MigrateError extends Error {
+/**
+ * Base class of every error raised by `@justscale/migrate`: a `JustScaleError` (switch on `code`;
+ * `ref` names the migration, its file and line, `hint` what to do).
+ */
+export class MigrateError extends JustScaleError {
   override name = 'MigrateError';
-  readonly code: MigrateErrorCode;
+  declare readonly code: MigrateErrorCode;
   /**
    * When a run stopped on this error: the migrations of the run that had committed before it (and
    * stay applied). Undefined when the error came before anything could run.
    */
   committed: readonly CommittedMigration[] | undefined;
 
-  constructor(code: MigrateErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+  constructor(code: MigrateErrorCode, message: string, options?: JustScaleErrorOptions) {
+    super(code, message, options);
   }
 }
 
@@ -71,20 +74,50 @@ export class MigrationInterruptedError extends MigrateError {
   override name = 'MigrationInterruptedError';
   constructor(reason?: unknown) {
     const why = typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : 'aborted';
-    super('MIGRATION_INTERRUPTED', `The run was interrupted (${why}).`, { cause: reason });
+    super('MIGRATION_INTERRUPTED', `The run was interrupted (${why}).`, {
+      cause: reason,
+      hint: 'What had committed stays applied; run again to apply the rest.',
+    });
   }
 }
 
-/** A migration file could not be loaded; nothing was applied. */
+/**
+ * A migration file could not be loaded; nothing was applied. `ref.line` is the line at fault when
+ * known (a syntax error, SQL outside a `.sql` file's sections).
+ */
 export class MigrationLoadError extends MigrateError {
   override name = 'MigrationLoadError';
   constructor(
     readonly file: string,
     reason: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; line?: number | undefined; hint?: string | undefined } = {},
   ) {
-    super('MIGRATION_LOAD_FAILED', `Cannot load migration ${file}: ${reason}`, options);
+    super('MIGRATION_LOAD_FAILED', `Cannot load migration ${file}: ${reason}`, {
+      cause: options.cause,
+      hint: options.hint,
+      ref: { kind: 'migration', file, line: options.line ?? syntaxErrorLine(options.cause, file) },
+    });
   }
+}
+
+/**
+ * The line of `file` a transpiler's syntax error points at: Babel's `loc.line`, or the
+ * `file:line:column` jiti writes into its message (it carries no `loc`).
+ */
+function syntaxErrorLine(error: unknown, file: string): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const loc = (error as { loc?: { line?: unknown } }).loc;
+  if (typeof loc?.line === 'number' && loc.line > 0) return loc.line;
+  const at = error.message.lastIndexOf(`${file}:`);
+  const match = at === -1 ? null : /^:(\d+):\d+/.exec(error.message.slice(at + file.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Where a statement came from: a `.sql` migration's file, and the file line its text starts on. */
+export interface StatementSource {
+  readonly file: string;
+  /** The 1-based line of `file` that the statement's first line is. */
+  readonly firstLine: number;
 }
 
 /**
@@ -99,13 +132,35 @@ export class StatementError extends MigrateError {
   /** The PostgreSQL fields of the failure (`code` there is the SQLSTATE). */
   readonly postgres: PostgresErrorFields;
 
-  constructor(sql: string, params: readonly unknown[], cause: unknown) {
+  /**
+   * With `source` (a `.sql` migration's statements), the caret's `LINE n` and `ref.line` count
+   * from the file's first line, not from the statement's.
+   */
+  constructor(sql: string, params: readonly unknown[], cause: unknown, source?: StatementSource) {
     const fields = pgFields(cause);
     const message = cause instanceof Error ? cause.message : String(cause);
-    super('STATEMENT_FAILED', formatSqlError({ ...fields, message }, sql), { cause });
+    const firstLine = source?.firstLine ?? 1;
+    const at = fields.position === undefined ? undefined : lineOf(sql, fields.position);
+    super('STATEMENT_FAILED', formatSqlError({ ...fields, message }, sql, { firstLine }), {
+      cause,
+      // Without a position (an error at run time, not at parse time) the line is not known.
+      ...(source === undefined
+        ? {}
+        : { ref: { file: source.file, line: at === undefined ? undefined : firstLine + at - 1 } }),
+    });
     this.sql = sql;
     this.params = params;
     this.postgres = fields;
+  }
+
+  /**
+   * This error as raised by statements of `source`: the same failure, its lines counted in the file.
+   *
+   * @example
+   * try { await db.raw(section.sql); } catch (e) { throw e instanceof StatementError ? e.from({ file, firstLine: 4 }) : e; }
+   */
+  from(source: StatementSource): StatementError {
+    return new StatementError(this.sql, this.params, this.cause, source);
   }
 }
 
@@ -136,7 +191,7 @@ export class MigrationFailedError extends MigrateError {
     super(
       'MIGRATION_FAILED',
       `Migration ${migration.name} (${migration.file}) failed in ${direction}${detail}${note ? `\n${note}` : ''}`,
-      { cause },
+      { cause, ref: refOf(migration, statement?.ref, cause) },
     );
     this.migration = migration.name;
     this.file = migration.file;
@@ -144,6 +199,21 @@ export class MigrationFailedError extends MigrateError {
     this.sql = statement?.sql;
     this.postgres = statement?.postgres;
   }
+}
+
+/** The migration, its file and, when known, the line that failed (or the error's own `ref`). */
+function refOf(
+  migration: { name: string; file: string },
+  statement: ErrorRef | undefined,
+  cause: unknown,
+): ErrorRef {
+  const inner = statement ?? (cause instanceof JustScaleError ? cause.ref : undefined);
+  return {
+    kind: 'migration',
+    name: migration.name,
+    file: migration.file,
+    line: inner?.file === migration.file ? inner.line : undefined,
+  };
 }
 
 /** The StatementError in `error`'s cause chain, if any (a wrapping error keeps it as `cause`). */
@@ -156,23 +226,27 @@ function findStatementError(error: unknown): StatementError | undefined {
   return undefined;
 }
 
-/** An integrity check failed before anything ran. `migrations` lists the names at fault. */
+/**
+ * An integrity check failed before anything ran. `migrations` lists the names at fault; `ref` names
+ * the first, with its file when it has one; `option` is the runner option that overrides the check.
+ */
 export class MigrationIntegrityError extends MigrateError {
   override name = 'MigrationIntegrityError';
   constructor(
     code: 'MIGRATION_CHECKSUM_CHANGED' | 'MIGRATION_FILE_MISSING' | 'MIGRATION_OUT_OF_ORDER',
     readonly migrations: readonly string[],
     message: string,
+    options: Pick<JustScaleErrorOptions, 'hint' | 'option' | 'ref'> = {},
   ) {
-    super(code, message);
+    super(code, message, options);
   }
 }
 
-/** Another runner holds the migration lock. */
+/** Another runner holds the migration lock; `ref` names the tracking table the lock is for. */
 export class MigrationLockError extends MigrateError {
   override name = 'MigrationLockError';
-  constructor(message: string) {
-    super('MIGRATION_LOCKED', message);
+  constructor(message: string, options: Pick<JustScaleErrorOptions, 'hint' | 'option' | 'ref'> = {}) {
+    super('MIGRATION_LOCKED', message, options);
   }
 }
 

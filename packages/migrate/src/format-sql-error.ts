@@ -4,6 +4,8 @@ import type { PostgresErrorFields } from '@justscale/driver';
  * Formats a PostgreSQL error the way psql does: the message, the statement's line with a caret
  * under the position PostgreSQL reported, then DETAIL, HINT and WHERE. Positions are 1-based
  * characters; an error inside a function body (`internalPosition`) points into `internalQuery`.
+ * `firstLine` is the line number of `sql`'s first line (a `.sql` migration's section starts below
+ * the top of its file): `LINE n` counts from there.
  *
  * @example
  * formatSqlError({ message: 'syntax error at or near "TABLEX"', position: 8 }, 'CREATE TABLEX t ()');
@@ -11,17 +13,21 @@ import type { PostgresErrorFields } from '@justscale/driver';
  * // LINE 1: CREATE TABLEX t ()
  * //                ^
  */
-export function formatSqlError(error: PostgresErrorFields & { message: string }, sql?: string): string {
+export function formatSqlError(
+  error: PostgresErrorFields & { message: string },
+  sql?: string,
+  options: { firstLine?: number } = {},
+): string {
   const lines = [error.message];
   if (sql !== undefined && error.position !== undefined && error.position > 0) {
-    lines.push(...caret(sql, error.position, 'LINE'));
+    lines.push(...caret(sql, error.position, 'LINE', options.firstLine ?? 1));
   } else if (sql !== undefined) {
     const statement = sql.trim();
     // A generated statement can be huge (a bulk insert): show its start, enough to recognise it.
     lines.push(`STATEMENT: ${statement.length > 500 ? `${statement.slice(0, 500)}…` : statement}`);
   }
   if (error.internalQuery && error.internalPosition !== undefined && error.internalPosition > 0) {
-    lines.push(...caret(error.internalQuery, error.internalPosition, 'QUERY'));
+    lines.push(...caret(error.internalQuery, error.internalPosition, 'QUERY', 1));
   }
   if (error.detail) lines.push(`DETAIL: ${error.detail}`);
   if (error.hint) lines.push(`HINT: ${error.hint}`);
@@ -29,13 +35,27 @@ export function formatSqlError(error: PostgresErrorFields & { message: string },
   return lines.join('\n');
 }
 
+/**
+ * The 1-based line of `sql` holding the 1-based character `position` PostgreSQL reported.
+ *
+ * @example
+ * lineOf('SELECT 1;\nSELECT x;', 18); // 2
+ */
+export function lineOf(sql: string, position: number): number {
+  const chars = Array.from(sql);
+  const index = Math.min(position - 1, chars.length);
+  let line = 1;
+  for (let i = 0; i < index; i++) if (chars[i] === '\n') line++;
+  return line;
+}
+
 /** The line holding the 1-based character `position`, and a caret line under it. */
-function caret(sql: string, position: number, label: string): [string, string] {
+function caret(sql: string, position: number, label: string, firstLine: number): [string, string] {
   // PostgreSQL counts characters (code points), not UTF-16 units.
   const chars = Array.from(sql);
   const index = Math.min(position - 1, chars.length);
   let lineStart = 0;
-  let lineNumber = 1;
+  let lineNumber = firstLine;
   for (let i = 0; i < index; i++) {
     if (chars[i] === '\n') {
       lineNumber++;

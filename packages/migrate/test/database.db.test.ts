@@ -85,7 +85,7 @@ describe('hasTable and hasColumn', () => {
   it('a name over 63 bytes is an error, not a silent truncation', async () => {
     const db = databaseOn(test.driver);
     await expect(db.hasTable('x'.repeat(64))).rejects.toMatchObject({
-      code: 'JS_IDENTIFIER_TOO_LONG',
+      code: 'IDENTIFIER_TOO_LONG',
       message: expect.stringContaining('is 64 bytes long; PostgreSQL allows 63'),
     });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineOf } from '../src/format-sql-error.js';
 import { formatSqlError } from '../src/index.js';
 
 describe('formatSqlError', () => {
@@ -37,5 +38,13 @@ describe('formatSqlError', () => {
     expect(text).toContain('STATEMENT: SELECT f()');
     expect(text).toContain('QUERY 1: SELECT x FROM t\n                ^');
     expect(text).toContain('DETAIL: the detail\nHINT: the hint\nCONTEXT: PL/pgSQL function f() line 3');
+  });
+
+  it('counts LINE from firstLine: a .sql section starts below the top of its file', () => {
+    const sql = 'CREATE TABLE t (id int);\nSELECT nope FROM t;';
+    const position = sql.indexOf('nope') + 1;
+    expect(lineOf(sql, position)).toBe(2);
+    const text = formatSqlError({ message: 'column "nope" does not exist', position }, sql, { firstLine: 4 });
+    expect(text).toBe('column "nope" does not exist\nLINE 5: SELECT nope FROM t;\n               ^');
   });
 });

@@ -137,6 +137,9 @@ describe.skipIf(!server)('lock modes (server)', () => {
     expect(error).toMatchObject({
       code: 'MIGRATION_LOCKED',
       message: expect.stringContaining('public._migrations'),
+      ref: { kind: 'table', schema: 'public', name: '_migrations' },
+      hint: "Run again when it has finished, or wait for it (lock: 'wait').",
+      option: { name: 'lock', value: 'wait' },
     });
     expect(
       await test.driver.query("SELECT to_regclass('public._migrations') AS t").then((r) => r.rows),

@@ -217,7 +217,10 @@ describe('failures', () => {
     expect(e.sql).toContain('SELECT * FROM no_such_table');
     expect(e.message).toContain(failing);
     expect(e.message).toContain('relation "no_such_table" does not exist');
-    expect(e.message).toContain('LINE 3: SELECT * FROM no_such_table;\n                      ^');
+    // LINE counts from the file's first line: the `-- up` marker is line 1.
+    expect(e.message).toContain('LINE 4: SELECT * FROM no_such_table;\n                      ^');
+    expect(e.ref).toEqual({ kind: 'migration', name: '002_b', file: failing, line: 4 });
+    expect(e.sqlstate).toBe('42P01');
     expect(e.cause).toBeDefined();
     expect(await tables()).toEqual(['_migrations', 'a']);
     expect(await tracked()).toEqual([['001_a', 1]]);
@@ -308,14 +311,18 @@ describe('transactions', () => {
 
   it("transaction: 'all' runs the batch in one transaction: a failure keeps none of it", async () => {
     await dir.write('001_a.sql', tableMigration('a'));
-    await dir.write('002_b.sql', '-- up\nCREATE TABLE b (id int);\nSELECT 1/0;');
+    await dir.write('002_b.sql', '-- up\nCREATE TABLE b (id int);\n\nSELECT nope;');
     const error = await runner({ transaction: 'all' })
       .migrate()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'MIGRATION_FAILED',
-      message: expect.stringContaining("transaction: 'all'"),
+      message: expect.stringContaining('The batch ran in one transaction: all of it was rolled back'),
+      sqlstate: '42703',
+      // The failing statement's line, counted from the file's first line (the `-- up` marker is line 1).
+      ref: { kind: 'migration', name: '002_b', file: expect.stringMatching(/002_b\.sql$/), line: 4 },
     });
+    expect((error as Error).message).toContain('LINE 4: SELECT nope;');
     expect(await tables()).toEqual(['_migrations']);
     expect(await tracked()).toEqual([]);
     await dir.write('002_b.sql', tableMigration('b'));
@@ -328,6 +335,9 @@ describe('transactions', () => {
     await expect(runner({ transaction: 'all' }).migrate()).rejects.toMatchObject({
       code: 'MIGRATION_NOT_TRANSACTIONAL',
       message: expect.stringContaining('002_index'),
+      ref: { kind: 'migration', name: '002_index', file: expect.stringMatching(/002_index\.mjs$/) },
+      hint: "Run with transaction: 'each', or apply it on its own.",
+      option: { name: 'transaction', value: 'each' },
     });
     expect(await tables()).toEqual(['_migrations']);
   });
@@ -371,6 +381,9 @@ describe('rollback', () => {
     await expect(runner().rollback({ steps: 2 })).rejects.toMatchObject({
       code: 'MIGRATION_NOT_REVERSIBLE',
       message: expect.stringContaining('005_e.sql'),
+      ref: { kind: 'migration', name: '005_e', file: expect.stringMatching(/005_e\.sql$/) },
+      hint: 'Add a down, or use fresh({ drop: true }) to rebuild from scratch.',
+      option: { method: 'fresh', name: 'drop', value: true },
     });
     expect(await tables()).toEqual(['_migrations', 'a', 'b', 'c', 'd', 'e']);
   });
@@ -576,7 +589,9 @@ describe('integrity', () => {
     await expect(runner().migrate()).rejects.toMatchObject({
       code: 'MIGRATION_CHECKSUM_CHANGED',
       migrations: ['001_a'],
-      message: expect.stringContaining('allowChangedChecksums'),
+      ref: { kind: 'migration', name: '001_a', file: expect.stringMatching(/001_a\.sql$/) },
+      hint: expect.stringContaining('or pass allowChangedChecksums: true to go on anyway'),
+      option: { name: 'allowChangedChecksums', value: true },
     });
     expect((await runner().status())[0]!.problems).toEqual(['changed']);
     expect(await tables()).toEqual(['_migrations', 'a']);
@@ -591,7 +606,8 @@ describe('integrity', () => {
     await expect(runner().migrate()).rejects.toMatchObject({
       code: 'MIGRATION_FILE_MISSING',
       migrations: ['001_a'],
-      message: expect.stringContaining('allowMissing'),
+      hint: expect.stringContaining('or pass allowMissing: true to go on without them'),
+      option: { name: 'allowMissing', value: true },
     });
     expect((await runner().status()).map((s) => [s.name, s.file, s.applied, s.problems])).toEqual([
       ['001_a', null, true, ['missing']],
@@ -611,7 +627,9 @@ describe('integrity', () => {
     await expect(runner().migrate()).rejects.toMatchObject({
       code: 'MIGRATION_OUT_OF_ORDER',
       migrations: ['001_a'],
-      message: expect.stringContaining('allowOutOfOrder'),
+      ref: { kind: 'migration', name: '001_a', file: expect.stringMatching(/001_a\.sql$/) },
+      hint: expect.stringContaining('or pass allowOutOfOrder: true to apply them in this batch'),
+      option: { name: 'allowOutOfOrder', value: true },
     });
     expect(await tables()).toEqual(['_migrations', 'b']);
     expect((await runner({ allowOutOfOrder: true }).migrate()).map((m) => [m.name, m.batch])).toEqual([

@@ -11,7 +11,15 @@ describe('parseSqlMigration', () => {
       up: 'CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);',
       down: 'DROP TABLE t;',
       transaction: true,
+      // Lines of the file, not of the section: errors in a section count from the file's top.
+      upLine: 4,
+      downLine: 7,
     });
+  });
+
+  it('counts a section from its first line of text, past blank lines after the marker', () => {
+    const source = parseSqlMigration('m.sql', '-- up\n\n\n  SELECT 1;\n-- down\n\nSELECT 2;\n');
+    expect(source).toMatchObject({ up: 'SELECT 1;', upLine: 4, down: 'SELECT 2;', downLine: 7 });
   });
 
   it('accepts markers in any case, with a colon, and CRLF lines; down is optional', () => {
@@ -19,6 +27,8 @@ describe('parseSqlMigration', () => {
       up: 'SELECT 1;',
       down: null,
       transaction: true,
+      upLine: 2,
+      downLine: null,
     });
   });
 
@@ -33,11 +43,11 @@ describe('parseSqlMigration', () => {
   });
 
   it.each([
-    ['no up section', 'CREATE TABLE t ();', /before its "-- up"/],
-    ['only a down section', '-- down\nDROP TABLE t;', /needs an "-- up" section/],
-    ['an empty file', '', /needs an "-- up" section/],
-    ['two up sections', '-- up\nSELECT 1;\n-- up\nSELECT 2;', /two "-- up" sections/],
-  ])('rejects %s, naming the file', (_, text, message) => {
+    ['no up section', '-- note\n\nCREATE TABLE t ();', /before its "-- up"/, 3],
+    ['only a down section', '-- down\nDROP TABLE t;', /needs an "-- up" section/, undefined],
+    ['an empty file', '', /needs an "-- up" section/, undefined],
+    ['two up sections', '-- up\nSELECT 1;\n-- up\nSELECT 2;', /two "-- up" sections/, 3],
+  ])('rejects %s, naming the file and the line', (_, text, message, line) => {
     const error = (() => {
       try {
         parseSqlMigration('/x/007_bad.sql', text);
@@ -49,5 +59,10 @@ describe('parseSqlMigration', () => {
     expect((error as MigrationLoadError).code).toBe('MIGRATION_LOAD_FAILED');
     expect((error as MigrationLoadError).message).toContain('/x/007_bad.sql');
     expect((error as MigrationLoadError).message).toMatch(message);
+    expect((error as MigrationLoadError).ref).toEqual({
+      kind: 'migration',
+      file: '/x/007_bad.sql',
+      ...(line === undefined ? {} : { line }),
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { JustScaleError, type JustScaleErrorOptions } from '@justscale/errors';
+
 /** Stable codes of the errors a model definition can raise. */
 export type ModelErrorCode =
   | 'NAME_TOO_LONG'
@@ -15,15 +17,16 @@ export type ModelErrorCode =
  * @example
  * try { modelsToSnapshot(Broken) } catch (e) { if (e instanceof ModelError) console.error(e.code, e.object) }
  */
-export class ModelError extends Error {
-  override readonly name = 'ModelError';
+export class ModelError extends JustScaleError {
+  override name = 'ModelError';
+  declare readonly code: ModelErrorCode;
   constructor(
-    readonly code: ModelErrorCode,
+    code: ModelErrorCode,
     message: string,
     /** The object at fault, e.g. `public.users.email`. */
     readonly object: string | null = null,
-    options?: { cause?: unknown },
+    options?: JustScaleErrorOptions,
   ) {
-    super(object ? `${message} (${object})` : message, options);
+    super(code, object ? `${message} (${object})` : message, options);
   }
 }

@@ -23,6 +23,16 @@ export { DatabaseError, type Driver, isDatabaseError, type Queryable, type Sessi
 export { createPgDriver, pgDriver } from '@justscale/driver-pg';
 export { createPgliteDriver, pgliteDriver } from '@justscale/driver-pglite';
 export { createPostgresDriver, postgresDriver } from '@justscale/driver-postgres';
+// Errors: every error JustScale raises is a JustScaleError (PostgreSQL's own stay DatabaseError).
+export {
+  apiSpelling,
+  type ErrorRef,
+  isJustScaleError,
+  JustScaleError,
+  type JustScaleErrorOptions,
+  type OptionRef,
+  sqlstateOf,
+} from '@justscale/errors';
 // Fleets: many databases or tenant schemas in one run.
 export {
   createFleetRunner,

@@ -1,22 +1,22 @@
+import { JustScaleError, type JustScaleErrorOptions } from '@justscale/errors';
 import type { Operation } from '@justscale/schema';
 
 /** Stable codes of the errors this package throws. */
 export type SqlErrorCode =
-  | 'JS_IDENTIFIER_TOO_LONG'
-  | 'JS_INVALID_IDENTIFIER'
-  | 'JS_INVALID_LITERAL'
-  | 'JS_INVALID_SQL_FRAGMENT'
-  | 'JS_UNSUPPORTED_BY_SERVER'
-  | 'JS_IRREVERSIBLE_OPERATION'
-  | 'JS_INVALID_OPERATION';
+  | 'IDENTIFIER_TOO_LONG'
+  | 'INVALID_IDENTIFIER'
+  | 'INVALID_LITERAL'
+  | 'INVALID_SQL_FRAGMENT'
+  | 'UNSUPPORTED_BY_SERVER'
+  | 'IRREVERSIBLE_OPERATION'
+  | 'INVALID_OPERATION';
 
-/** Base class of the errors of `@justscale/sql`: each has a stable `code`. */
-export class SqlError extends Error {
-  override readonly name: string = 'SqlError';
-  readonly code: SqlErrorCode;
-  constructor(code: SqlErrorCode, message: string) {
-    super(message);
-    this.code = code;
+/** Base class of the errors of `@justscale/sql`: a `JustScaleError` with one of these codes. */
+export class SqlError extends JustScaleError {
+  override name = 'SqlError';
+  declare readonly code: SqlErrorCode;
+  constructor(code: SqlErrorCode, message: string, options?: JustScaleErrorOptions) {
+    super(code, message, options);
   }
 }
 
@@ -25,12 +25,12 @@ export const MAX_IDENTIFIER_BYTES = 63;
 
 /** A name over 63 bytes: PostgreSQL would truncate it silently, and two names could collide. */
 export class IdentifierTooLongError extends SqlError {
-  override readonly name = 'IdentifierTooLongError';
+  override name = 'IdentifierTooLongError';
   readonly identifier: string;
   readonly bytes: number;
   constructor(identifier: string, bytes: number) {
     super(
-      'JS_IDENTIFIER_TOO_LONG',
+      'IDENTIFIER_TOO_LONG',
       `Identifier "${identifier}" is ${bytes} bytes long; PostgreSQL allows ${MAX_IDENTIFIER_BYTES} and would truncate it`,
     );
     this.identifier = identifier;
@@ -40,41 +40,41 @@ export class IdentifierTooLongError extends SqlError {
 
 /** An empty name, or one with a NUL character. */
 export class InvalidIdentifierError extends SqlError {
-  override readonly name = 'InvalidIdentifierError';
+  override name = 'InvalidIdentifierError';
   readonly identifier: string;
   constructor(identifier: string, reason: string) {
-    super('JS_INVALID_IDENTIFIER', `Invalid identifier ${JSON.stringify(identifier)}: ${reason}`);
+    super('INVALID_IDENTIFIER', `Invalid identifier ${JSON.stringify(identifier)}: ${reason}`);
     this.identifier = identifier;
   }
 }
 
 /** A value `quoteLiteral` does not inline. */
 export class InvalidLiteralError extends SqlError {
-  override readonly name = 'InvalidLiteralError';
+  override name = 'InvalidLiteralError';
   constructor(reason: string) {
-    super('JS_INVALID_LITERAL', `Cannot inline literal: ${reason}`);
+    super('INVALID_LITERAL', `Cannot inline literal: ${reason}`);
   }
 }
 
 /** A fragment that must match a strict shape (a built-in type name, type modifiers, a storage option). */
 export class InvalidSqlFragmentError extends SqlError {
-  override readonly name = 'InvalidSqlFragmentError';
+  override name = 'InvalidSqlFragmentError';
   readonly fragment: string;
   constructor(what: string, fragment: string) {
-    super('JS_INVALID_SQL_FRAGMENT', `Invalid ${what}: ${JSON.stringify(fragment)}`);
+    super('INVALID_SQL_FRAGMENT', `Invalid ${what}: ${JSON.stringify(fragment)}`);
     this.fragment = fragment;
   }
 }
 
 /** The operation uses a feature the target server version lacks (`CompileOptions.serverVersion`). */
 export class UnsupportedByServerError extends SqlError {
-  override readonly name = 'UnsupportedByServerError';
+  override name = 'UnsupportedByServerError';
   readonly feature: string;
   readonly requiredVersion: number;
   readonly serverVersion: number;
   constructor(feature: string, requiredVersion: number, serverVersion: number) {
     super(
-      'JS_UNSUPPORTED_BY_SERVER',
+      'UNSUPPORTED_BY_SERVER',
       `${feature} needs PostgreSQL ${Math.floor(requiredVersion / 10000)} or later (server is ${serverVersion})`,
     );
     this.feature = feature;
@@ -85,21 +85,21 @@ export class UnsupportedByServerError extends SqlError {
 
 /** The operation cannot be expressed as given (e.g. `NOT VALID` on a primary key). */
 export class InvalidOperationError extends SqlError {
-  override readonly name = 'InvalidOperationError';
+  override name = 'InvalidOperationError';
   readonly operation: Operation;
   constructor(operation: Operation, reason: string) {
-    super('JS_INVALID_OPERATION', `Invalid ${operation.kind} operation: ${reason}`);
+    super('INVALID_OPERATION', `Invalid ${operation.kind} operation: ${reason}`);
     this.operation = operation;
   }
 }
 
 /** `invert` cannot undo this operation. */
 export class IrreversibleOperationError extends SqlError {
-  override readonly name = 'IrreversibleOperationError';
+  override name = 'IrreversibleOperationError';
   readonly operation: Operation;
   readonly reason: string;
   constructor(operation: Operation, reason: string) {
-    super('JS_IRREVERSIBLE_OPERATION', `Cannot invert ${operation.kind}: ${reason}`);
+    super('IRREVERSIBLE_OPERATION', `Cannot invert ${operation.kind}: ${reason}`);
     this.operation = operation;
     this.reason = reason;
   }

@@ -192,7 +192,7 @@ describe('invalid operations are typed errors', () => {
     try {
       invert(op, f.snapshot);
     } catch (e) {
-      expect(e).toMatchObject({ code: 'JS_IRREVERSIBLE_OPERATION', operation: op });
+      expect(e).toMatchObject({ code: 'IRREVERSIBLE_OPERATION', operation: op });
       expect((e as Error).message).toMatch(/addEnumValue: PostgreSQL cannot remove a value/);
     }
   });

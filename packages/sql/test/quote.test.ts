@@ -34,7 +34,7 @@ describe('quoteIdent', () => {
     try {
       quoteIdent(long);
     } catch (e) {
-      expect(e).toMatchObject({ code: 'JS_IDENTIFIER_TOO_LONG', identifier: long, bytes: 64 });
+      expect(e).toMatchObject({ code: 'IDENTIFIER_TOO_LONG', identifier: long, bytes: 64 });
       expect((e as Error).message).toContain(long);
     }
   });
@@ -48,7 +48,7 @@ describe('quoteIdent', () => {
   it('refuses the empty name and NUL', () => {
     expect(() => quoteIdent('')).toThrow(InvalidIdentifierError);
     expect(() => quoteIdent('a\u0000b')).toThrow(InvalidIdentifierError);
-    expect(() => quoteIdent('')).toThrow(expect.objectContaining({ code: 'JS_INVALID_IDENTIFIER' }));
+    expect(() => quoteIdent('')).toThrow(expect.objectContaining({ code: 'INVALID_IDENTIFIER' }));
   });
 });
 

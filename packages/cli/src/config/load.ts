@@ -61,16 +61,20 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     throw new CliError(
       'CONFIG_LOAD_FAILED',
       `Cannot load ${basename(file)}: ${error instanceof Error ? error.message : String(error)}`,
-      { exitCode: 2, cause: error },
+      { exitCode: 2, cause: error, ref: { file } },
     );
   }
   if (typeof raw === 'function') raw = await (raw as () => unknown)();
   const { configSchema, describeIssues } = await import('./schema.js');
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    throw usageError(
-      `Invalid config in ${basename(file)}:\n${describeIssues(parsed.error)}`,
+    throw new CliError(
       'CONFIG_INVALID',
+      `Invalid config in ${basename(file)}:\n${describeIssues(parsed.error)}`,
+      {
+        exitCode: 2,
+        ref: { file },
+      },
     );
   }
   return { file, config: parsed.data };

@@ -8,7 +8,7 @@ import { openScratch, printFailure, type ReplayArgs, replayProject } from './scr
  * when the models hold changes no migration makes ("run `migrate make`"), 1 when a migration fails.
  */
 export async function check(args: ReplayArgs, ctx: CommandContext): Promise<ExitCode> {
-  const scratch = await openScratch(args, ctx.io.cwd);
+  const scratch = await openScratch(args, ctx.io.cwd, (await ctx.config()).migrations.directory);
   try {
     const { report } = await replayProject(ctx, scratch, 'check', () => undefined);
     const drift = report.changes !== null && report.changes.length > 0;

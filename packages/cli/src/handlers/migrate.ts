@@ -15,9 +15,12 @@ export interface RunFlags {
 }
 
 async function runnerFor(ctx: CommandContext, flags: RunFlags, progress?: Progress) {
-  const config = await ctx.config();
-  const db = await ctx.database();
-  const { createMigrationRunner } = await import('@justscale/migrate/runner');
+  // The runner's modules load while the database opens (PGlite's start is most of a no-op run).
+  const [config, db, { createMigrationRunner }] = await Promise.all([
+    ctx.config(),
+    ctx.database(),
+    import('@justscale/migrate/runner'),
+  ]);
   return createMigrationRunner(db.driver, {
     directory: config.migrations.directory,
     table: config.migrations.table,

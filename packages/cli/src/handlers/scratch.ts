@@ -4,6 +4,7 @@ import type { MigrationVerdict, ReplayOptions, ReplayReport } from '@justscale/m
 import type { CommandContext } from '../context.js';
 import type { OpenDatabase } from '../database.js';
 import { CliError } from '../errors.js';
+import { extensionsCreatedIn } from '../pglite-extensions.js';
 import { redactUrl } from '../redact.js';
 import { loadModels } from './plan.js';
 
@@ -17,12 +18,19 @@ export interface ReplayArgs {
  * PGlite, or, with `--database-url postgres://...`, a new database on that server (created with a
  * random name and dropped at the end). Never the configured database itself.
  */
-export async function openScratch(args: ReplayArgs, cwd: string): Promise<OpenDatabase> {
+export async function openScratch(args: ReplayArgs, cwd: string, migrations?: string): Promise<OpenDatabase> {
   const url = args.databaseUrl;
   if (url === undefined || url.startsWith('pglite:')) {
-    const { createPgliteDriver } = await import('@justscale/driver-pglite');
-    const { projectCacheDir } = await import('@justscale/migrate');
-    const { driver, cancel } = cancellable(await createPgliteDriver({ clusterCache: projectCacheDir(cwd) }));
+    const [{ contribExtensions, createPgliteDriver }, { projectCacheDir }, created] = await Promise.all([
+      import('@justscale/driver-pglite'),
+      import('@justscale/migrate'),
+      migrations === undefined ? [] : extensionsCreatedIn(migrations),
+    ]);
+    // The contrib extensions the migrations create, loaded at construction as PGlite needs them.
+    const extensions = await contribExtensions(created);
+    const { driver, cancel } = cancellable(
+      await createPgliteDriver({ clusterCache: projectCacheDir(cwd), extensions }),
+    );
     return { driver, label: 'an in-memory PGlite', cancel, close: () => driver.close() };
   }
   const { createPgDriver } = await import('@justscale/driver-pg');

@@ -11,7 +11,7 @@ import { openScratch, printFailure, type ReplayArgs, replayProject } from './scr
  */
 export async function test(args: ReplayArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
-  const scratch = await openScratch(args, ctx.io.cwd);
+  const scratch = await openScratch(args, ctx.io.cwd, config.migrations.directory);
   try {
     if (!ctx.json)
       ctx.err.line(

@@ -1,5 +1,6 @@
+import type { Database } from '../database/database.js';
 import type { MigrationDefinition } from '../define-migration.js';
-import { MigrationLoadError } from '../errors.js';
+import { MigrationLoadError, StatementError, type StatementSource } from '../errors.js';
 import { parseSqlMigration } from './sql-file.js';
 import type { MigrationFile, MigrationModuleLoader } from './types.js';
 
@@ -42,10 +43,12 @@ export async function loadMigration(
     const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
     const source = parseSqlMigration(file.path, text);
     const down = source.down;
+    const downLine = source.downLine ?? 1;
     return {
       file,
-      up: ({ db }) => db.raw(source.up),
-      down: down === null ? undefined : ({ db }) => db.raw(down),
+      up: ({ db }) => rawFrom(db, source.up, { file: file.path, firstLine: source.upLine }),
+      down:
+        down === null ? undefined : ({ db }) => rawFrom(db, down, { file: file.path, firstLine: downLine }),
       transaction: source.transaction,
       downTransaction: source.transaction,
     };
@@ -90,6 +93,15 @@ export async function loadMigration(
     transaction: perDirection ? sides.up !== false : transaction !== false,
     downTransaction: perDirection ? sides.down !== false : transaction !== false,
   };
+}
+
+/** Runs a `.sql` section; a failure counts its lines from the top of the file. */
+async function rawFrom(db: Database, sql: string, source: StatementSource): Promise<void> {
+  try {
+    await db.raw(sql);
+  } catch (error) {
+    throw error instanceof StatementError ? error.from(source) : error;
+  }
 }
 
 function defaultExport(namespace: unknown): unknown {

@@ -1,4 +1,5 @@
 import type { Driver, Queryable, Session } from '@justscale/driver';
+import { OPTION_TOKEN } from '@justscale/errors';
 import { toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
 import { jitiLoader, nodeFileSystem } from '../files/default-io.js';
@@ -104,8 +105,15 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
   }
 
-  const readState = async (queryable: Queryable): Promise<MigrationState> =>
-    analyse(await discoverMigrations(fs, options.directory), await tracking.rows(queryable));
+  /** Files and rows; `tracked`: the table is known to exist (`ensureTracking` ran on this session). */
+  const readState = async (queryable: Queryable, tracked?: { exists: true }): Promise<MigrationState> => {
+    // The files are read while the rows are fetched.
+    const [files, rows] = await Promise.all([
+      discoverMigrations(fs, options.directory),
+      tracking.rows(queryable, tracked),
+    ]);
+    return analyse(files, rows);
+  };
 
   const load = async (file: MigrationFile): Promise<LoadedMigration> => {
     loader ??= jitiLoader();
@@ -120,7 +128,10 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
 
   const withLock = <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
     driver.session(async (session) => {
-      await acquireLock(session, key, options.lock ?? 'wait', tracking.label);
+      await acquireLock(session, key, options.lock ?? 'wait', tracking.label, {
+        schema,
+        name: tracking.table,
+      });
       let result: T;
       try {
         result =
@@ -168,12 +179,16 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     for (const row of rows) plan.push({ migration: await load(files.get(row.name)!), batch: row.batch });
     const irreversible = plan
       .filter((step) => step.migration.down === undefined)
-      .map((s) => s.migration.file.path);
+      .map((s) => s.migration.file);
     if (irreversible.length > 0) {
       throw new MigrateError(
         'MIGRATION_NOT_REVERSIBLE',
-        `Cannot roll back: ${irreversible.join(', ')} ${irreversible.length === 1 ? 'has' : 'have'} no down. ` +
-          'Add a down, or use fresh({ drop: true }) to rebuild from scratch. Nothing was rolled back.',
+        `Cannot roll back: ${irreversible.map((f) => f.path).join(', ')} ${irreversible.length === 1 ? 'has' : 'have'} no down. Nothing was rolled back.`,
+        {
+          ref: { kind: 'migration', name: irreversible[0]!.name, file: irreversible[0]!.path },
+          hint: `Add a down, or use ${OPTION_TOKEN} to rebuild from scratch.`,
+          option: { method: 'fresh', name: 'drop', value: true },
+        },
       );
     }
     checkTransactionMode(plan, mode, 'down');
@@ -182,13 +197,14 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
 
   const ensureTracking = async (session: Queryable): Promise<void> => {
     const [createSchema, createTable, addChecksum] = tracking.createStatements();
-    if (!(await tracking.exists(session))) {
+    const found = await tracking.state(session);
+    if (!found.exists) {
       const { rows } = await session.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [
         schema,
       ]);
       if (rows.length === 0) await session.query(createSchema!.sql);
       await session.query(createTable!.sql);
-    } else if (!(await tracking.hasChecksum(session))) {
+    } else if (!found.checksum) {
       await session.query(addChecksum!.sql);
     }
   };
@@ -227,7 +243,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       }
       return withLock(async (session) => {
         await ensureTracking(session);
-        const steps = await planMigrate(await readState(session));
+        const steps = await planMigrate(await readState(session, { exists: true }));
         return run(session, 'up', steps);
       });
     },
@@ -251,7 +267,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       }
       return withLock(async (session) => {
         await ensureTracking(session);
-        const steps = await planRollback(await readState(session), opts);
+        const steps = await planRollback(await readState(session, { exists: true }), opts);
         return run(session, 'down', steps);
       });
     },
@@ -286,7 +302,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       }
       return withLock(async (session) => {
         await ensureTracking(session);
-        const state = await readState(session);
+        const state = await readState(session, { exists: true });
         // Everything is planned (and every module loaded) before anything is dropped or reverted.
         const down = opts.drop ? [] : await planRollback(state, { all: true });
         const up = await planMigrate(analyse(state.files, []));

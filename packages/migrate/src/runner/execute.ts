@@ -1,4 +1,5 @@
 import type { Queryable } from '@justscale/driver';
+import { OPTION_TOKEN } from '@justscale/errors';
 import type { Statement } from '../database/executor.js';
 import { MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
 import { type LoadedMigration, runsInTransaction } from '../files/load.js';
@@ -47,10 +48,19 @@ export function checkTransactionMode(
     .filter((step) => !runsInTransaction(step.migration, direction))
     .map((step) => step.migration.file.name);
   if (outside.length > 0) {
+    const one = outside.length === 1;
     throw new MigrateError(
       'MIGRATION_NOT_TRANSACTIONAL',
-      `transaction: 'all' runs the batch in one transaction, but ${outside.join(', ')} must run outside one ` +
-        `(transaction: false). Run with transaction: 'each', or apply ${outside.length === 1 ? 'it' : 'them'} on ${outside.length === 1 ? 'its' : 'their'} own.`,
+      `The batch runs in one transaction, but ${outside.join(', ')} must run outside one (transaction: false).`,
+      {
+        ref: {
+          kind: 'migration',
+          name: outside[0]!,
+          file: steps.find((s) => s.migration.file.name === outside[0])?.migration.file.path,
+        },
+        hint: `Run with ${OPTION_TOKEN}, or apply ${one ? 'it' : 'them'} on ${one ? 'its' : 'their'} own.`,
+        option: { name: 'transaction', value: 'each' },
+      },
     );
   }
 }
@@ -121,7 +131,7 @@ async function runLive(
     if (signal?.aborted) throw new MigrationInterruptedError(signal.reason);
   };
   if (mode === 'all') {
-    const note = `transaction: 'all': the whole batch was rolled back; nothing of it is applied.`;
+    const note = 'The batch ran in one transaction: all of it was rolled back; nothing of it is applied.';
     checkSignal();
     await session.transaction(async (tx) => {
       for (const step of steps) await runOne(tx, step, note);

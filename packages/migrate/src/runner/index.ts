@@ -9,6 +9,7 @@
  */
 
 export { type CommittedMigration, MigrationInterruptedError } from '../errors.js';
+export { projectCacheDir } from '../files/default-io.js';
 export type { MigrationFileSystem, MigrationModuleLoader } from '../files/types.js';
 export {
   createMigrationRunner,

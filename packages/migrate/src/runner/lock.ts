@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Session } from '@justscale/driver';
+import { OPTION_TOKEN } from '@justscale/errors';
 import { MigrationLockError } from '../errors.js';
 
 /** How a runner waits for the migration lock. */
@@ -23,6 +24,7 @@ export async function acquireLock(
   key: string,
   mode: LockMode,
   label: string,
+  table?: { readonly schema: string; readonly name: string },
 ): Promise<void> {
   if (mode === 'wait') {
     await session.query('SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)', [key]);
@@ -39,8 +41,12 @@ export async function acquireLock(
     if (left <= 0) {
       const waited = mode === 'fail' ? 'it is held' : `it was still held after ${mode.timeout} ms`;
       throw new MigrationLockError(
-        `Another migration runner holds the lock for ${label} (advisory lock ${key}); ${waited}. ` +
-          `Run again when it has finished, or use lock: 'wait'.`,
+        `Another migration runner holds the lock for ${label} (advisory lock ${key}); ${waited}.`,
+        {
+          ref: { kind: 'table', ...table },
+          hint: `Run again when it has finished, or wait for it (${OPTION_TOKEN}).`,
+          option: { name: 'lock', value: 'wait' },
+        },
       );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));

@@ -1,3 +1,4 @@
+import { OPTION_TOKEN } from '@justscale/errors';
 import { MigrationIntegrityError } from '../errors.js';
 import type { MigrationFile } from '../files/types.js';
 import type { TrackingRow } from './tracking.js';
@@ -101,13 +102,24 @@ export function checkIntegrity(
   scope: { checkOrder: boolean; only?: ReadonlySet<string> },
 ): void {
   const inScope = (name: string) => scope.only === undefined || scope.only.has(name);
+  const refTo = (name: string) => ({
+    kind: 'migration',
+    name,
+    file: state.files.find((file) => file.name === name)?.path,
+  });
   const changed = state.changed.filter(inScope);
   if (changed.length > 0 && !options.allowChangedChecksums) {
     throw new MigrationIntegrityError(
       'MIGRATION_CHECKSUM_CHANGED',
       changed,
-      `Applied migrations were changed after they ran: ${changed.join(', ')}. Restore them as they were ` +
-        'applied and put the change in a new migration; or pass allowChangedChecksums: true to go on anyway.',
+      `Applied migrations were changed after they ran: ${changed.join(', ')}.`,
+      {
+        ref: refTo(changed[0]!),
+        hint:
+          'Restore them as they were applied and put the change in a new migration; ' +
+          `or pass ${OPTION_TOKEN} to go on anyway.`,
+        option: { name: 'allowChangedChecksums', value: true },
+      },
     );
   }
   const missing = state.missing.filter(inScope);
@@ -115,18 +127,31 @@ export function checkIntegrity(
     throw new MigrationIntegrityError(
       'MIGRATION_FILE_MISSING',
       missing,
-      `Applied migrations have no file in ${directory}: ${missing.join(', ')}. Restore the files` +
-        (scope.only === undefined
-          ? '; or pass allowMissing: true to go on without them.'
-          : ': a migration cannot be rolled back without its down.'),
+      `Applied migrations have no file in ${directory}: ${missing.join(', ')}.`,
+      scope.only === undefined
+        ? {
+            ref: { kind: 'migration', name: missing[0]!, file: directory },
+            hint: `Restore the files; or pass ${OPTION_TOKEN} to go on without them.`,
+            option: { name: 'allowMissing', value: true },
+          }
+        : {
+            ref: { kind: 'migration', name: missing[0]!, file: directory },
+            hint: 'Restore the files: a migration cannot be rolled back without its down.',
+          },
     );
   }
   if (scope.checkOrder && state.outOfOrder.length > 0 && !options.allowOutOfOrder) {
     throw new MigrationIntegrityError(
       'MIGRATION_OUT_OF_ORDER',
       state.outOfOrder,
-      `Pending migrations are named before an applied one: ${state.outOfOrder.join(', ')}. Rename them to ` +
-        'sort after the last applied migration; or pass allowOutOfOrder: true to apply them in this batch.',
+      `Pending migrations are named before an applied one: ${state.outOfOrder.join(', ')}.`,
+      {
+        ref: refTo(state.outOfOrder[0]!),
+        hint:
+          'Rename them to sort after the last applied migration; ' +
+          `or pass ${OPTION_TOKEN} to apply them in this batch.`,
+        option: { name: 'allowOutOfOrder', value: true },
+      },
     );
   }
 }
