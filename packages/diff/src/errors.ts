@@ -54,7 +54,7 @@ export class DependencyCycleError extends DiffError {
  * A column type change PostgreSQL has no cast for (`bigint` → `timestamp with time zone`, `time` →
  * `timestamp`, `smallint` → `boolean`): no `USING` the differ could write is known to be right, and
  * a bare `ALTER COLUMN ... TYPE` would fail when the plan runs. `table`, `column`, `from` and `to`
- * name the change; the message says to write it by hand. Code `JS_DIFF_UNSAFE_CHANGE`.
+ * name the change; the message says to write it by hand. Code `UNSAFE_CHANGE`.
  */
 export class NoCastError extends DiffError {
   override readonly name = 'NoCastError';
@@ -67,7 +67,7 @@ export class NoCastError extends DiffError {
     object: string,
   ) {
     super(
-      'JS_DIFF_UNSAFE_CHANGE',
+      'UNSAFE_CHANGE',
       `Cannot change ${object} from ${from} to ${to}: PostgreSQL has no cast between them, and no conversion is known to be right. Write this change in a hand-written migration with your own conversion (ALTER TABLE ... ALTER COLUMN ... TYPE ${to} USING <expression>), or add a column of the new type, copy the data into it and drop the old one.`,
     );
     this.object = object;

@@ -72,7 +72,7 @@ describe('a type change with no cast', () => {
       run();
     } catch (error) {
       const e = error as NoCastError;
-      expect(e.code).toBe('JS_DIFF_UNSAFE_CHANGE');
+      expect(e.code).toBe('UNSAFE_CHANGE');
       expect(e.table).toEqual({ schema: 'app', name: 'ev"s' });
       expect(e.column).toBe('at');
       expect([e.from, e.to]).toEqual(['bigint', 'timestamp with time zone']);

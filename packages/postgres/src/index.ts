@@ -16,6 +16,7 @@ export {
   type PlannedStatement,
   parseRenameHints,
   type RenameHint,
+  NoCastError,
   UnsafeChangeError,
 } from '@justscale/diff';
 // Drivers.
