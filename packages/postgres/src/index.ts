@@ -11,12 +11,12 @@ export {
   DiffError,
   type DiffOptions,
   diff,
+  NoCastError,
   type Note,
   type Plan,
   type PlannedStatement,
   parseRenameHints,
   type RenameHint,
-  NoCastError,
   UnsafeChangeError,
 } from '@justscale/diff';
 // Drivers.

@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock, may-fail-on-existing-data, rewrites-table
+ALTER TABLE "public"."t" ALTER COLUMN "v" TYPE integer USING "v"::integer;

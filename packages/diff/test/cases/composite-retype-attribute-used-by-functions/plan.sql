@@ -1,0 +1,1 @@
+ALTER TYPE "public"."pair" ALTER ATTRIBUTE "x" TYPE bigint;

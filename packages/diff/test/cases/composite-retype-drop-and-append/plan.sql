@@ -1,0 +1,6 @@
+-- hazards: deletes-data
+ALTER TYPE "public"."pair" DROP ATTRIBUTE "gone";
+
+ALTER TYPE "public"."pair" ALTER ATTRIBUTE "x" TYPE numeric;
+
+ALTER TYPE "public"."pair" ADD ATTRIBUTE "z" date;

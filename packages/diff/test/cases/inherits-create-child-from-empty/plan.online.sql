@@ -1,0 +1,13 @@
+SET lock_timeout = '5s';
+
+CREATE TABLE "public"."base" (
+  "id" integer DEFAULT 1 NOT NULL,
+  "name" text,
+  CONSTRAINT "base_id_check" CHECK ((id > 0))
+);
+
+CREATE TABLE "public"."child" (
+  "extra" text
+) INHERITS ("public"."base");
+
+RESET lock_timeout;

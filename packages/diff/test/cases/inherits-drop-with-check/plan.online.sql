@@ -1,0 +1,9 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."child" NO INHERIT "public"."base";
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."child" DROP CONSTRAINT "base_id_small";
+
+RESET lock_timeout;

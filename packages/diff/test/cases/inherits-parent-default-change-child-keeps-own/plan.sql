@@ -1,0 +1,5 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."base" ALTER COLUMN "id" SET DEFAULT 2;
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."aa_child" ALTER COLUMN "id" SET DEFAULT 7;

@@ -1,0 +1,9 @@
+SET lock_timeout = '5s';
+
+-- hazards: access-exclusive-lock, deletes-data
+ALTER TABLE "public"."base" DROP COLUMN "v";
+
+-- hazards: access-exclusive-lock, deletes-data
+ALTER TABLE "public"."aa_merged" DROP COLUMN "v";
+
+RESET lock_timeout;

@@ -1,0 +1,5 @@
+-- hazards: access-exclusive-lock, rewrites-table
+ALTER TABLE "public"."base" ALTER COLUMN "id" TYPE bigint;
+
+-- hazards: access-exclusive-lock, rewrites-table
+ALTER TABLE "public"."base" ALTER COLUMN "v" TYPE bigint;

@@ -1,0 +1,6 @@
+SET lock_timeout = '5s';
+
+-- hazards: blocks-writes, builds-index
+CREATE INDEX "ev_k" ON "public"."ev" USING "btree" ("k");
+
+RESET lock_timeout;
