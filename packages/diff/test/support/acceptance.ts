@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { columnsByName, type Snapshot, snapshotsEqual } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { type DiffOptions, diff, downPlan, type Plan, type RenameHint } from '../../src/index.js';
 import { applyPlan, describeDifference, read, resetDatabase } from './apply.js';
 import { inheritanceDeclared } from './inheritance.js';
@@ -47,31 +47,25 @@ async function build(sql: string, privileges: boolean, known?: Snapshot): Promis
   return known ?? read(db.driver, { privileges });
 }
 
-/**
- * Runs shard `shard` of `shards` of the corpus (every `shards`-th case): the corpus is split over
- * several test files so that vitest's workers share it.
- */
-export function describeAcceptance(shard: number, shards: number): void {
-  const cases = allCases.filter((_, i) => i % shards === shard - 1);
-  describe(`acceptance corpus (part ${shard} of ${shards})`, () => {
-    beforeAll(async () => {
-      db = await createTestDatabase({ extensions: ['citext'] });
-    });
-    afterAll(async () => {
-      await db?.close();
-    });
-
-    if (shard === 1) {
-      it('has at least 80 cases', () => {
-        expect(allCases.length).toBeGreaterThanOrEqual(80);
-      });
-    }
-
-    it.each(cases)('%s', (name) => runCase(name));
-  });
+/** The cases of shard `shard` of `shards` (every `shards`-th): the corpus is split over test files. */
+export function shardOf(shard: number, shards: number): readonly string[] {
+  return allCases.filter((_, i) => i % shards === shard - 1);
 }
 
-async function runCase(name: string): Promise<void> {
+/** Opens the database the cases run on (one per test file). */
+export async function openAcceptanceDatabase(): Promise<void> {
+  db = await createTestDatabase({ extensions: ['citext'] });
+}
+
+export async function closeAcceptanceDatabase(): Promise<void> {
+  await db?.close();
+}
+
+/**
+ * Runs one case in each of its modes: the plan's hazards and recorded statements, the result equal
+ * to `to`, an empty second diff, `check.sql`, and up, down, up.
+ */
+export async function runCase(name: string): Promise<void> {
   const dir = join(root, name);
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
   const fromSql = readFileSync(join(dir, 'from.sql'), 'utf8');
