@@ -1,6 +1,7 @@
 import { type Hazard, type Operation, raw } from '@justscale/schema';
 import { compile, quoteLiteral, type Statement } from '@justscale/sql';
 import type { Builder, Step } from './context.js';
+import { enumValuesInTransaction } from './enum-values.js';
 import type { Plan, PlannedStatement } from './types.js';
 
 function adjusted(stmt: Statement, step: Step): { sql: string; transactional: boolean; hazards: Hazard[] } {
@@ -60,9 +61,10 @@ export function assemble(b: Builder): Plan {
     operations.push(op);
     statements.push(Object.freeze({ sql: op.sql, transactional: true, hazards: [], operation: op }));
   }
+  const planned = enumValuesInTransaction(statements, serverVersion);
   const seen = new Set<string>();
   const hazards: Hazard[] = [];
-  for (const s of statements) {
+  for (const s of planned) {
     for (const h of s.hazards) {
       const k = `${h.kind}\u0000${h.message}`;
       if (!seen.has(k)) {
@@ -73,7 +75,7 @@ export function assemble(b: Builder): Plan {
   }
   return Object.freeze({
     operations: Object.freeze(operations),
-    statements: Object.freeze(statements),
+    statements: Object.freeze(planned),
     notes: Object.freeze([...b.notes]),
     hazards: Object.freeze(hazards),
   });

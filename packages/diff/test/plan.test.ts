@@ -160,11 +160,32 @@ describe('enums', () => {
   const withValues = (values: string[]) =>
     snapshot({ ...full, enums: [{ schema: 'public', name: 'mood', values, comment: null }] });
 
-  it('adds a value in place, outside a transaction', () => {
-    const p = diff(full, withValues(['a', 'x', 'b']));
+  it('adds a value in place, in the transaction when no later statement uses it (PostgreSQL 12+)', () => {
+    const p = diff(full, withValues(['a', 'x', 'b']), { serverVersion: 150000 });
     expect(sqls(p)).toEqual([`ALTER TYPE "public"."mood" ADD VALUE 'x' AFTER 'a'`]);
+    expect(p.statements[0]?.transactional).toBe(true);
+    expect(kinds(p)).toEqual(['enum-value-uncommitted']);
+  });
+
+  it('adds a value outside a transaction when a later statement uses it, or before PostgreSQL 12', () => {
+    const used = snapshot({
+      ...withValues(['a', 'x', 'b']),
+      tables: withValues(['a', 'x', 'b']).tables.map((t) =>
+        t.name !== 'users'
+          ? t
+          : {
+              ...t,
+              columns: t.columns.map((c) => (c.name === 'm' ? { ...c, default: "'x'::public.mood" } : c)),
+            },
+      ),
+    });
+    const p = diff(full, used, { serverVersion: 150000 });
+    expect(p.statements[0]?.sql).toBe(`ALTER TYPE "public"."mood" ADD VALUE 'x' AFTER 'a'`);
     expect(p.statements[0]?.transactional).toBe(false);
-    expect(kinds(p)).toEqual(['enum-value-uncommitted', 'not-transactional']);
+    expect(kinds(p)).toContain('not-transactional');
+    const old = diff(full, withValues(['a', 'x', 'b']), { serverVersion: 110000 });
+    expect(old.statements[0]?.transactional).toBe(false);
+    expect(kinds(old)).toEqual(['enum-value-uncommitted', 'not-transactional']);
   });
 
   it('rebuilds on removal: new type, columns converted through text, old dropped, new renamed', () => {
