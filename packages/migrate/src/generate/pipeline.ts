@@ -5,6 +5,7 @@ import { type EnumDef, type ModelLike, modelsToSnapshot, renameHintsOf } from '@
 import type { QualifiedName, Snapshot } from '@justscale/schema';
 import { canonicalizeSnapshot } from '../canonicalize/index.js';
 import { viewsAfterRenames } from './after-renames.js';
+import { withRelevantHazards } from './hazard-filter.js';
 import { NOTHING_OWNED, type OwnedObjects, ownedBy, owns, readOwnership, unionOwned } from './ownership.js';
 import { blockedDrops, UnmanagedDependentError } from './unmanaged-dependents.js';
 
@@ -117,6 +118,8 @@ export async function planFromModels(
     kind: 'not-managed',
     message: `${o.kind} ${o.schema}.${o.name} is in the database but in no model, and no migration record shows the models owned it: left as it is (prune drops it).`,
   }));
+  // Hazards that apply only: nothing locks or scans a table the same plan creates.
+  plan = withRelevantHazards(plan);
   return {
     plan: notes.length === 0 ? plan : { ...plan, notes: Object.freeze([...plan.notes, ...notes]) },
     before,
