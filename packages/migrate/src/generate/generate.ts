@@ -45,7 +45,12 @@ export interface GeneratedMigration {
 }
 
 /** A model or an enum, or, last, the options. */
-export type ModelsAndOptions = readonly (ModelLike | EnumDef | SyncOptions)[];
+export type ModelsAndOptions = readonly (
+  | ModelLike
+  | EnumDef
+  | readonly (ModelLike | EnumDef)[]
+  | SyncOptions
+)[];
 
 /** Splits `...models` from a trailing options object (anything that is not a model or an enum). */
 export function splitArguments(args: ModelsAndOptions): {
@@ -54,10 +59,15 @@ export function splitArguments(args: ModelsAndOptions): {
 } {
   const models: (ModelLike | EnumDef)[] = [];
   let options: GenerateOptions = {};
-  args.forEach((arg, i) => {
+  const isModel = (arg: unknown): arg is ModelLike | EnumDef => {
     const kind = (arg as { kind?: unknown } | null)?.kind;
-    if (kind === 'model' || kind === 'enum') models.push(arg as ModelLike | EnumDef);
-    else if (i === args.length - 1 && typeof arg === 'object' && arg !== null)
+    return kind === 'model' || kind === 'enum';
+  };
+  args.forEach((arg, i) => {
+    if (isModel(arg)) models.push(arg);
+    // `syncSchema(db, [PgUser, PgOrder])` reads as `syncSchema(db, PgUser, PgOrder)`.
+    else if (Array.isArray(arg) && arg.every(isModel)) models.push(...arg);
+    else if (i === args.length - 1 && typeof arg === 'object' && arg !== null && !Array.isArray(arg))
       options = arg as GenerateOptions;
     else
       throw new MigrateError(

@@ -173,8 +173,9 @@ describe('a models plan on an empty database', () => {
     // The foreign key and index land on tables the plan creates: no rows, no traffic.
     expect(plan.statements.some((s) => /FOREIGN KEY/.test(s.sql))).toBe(true);
     expect(plan.hazards.map((h) => h.kind)).toEqual([]);
-    // What sync pushes is what the plan says: no hazard to allow.
-    await syncSchema(db.driver, Org, Task);
+    // What sync pushes is what the plan says: no hazard to allow. Models may come as an array too.
+    await expect(syncSchema(db.driver, [Org, 'tasks'] as never)).rejects.toThrow(/neither a model/);
+    await syncSchema(db.driver, [Org, Task]);
     expect(await tables(db)).toEqual(['orgs', 'tasks']);
     // Once the tables exist, a foreign key to the existing table does block its writes again.
     const Tag = defineModel('tags', { id: field.uuid().primaryKey(), orgId: field.uuid().references(Org) });
