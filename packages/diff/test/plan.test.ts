@@ -100,10 +100,12 @@ describe('ordering', () => {
     expect(at(p, /ADD CONSTRAINT "posts_user_fkey"/)).toBeLessThan(at(p, /^CREATE VIEW/));
   });
 
-  it('drops in reverse: views, foreign keys, tables, then types and schemas', () => {
+  it('drops in reverse: views, referencing tables (their foreign keys with them), tables, then types and schemas', () => {
     const p = diff(full, emptySnapshot());
-    expect(at(p, /^DROP VIEW/)).toBeLessThan(at(p, /DROP CONSTRAINT "posts_user_fkey"/));
-    expect(at(p, /DROP CONSTRAINT "posts_user_fkey"/)).toBeLessThan(at(p, /^DROP TABLE "public"."users"/));
+    expect(at(p, /^DROP VIEW/)).toBeLessThan(at(p, /^DROP TABLE "app"."posts"/));
+    // posts references users: it goes first and takes its foreign key with it.
+    expect(p.statements.some((s) => /DROP CONSTRAINT "posts_user_fkey"/.test(s.sql))).toBe(false);
+    expect(at(p, /^DROP TABLE "app"."posts"/)).toBeLessThan(at(p, /^DROP TABLE "public"."users"/));
     expect(at(p, /^DROP TABLE "public"."users"/)).toBeLessThan(at(p, /^DROP TYPE "public"."mood"/));
     expect(at(p, /^DROP TABLE "app"."posts"/)).toBeLessThan(at(p, /^DROP SCHEMA "app"/));
     expect(kinds(p)).toContain('deletes-data');
