@@ -10,7 +10,7 @@ import {
   type View,
 } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
-import { diff, type Plan } from '../src/index.js';
+import { diff, type Plan, planScript } from '../src/index.js';
 
 const int = builtinType('integer');
 const text = builtinType('text');
@@ -238,7 +238,14 @@ describe('hazards and online mode', () => {
     });
     expect(kinds(diff(full, to))).toContain('may-fail-on-existing-data');
     const p = diff(full, to, { online: true, lockTimeout: '2s', statementTimeout: '10s' });
-    expect(sqls(p)).toEqual([
+    // Each statement carries its timeouts; printed as a script, they become SET lines where they change.
+    expect(p.statements.map((s) => [s.lockTimeout, s.statementTimeout])).toEqual([
+      ['2s', '10s'],
+      ['2s', '0'],
+      ['2s', '10s'],
+      ['2s', '10s'],
+    ]);
+    expect(planScript(p.statements).map((s) => s.sql)).toEqual([
       `SET lock_timeout = '2s'`,
       `SET statement_timeout = '10s'`,
       'ALTER TABLE "public"."users" ADD CONSTRAINT "users_name_nn_check" CHECK ("name" IS NOT NULL) NOT VALID',
@@ -257,7 +264,8 @@ describe('hazards and online mode', () => {
     const p = diff(full, snapshot({ ...full, indexes: [idx] }), { online: true });
     const s = p.statements[at(p, /CREATE INDEX CONCURRENTLY/)];
     expect(s?.transactional).toBe(false);
-    expect(sqls(p)[0]).toBe(`SET lock_timeout = '5s'`);
+    expect(p.statements.every((x) => x.lockTimeout === '5s' && x.statementTimeout === undefined)).toBe(true);
+    expect(planScript(p.statements)[0]?.sql).toBe(`SET lock_timeout = '5s'`);
     const fresh = diff(emptySnapshot(), snapshot({ ...full, indexes: [idx] }), { online: true });
     expect(sqls(fresh).some((x) => x.includes('CONCURRENTLY'))).toBe(false);
   });

@@ -165,6 +165,11 @@ export function diffTables(b: Builder): void {
 
 function alterTable(b: Builder, c: Table, d: Table): void {
   if (!same(c.partitionOf, d.partitionOf)) {
+    // Online too, the plain DETACH (a short ACCESS EXCLUSIVE lock on the parent, bounded by
+    // lock_timeout): `DETACH PARTITION ... CONCURRENTLY` (PostgreSQL 14+) leaves a CHECK constraint
+    // copying the partition bound on the table, named by PostgreSQL, which the plan would have to
+    // guess to drop; it cannot run in a transaction, nor at all when the parent has a default
+    // partition, and an interrupted one leaves the partition half-detached (`FINALIZE`).
     if (c.partitionOf !== null) b.add(Phase.detachPartitions, detachPartition(c.partitionOf.parent, d));
     if (d.partitionOf !== null)
       b.add(Phase.alterTables, attachPartition(d.partitionOf.parent, d, d.partitionOf.bound));
