@@ -20,6 +20,8 @@ export {
   snapshotsEqual,
   stableStringify,
 } from './normalize.js';
+export type { CreateCollationOperation, DropCollationOperation } from './operations/collations.js';
+export { createCollation, dropCollation } from './operations/collations.js';
 export type {
   AddColumnOperation,
   AddIdentityOperation,
@@ -103,6 +105,8 @@ export {
 } from './operations/policies.js';
 export type { RawOperation } from './operations/raw.js';
 export { raw } from './operations/raw.js';
+export type { CreateRuleOperation, DropRuleOperation } from './operations/rules.js';
+export { createRule, dropRule } from './operations/rules.js';
 export type {
   AlterExtensionOperation,
   CreateExtensionOperation,
@@ -205,6 +209,7 @@ export type {
 export { createView, dropView, refreshMaterializedView, renameView } from './operations/views.js';
 export type {
   CheckConstraint,
+  Collation,
   Column,
   CompositeAttribute,
   CompositeType,
@@ -230,6 +235,7 @@ export type {
   QualifiedName,
   ReferentialAction,
   ReplicaIdentity,
+  Rule,
   SchemaDef,
   Sequence,
   SequenceOptions,

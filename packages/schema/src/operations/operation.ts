@@ -1,3 +1,4 @@
+import type { CreateCollationOperation, DropCollationOperation } from './collations.js';
 import type {
   AddColumnOperation,
   AddIdentityOperation,
@@ -36,6 +37,7 @@ import type {
   SetRowSecurityOperation,
 } from './policies.js';
 import type { RawOperation } from './raw.js';
+import type { CreateRuleOperation, DropRuleOperation } from './rules.js';
 import type {
   AlterExtensionOperation,
   CreateExtensionOperation,
@@ -114,6 +116,8 @@ export type Operation =
   | DropCompositeAttributeOperation
   | DropTypeOperation
   | RenameTypeOperation
+  | CreateCollationOperation
+  | DropCollationOperation
   | CreateSequenceOperation
   | AlterSequenceOperation
   | DropSequenceOperation
@@ -160,6 +164,8 @@ export type Operation =
   | CreateTriggerOperation
   | DropTriggerOperation
   | RenameTriggerOperation
+  | CreateRuleOperation
+  | DropRuleOperation
   | SetRowSecurityOperation
   | SetForceRowSecurityOperation
   | CreatePolicyOperation
@@ -200,6 +206,8 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   dropCompositeAttribute: true,
   dropType: true,
   renameType: true,
+  createCollation: true,
+  dropCollation: true,
   createSequence: true,
   alterSequence: true,
   dropSequence: true,
@@ -246,6 +254,8 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   createTrigger: true,
   dropTrigger: true,
   renameTrigger: true,
+  createRule: true,
+  dropRule: true,
   setRowSecurity: true,
   setForceRowSecurity: true,
   createPolicy: true,

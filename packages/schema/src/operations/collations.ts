@@ -1,0 +1,30 @@
+import type { Collation, QualifiedName } from '../snapshot.js';
+import { type DropOptions, dropOptions, node } from './node.js';
+/** `CREATE COLLATION name (provider = ..., locale = ..., deterministic = ...)` (and its comment). */
+export interface CreateCollationOperation {
+  readonly kind: 'createCollation';
+  readonly collation: Collation;
+}
+
+/** `DROP COLLATION [IF EXISTS] name [CASCADE]`. */
+export interface DropCollationOperation extends DropOptions {
+  readonly kind: 'dropCollation';
+  readonly collation: QualifiedName;
+}
+
+/** @example createCollation({ schema: 'public', name: 'ci', provider: 'icu', locale: 'und-u-ks-level2', ... }) */
+export function createCollation(collation: Collation): CreateCollationOperation {
+  return node({ kind: 'createCollation', collation });
+}
+
+/** @example dropCollation({ schema: 'public', name: 'ci' }) */
+export function dropCollation(
+  collation: QualifiedName,
+  options?: Partial<DropOptions>,
+): DropCollationOperation {
+  return node({
+    kind: 'dropCollation',
+    collation: { schema: collation.schema, name: collation.name },
+    ...dropOptions(options),
+  });
+}
