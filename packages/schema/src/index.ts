@@ -20,8 +20,12 @@ export {
   snapshotsEqual,
   stableStringify,
 } from './normalize.js';
-export type { CreateCollationOperation, DropCollationOperation } from './operations/collations.js';
-export { createCollation, dropCollation } from './operations/collations.js';
+export type {
+  CreateCollationOperation,
+  DropCollationOperation,
+  RenameCollationOperation,
+} from './operations/collations.js';
+export { createCollation, dropCollation, renameCollation } from './operations/collations.js';
 export type {
   AddColumnOperation,
   AddIdentityOperation,

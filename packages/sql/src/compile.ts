@@ -44,6 +44,7 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   renameType: types.compileRenameType,
   createCollation: collations.compileCreateCollation,
   dropCollation: collations.compileDropCollation,
+  renameCollation: collations.compileRenameCollation,
   createSequence: sequences.compileCreateSequence,
   alterSequence: sequences.compileAlterSequence,
   dropSequence: sequences.compileDropSequence,

@@ -41,6 +41,7 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   renameType: objects.invertRenameType,
   createCollation: collations.invertCreateCollation,
   dropCollation: collations.invertDropCollation,
+  renameCollation: collations.invertRenameCollation,
   createSequence: objects.invertCreateSequence,
   alterSequence: objects.invertAlterSequence,
   dropSequence: objects.invertDropSequence,

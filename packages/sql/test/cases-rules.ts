@@ -5,6 +5,7 @@ import {
   dropCollation,
   dropRule,
   type Rule,
+  renameCollation,
   setComment,
 } from '@justscale/schema';
 import { type CaseFamily, patch } from './case.js';
@@ -62,6 +63,14 @@ export const ruleCases: CaseFamily = (f) => {
       setup: [createCollation(icu)],
       before: withCollation,
       op: dropCollation(icu),
+      absent: [`collation ${n('ci')} `],
+    },
+    {
+      title: 'renameCollation',
+      setup: [createCollation(icu)],
+      before: withCollation,
+      op: renameCollation(icu, n('ci2')),
+      present: [`collation ${n('ci2')} provider=i`],
       absent: [`collation ${n('ci')} `],
     },
     {

@@ -12,6 +12,13 @@ export interface DropCollationOperation extends DropOptions {
   readonly collation: QualifiedName;
 }
 
+/** `ALTER COLLATION name RENAME TO to`. */
+export interface RenameCollationOperation {
+  readonly kind: 'renameCollation';
+  readonly collation: QualifiedName;
+  readonly to: string;
+}
+
 /** @example createCollation({ schema: 'public', name: 'ci', provider: 'icu', locale: 'und-u-ks-level2', ... }) */
 export function createCollation(collation: Collation): CreateCollationOperation {
   return node({ kind: 'createCollation', collation });
@@ -27,4 +34,9 @@ export function dropCollation(
     collation: { schema: collation.schema, name: collation.name },
     ...dropOptions(options),
   });
+}
+
+/** @example renameCollation({ schema: 'public', name: 'ci__new' }, 'ci') */
+export function renameCollation(collation: QualifiedName, to: string): RenameCollationOperation {
+  return node({ kind: 'renameCollation', collation: { schema: collation.schema, name: collation.name }, to });
 }

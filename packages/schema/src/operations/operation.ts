@@ -1,4 +1,8 @@
-import type { CreateCollationOperation, DropCollationOperation } from './collations.js';
+import type {
+  CreateCollationOperation,
+  DropCollationOperation,
+  RenameCollationOperation,
+} from './collations.js';
 import type {
   AddColumnOperation,
   AddIdentityOperation,
@@ -118,6 +122,7 @@ export type Operation =
   | RenameTypeOperation
   | CreateCollationOperation
   | DropCollationOperation
+  | RenameCollationOperation
   | CreateSequenceOperation
   | AlterSequenceOperation
   | DropSequenceOperation
@@ -208,6 +213,7 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   renameType: true,
   createCollation: true,
   dropCollation: true,
+  renameCollation: true,
   createSequence: true,
   alterSequence: true,
   dropSequence: true,

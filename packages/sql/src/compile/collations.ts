@@ -1,6 +1,11 @@
-import type { Collation, CreateCollationOperation, DropCollationOperation } from '@justscale/schema';
+import type {
+  Collation,
+  CreateCollationOperation,
+  DropCollationOperation,
+  RenameCollationOperation,
+} from '@justscale/schema';
 import { H } from '../hazards.js';
-import { quoteLiteral, quoteQualified } from '../quote.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from '../quote.js';
 import { cascade, ifExists } from '../render.js';
 import { type Context, compact, type Statement, statement } from '../statement.js';
 import { commentIfAny } from './comments.js';
@@ -35,4 +40,8 @@ export function compileDropCollation(op: DropCollationOperation): Statement[] {
       compact([op.cascade && H.dropsDependents(`collation ${name}`)]),
     ),
   ];
+}
+
+export function compileRenameCollation(op: RenameCollationOperation): Statement[] {
+  return [statement(`ALTER COLLATION ${quoteQualified(op.collation)} RENAME TO ${quoteIdent(op.to)}`)];
 }

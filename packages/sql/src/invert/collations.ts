@@ -8,6 +8,8 @@ import {
   dropCollation,
   dropRule,
   type Operation,
+  type RenameCollationOperation,
+  renameCollation,
   type Snapshot,
 } from '@justscale/schema';
 import { IrreversibleOperationError } from '../errors.js';
@@ -42,3 +44,7 @@ export const invertDropRule: Invert<DropRuleOperation> = (op, before) => {
   if (r === undefined) return op.ifExists ? [] : missing(op, 'the rule');
   return [createRule(r)];
 };
+
+export const invertRenameCollation: Invert<RenameCollationOperation> = (op) => [
+  renameCollation({ schema: op.collation.schema, name: op.to }, op.collation.name),
+];

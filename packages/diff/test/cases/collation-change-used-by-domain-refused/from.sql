@@ -1,2 +1,3 @@
 CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
-CREATE TABLE person (id int, email text COLLATE ci);
+CREATE DOMAIN email AS text COLLATE ci;
+CREATE TABLE person (id int, email email);

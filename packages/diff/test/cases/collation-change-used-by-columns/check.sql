@@ -1,0 +1,1 @@
+SELECT count(*) = 2 AND (SELECT bool_and(c.collname = 'ci') FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_collation c ON c.oid = a.attcollation WHERE a.attrelid = 'public.person'::regclass AND a.attname IN ('email', 'nick')) FROM public.person
