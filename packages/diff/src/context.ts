@@ -13,6 +13,7 @@ import { callsFunction, escapeRegExp, identForms } from './util.js';
 export const Phase = {
   renames: 1,
   dropTriggers: 2,
+  dropRules: 2.5,
   dropViews: 3,
   dropPolicies: 4,
   dropForeignKeys: 5,
@@ -26,6 +27,7 @@ export const Phase = {
   dropRecreatedTypes: 13,
   createSchemas: 14,
   extensions: 15,
+  collations: 15.5,
   enums: 16,
   enumValues: 17,
   domains: 18,
@@ -44,12 +46,14 @@ export const Phase = {
   createViews: 30,
   createViewIndexes: 31,
   createTriggers: 32,
+  createRules: 32.5,
   policies: 33,
   comments: 34,
   grants: 35,
   dropSequences: 36,
   dropFunctions: 37,
   dropTypes: 38,
+  dropCollations: 38.5,
   dropExtensions: 39,
   dropSchemas: 40,
 } as const;
@@ -97,6 +101,11 @@ export class Builder {
   readonly droppedViews = new Set<string>();
   /** Functions (qkey, by name) dropped and created again. */
   readonly recreatedFunctions = new Set<string>();
+  /**
+   * Routines (qkey + NUL + identity arguments) that take or return a composite type the plan drops
+   * and creates again: dropped before it and created again after, unchanged.
+   */
+  readonly typeBoundFunctions = new Set<string>();
   /** Columns (tkey) dropped by the plan, with their table. */
   readonly droppedColumns = new Set<string>();
   /** Columns (tkey) dropped and added again: indexes and constraints on them are recreated. */

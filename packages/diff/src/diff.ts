@@ -1,8 +1,10 @@
 import { normalizeSnapshot, type Snapshot } from '@justscale/schema';
 import { Builder, type Resolved } from './context.js';
+import { diffCollations } from './families/collations.js';
 import { collectDroppedKeys } from './families/constraints.js';
 import { classifyFunctions, diffFunctions, diffTriggers } from './families/functions.js';
 import { diffIndexes } from './families/indexes.js';
+import { diffRules } from './families/rules.js';
 import { diffGrants, diffSchemas } from './families/schemas.js';
 import { diffSequences } from './families/sequences.js';
 import { classifyTables, diffTables } from './families/tables.js';
@@ -47,6 +49,7 @@ export function diff(current: Snapshot, desired: Snapshot, options: DiffOptions 
   b.steps.push(...seed.steps);
   classifyTables(b);
   diffSchemas(b);
+  diffCollations(b);
   diffEnums(b);
   classifyFunctions(b);
   releaseDependents(b);
@@ -58,6 +61,7 @@ export function diff(current: Snapshot, desired: Snapshot, options: DiffOptions 
   diffViews(b);
   diffIndexes(b);
   diffTriggers(b);
+  diffRules(b);
   diffSequences(b);
   diffGrants(b);
   return assemble(b);

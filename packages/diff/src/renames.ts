@@ -34,7 +34,7 @@ function missing(h: RenameHint, what: string, where: 'current' | 'desired'): nev
 /**
  * Applies the rename hints to a copy of `current`, emitting the renames, so that the rest of the
  * diff compares objects under their new names. References by name (index tables, foreign keys,
- * triggers, type references, sequence owners) follow; SQL text does not need to, since PostgreSQL
+ * triggers, rules, type references, sequence owners) follow; SQL text does not need to, since PostgreSQL
  * rewrites it and the desired snapshot already has the new spelling.
  */
 export function applyRenames(b: Builder, current: Snapshot, desired: Snapshot): Snapshot {
@@ -138,6 +138,7 @@ function apply(
       }
       for (const i of s.indexes) if (i.schema === schema && i.table === from) i.table = to;
       for (const tr of s.triggers) if (tr.schema === schema && tr.table === from) tr.table = to;
+      for (const r of s.rules ?? []) if (r.schema === schema && r.table === from) r.table = to;
       for (const q of s.sequences)
         if (q.ownedBy !== null && is(q.ownedBy.table, schema, from)) q.ownedBy.table = { schema, name: to };
       for (const g of s.grants)
@@ -151,6 +152,7 @@ function apply(
       v.name = to;
       for (const i of s.indexes) if (i.schema === schema && i.table === from) i.table = to;
       for (const tr of s.triggers) if (tr.schema === schema && tr.table === from) tr.table = to;
+      for (const r of s.rules ?? []) if (r.schema === schema && r.table === from) r.table = to;
       for (const g of s.grants)
         if (g.objectKind === 'table' && is(g.object, schema, from)) g.object = { ...g.object, name: to };
       return;

@@ -5,6 +5,7 @@ import { catalogNames } from './map/names.js';
 import { mapIndex, mapView } from './map/relations.js';
 import { mapFunction, mapGrant, mapTrigger } from './map/routines.js';
 import type { Row } from './map/rows.js';
+import { mapCollation, mapRule } from './map/rules.js';
 import { mapSequence, mapTables } from './map/tables.js';
 import { mapComposite, mapDomain, mapEnum } from './map/types.js';
 import { type IntrospectOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -43,6 +44,8 @@ const PER_SCHEMA_QUERIES = [
   'functions',
   'triggers',
   'policies',
+  'collations',
+  'rules',
   'dependencies',
 ] as const satisfies readonly QueryName[];
 
@@ -109,6 +112,7 @@ const SECOND_SESSION: ReadonlySet<PerSchemaQuery> = new Set([
   'sequences',
   'extensions',
   'composites',
+  'collations',
   'dependencies',
 ]);
 
@@ -183,6 +187,8 @@ export function buildSnapshot(rows: CatalogRows & { schemas: Row[] }, options: R
     views: rows.views.map(mapView),
     functions: rows.functions.map(mapFunction),
     triggers: rows.triggers.map(mapTrigger).filter((t) => !skip(t.schema, t.table)),
+    collations: rows.collations.map(mapCollation),
+    rules: rows.rules.map(mapRule).filter((r) => !skip(r.schema, r.table)),
     grants: rows.grants
       .map(mapGrant)
       .filter(

@@ -18,6 +18,8 @@ export const QUERY_NAMES = [
   'functions',
   'triggers',
   'policies',
+  'collations',
+  'rules',
   'dependencies',
   'grants',
 ] as const;

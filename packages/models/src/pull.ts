@@ -344,6 +344,14 @@ export function snapshotToModelsSource(snapshot: Snapshot, options: PullOptions 
     snapshot.triggers.map((d) => `${d.name} on ${d.schema}.${d.table}`),
   );
   listOf(
+    'collation',
+    (snapshot.collations ?? []).map((d) => `${d.schema}.${d.name}`),
+  );
+  listOf(
+    'rule',
+    (snapshot.rules ?? []).map((d) => `${d.name} on ${d.schema}.${d.table}`),
+  );
+  listOf(
     'grant',
     snapshot.grants.map(
       (g) =>

@@ -21,6 +21,12 @@ export {
   stableStringify,
 } from './normalize.js';
 export type {
+  CreateCollationOperation,
+  DropCollationOperation,
+  RenameCollationOperation,
+} from './operations/collations.js';
+export { createCollation, dropCollation, renameCollation } from './operations/collations.js';
+export type {
   AddColumnOperation,
   AddIdentityOperation,
   AlterColumnTypeOperation,
@@ -104,6 +110,8 @@ export {
 } from './operations/policies.js';
 export type { RawOperation } from './operations/raw.js';
 export { raw } from './operations/raw.js';
+export type { CreateRuleOperation, DropRuleOperation } from './operations/rules.js';
+export { createRule, dropRule } from './operations/rules.js';
 export type {
   AlterExtensionOperation,
   CreateExtensionOperation,
@@ -206,6 +214,7 @@ export type {
 export { createView, dropView, refreshMaterializedView, renameView } from './operations/views.js';
 export type {
   CheckConstraint,
+  Collation,
   Column,
   CompositeAttribute,
   CompositeType,
@@ -231,6 +240,7 @@ export type {
   QualifiedName,
   ReferentialAction,
   ReplicaIdentity,
+  Rule,
   SchemaDef,
   Sequence,
   SequenceOptions,

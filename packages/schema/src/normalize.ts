@@ -54,10 +54,16 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
     s.dependencies === undefined
       ? {}
       : { dependencies: sortBy(s.dependencies, (d) => `${refKey(d.from)}\u0001${refKey(d.on)}`) };
+  const { collations, rules, ...rest } = s;
   return deepFreeze({
     // Lists this function does not know yet are kept as they are rather than lost.
-    ...s,
+    ...rest,
     ...dependencies,
+    // Optional lists: absent when empty, so that snapshots that never had them compare equal.
+    ...(collations !== undefined && collations.length > 0 ? { collations: sortBy(collations, qn) } : {}),
+    ...(rules !== undefined && rules.length > 0
+      ? { rules: sortBy(rules, (r) => `${r.schema}\u0000${r.table}\u0000${r.name}`) }
+      : {}),
     schemas: sortBy(s.schemas, (x) => x.name),
     extensions: sortBy(s.extensions, (x) => x.name),
     enums: sortBy(s.enums, qn),

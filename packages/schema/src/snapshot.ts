@@ -316,6 +316,41 @@ export interface FunctionDef extends QualifiedName {
   readonly comment: string | null;
 }
 
+/**
+ * A user-defined collation (`CREATE COLLATION`). The library version PostgreSQL records
+ * (`collversion`) is the server's, not the schema's: it is not part of the snapshot.
+ */
+export interface Collation extends QualifiedName {
+  /** `libc`, `icu`, or `builtin` (PostgreSQL 17+). */
+  readonly provider: 'libc' | 'icu' | 'builtin';
+  /** The ICU or builtin locale (`colliculocale` / `colllocale`); null for libc. */
+  readonly locale: string | null;
+  /** `LC_COLLATE` and `LC_CTYPE` of a libc collation; null for the other providers. */
+  readonly lcCollate: string | null;
+  readonly lcCtype: string | null;
+  /** False for a nondeterministic collation (`deterministic = false`, ICU only). */
+  readonly deterministic: boolean;
+  /** ICU tailoring rules (`rules = '...'`, PostgreSQL 16+); null when none. */
+  readonly icuRules: string | null;
+  readonly comment: string | null;
+}
+
+/**
+ * A rewrite rule (`CREATE RULE`) on a table or view, other than a view's own `_RETURN` rule. It
+ * lives in its table's schema.
+ */
+export interface Rule {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  /**
+   * What follows `CREATE RULE name AS` in `pg_get_ruledef(oid, true)`, without the final `;`:
+   * `ON INSERT TO public.t DO INSTEAD NOTHING`.
+   */
+  readonly definition: string;
+  readonly comment: string | null;
+}
+
 export type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE';
 
 /** A trigger on a table or view; it lives in its table's schema. */
@@ -372,4 +407,8 @@ export interface Snapshot {
   readonly functions: readonly FunctionDef[];
   readonly triggers: readonly Trigger[];
   readonly grants: readonly Grant[];
+  /** User-defined collations. Absent means none; `normalizeSnapshot` drops an empty list. */
+  readonly collations?: readonly Collation[];
+  /** Rewrite rules. Absent means none; `normalizeSnapshot` drops an empty list. */
+  readonly rules?: readonly Rule[];
 }

@@ -1,4 +1,5 @@
 import type { Operation, OperationKind, OperationOf } from '@justscale/schema';
+import * as collations from './compile/collations.js';
 import * as columns from './compile/columns.js';
 import * as comments from './compile/comments.js';
 import * as constraints from './compile/constraints.js';
@@ -6,6 +7,7 @@ import * as functions from './compile/functions.js';
 import * as grants from './compile/grants.js';
 import * as indexes from './compile/indexes.js';
 import * as policies from './compile/policies.js';
+import * as rules from './compile/rules.js';
 import * as schemas from './compile/schemas.js';
 import * as sequences from './compile/sequences.js';
 import * as storage from './compile/storage.js';
@@ -40,6 +42,9 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   dropCompositeAttribute: types.compileDropCompositeAttribute,
   dropType: types.compileDropType,
   renameType: types.compileRenameType,
+  createCollation: collations.compileCreateCollation,
+  dropCollation: collations.compileDropCollation,
+  renameCollation: collations.compileRenameCollation,
   createSequence: sequences.compileCreateSequence,
   alterSequence: sequences.compileAlterSequence,
   dropSequence: sequences.compileDropSequence,
@@ -87,6 +92,8 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   createTrigger: triggers.compileCreateTrigger,
   dropTrigger: triggers.compileDropTrigger,
   renameTrigger: triggers.compileRenameTrigger,
+  createRule: rules.compileCreateRule,
+  dropRule: rules.compileDropRule,
   setRowSecurity: policies.compileSetRowSecurity,
   setForceRowSecurity: policies.compileSetForceRowSecurity,
   createPolicy: policies.compileCreatePolicy,

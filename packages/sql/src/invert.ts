@@ -1,5 +1,6 @@
 import type { Operation, OperationKind, OperationOf, Snapshot } from '@justscale/schema';
 import { IrreversibleOperationError } from './errors.js';
+import * as collations from './invert/collations.js';
 import * as objects from './invert/objects.js';
 import * as others from './invert/others.js';
 import * as storage from './invert/storage.js';
@@ -38,6 +39,9 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   dropCompositeAttribute: objects.invertDropCompositeAttribute,
   dropType: objects.invertDropType,
   renameType: objects.invertRenameType,
+  createCollation: collations.invertCreateCollation,
+  dropCollation: collations.invertDropCollation,
+  renameCollation: collations.invertRenameCollation,
   createSequence: objects.invertCreateSequence,
   alterSequence: objects.invertAlterSequence,
   dropSequence: objects.invertDropSequence,
@@ -86,6 +90,8 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   createTrigger: others.invertCreateTrigger,
   dropTrigger: others.invertDropTrigger,
   renameTrigger: others.invertRenameTrigger,
+  createRule: collations.invertCreateRule,
+  dropRule: collations.invertDropRule,
   setRowSecurity: others.invertSetRowSecurity,
   setForceRowSecurity: others.invertSetForceRowSecurity,
   createPolicy: others.invertCreatePolicy,

@@ -5,6 +5,7 @@ import { miscCases } from './cases-misc.js';
 import { objectCases } from './cases-objects.js';
 import { otherCases } from './cases-others.js';
 import { routineCases } from './cases-routines.js';
+import { ruleCases } from './cases-rules.js';
 import { storageCases } from './cases-storage.js';
 import { tableCases } from './cases-tables.js';
 
@@ -18,5 +19,6 @@ export function allCases(f: Fixture): Case[] {
     ...routineCases(f),
     ...miscCases(f),
     ...storageCases(f),
+    ...ruleCases(f),
   ];
 }

@@ -95,6 +95,17 @@ const QUERIES = (): readonly string[] => [
           JOIN pg_catalog.pg_namespace n2 ON n2.oid = c.relnamespace WHERE n2.nspname = p.schemaname AND c.relname = p.tablename)), '')
      AS line
    FROM pg_catalog.pg_policies p WHERE p.schemaname = ANY($1::text[])`,
+  `SELECT 'collation ' || co.collname || ' provider=' || co.collprovider::text
+     || ' deterministic=' || co.collisdeterministic
+     || ' comment=' || coalesce(pg_catalog.obj_description(co.oid, 'pg_collation'), '')
+     || ' collate=' || coalesce(co.collcollate, '') || ' ctype=' || coalesce(co.collctype, '') AS line
+   FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+   WHERE n.nspname = ANY($1::text[])`,
+  `SELECT 'rule ' || c.relname || '.' || r.rulename || ' ' || pg_catalog.pg_get_ruledef(r.oid)
+     || ' comment=' || coalesce(pg_catalog.obj_description(r.oid, 'pg_rewrite'), '') AS line
+   FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'`,
 ];
 
 export async function dumpSchemas(db: Queryable, schemas: readonly string[]): Promise<string[]> {

@@ -10,6 +10,7 @@ import {
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
 import { mentions, qkey, sameExcept } from '../util.js';
+import { recreatedComposites } from './types.js';
 
 const fkey = (f: FunctionDef): string => `${qkey(f)}\u0000${f.identityArguments}`;
 
@@ -30,6 +31,35 @@ export function classifyFunctions(b: Builder): void {
       b.recreatedFunctions.add(qkey(d));
   }
   for (const [, d] of replacedOverloads(b)) b.recreatedFunctions.add(qkey(d));
+  const desired = new Set(b.desired.functions.map(fkey));
+  for (const f of typeBound(b)) {
+    if (!desired.has(fkey(f))) continue;
+    b.typeBoundFunctions.add(fkey(f));
+    b.recreatedFunctions.add(qkey(f));
+  }
+}
+
+/**
+ * Routines that take or return a composite type the plan drops and creates again: PostgreSQL
+ * refuses `DROP TYPE` while they exist. Recorded dependencies name them (a routine records its
+ * argument and result types); a snapshot built by hand falls back to the type's name in the
+ * arguments or the result.
+ */
+function typeBound(b: Builder): FunctionDef[] {
+  const types = recreatedComposites(b);
+  if (types.length === 0) return [];
+  const keys = new Set(types.map(qkey));
+  if (b.current.dependencies !== undefined) {
+    const bound = new Set(
+      b.current.dependencies
+        .filter((d) => d.from.kind === 'function' && d.on.kind === 'type' && keys.has(qkey(d.on)))
+        .map((d) => `${qkey(d.from)}\u0000${d.from.arguments ?? ''}`),
+    );
+    return b.current.functions.filter((f) => bound.has(fkey(f)));
+  }
+  return b.current.functions.filter((f) =>
+    types.some((t) => mentions(f.identityArguments, t.name) || mentions(f.returns ?? '', t.name)),
+  );
 }
 
 /**
@@ -84,6 +114,15 @@ export function diffFunctions(b: Builder): void {
     }
     if (c === undefined) {
       b.add(phase(d), createFunction(d));
+      continue;
+    }
+    if (b.typeBoundFunctions.has(fkey(d))) {
+      b.add(Phase.dropRecreatedFunctions, dropFunction(routineRef(c)));
+      b.add(phase(d), createFunction(d));
+      b.note(
+        'recreated',
+        `${d.kind} ${d.schema}.${d.name}(${d.identityArguments}) is dropped and created again around the composite type it takes or returns`,
+      );
       continue;
     }
     if (!sameExcept(c, d, 'comment')) {

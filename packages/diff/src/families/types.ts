@@ -7,6 +7,7 @@ import {
   alterDomainDefault,
   alterDomainNotNull,
   type CompositeAttribute,
+  type CompositeType,
   type Constraint,
   createCompositeType,
   createDomain,
@@ -229,6 +230,42 @@ export function diffDomains(b: Builder): void {
   for (const d of b.current.domains) if (!des.has(qkey(d))) b.add(Phase.dropTypes, dropType('domain', d));
 }
 
+/**
+ * How a composite type present on both sides changes in place: attributes kept by name, in order;
+ * a retyped one is altered in place (ALTER ATTRIBUTE TYPE), so functions that take the type stay.
+ * PostgreSQL refuses that while a table column has the type. Null when only a drop and a new
+ * `CREATE TYPE` can express the change (attributes reordered, or retyped under a column).
+ */
+function inPlace(
+  b: Builder,
+  c: CompositeType,
+  d: CompositeType,
+): { dropped: string[]; retyped: CompositeAttribute[]; appended: CompositeAttribute[] } | null {
+  const byName = new Map(d.attributes.map((a) => [a.name, a]));
+  const kept = c.attributes.filter((a) => byName.has(a.name));
+  const keptNames = new Set(kept.map((a) => a.name));
+  const prefixOk = kept.every((a, i) => d.attributes[i]?.name === a.name);
+  const appended = d.attributes.slice(kept.length);
+  const retyped = kept.filter((a) => !same(byName.get(a.name), a));
+  const columns = typeUsers(b.current, c).filter((u) => u.startsWith('column '));
+  if (!prefixOk || appended.some((a) => keptNames.has(a.name)) || (retyped.length > 0 && columns.length > 0))
+    return null;
+  return {
+    dropped: c.attributes.filter((a) => !keptNames.has(a.name)).map((a) => a.name),
+    retyped: retyped.map((a) => byName.get(a.name) as CompositeAttribute),
+    appended,
+  };
+}
+
+/** Composite types present on both sides that the plan drops and creates again (by qkey). */
+export function recreatedComposites(b: Builder): CompositeType[] {
+  const des = new Map(b.desired.compositeTypes.map((t) => [qkey(t), t]));
+  return b.current.compositeTypes.filter((c) => {
+    const d = des.get(qkey(c));
+    return d !== undefined && !sameExcept(c, d, 'comment') && inPlace(b, c, d) === null;
+  });
+}
+
 export function diffComposites(b: Builder): void {
   const des = new Map(b.desired.compositeTypes.map((t) => [qkey(t), t]));
   const cur = new Map(b.current.compositeTypes.map((t) => [qkey(t), t]));
@@ -239,26 +276,13 @@ export function diffComposites(b: Builder): void {
       continue;
     }
     if (!sameExcept(c, d, 'comment')) {
-      const byName = new Map(d.attributes.map((a) => [a.name, a]));
-      // Attributes kept by name, in order; a retyped one is altered in place (ALTER ATTRIBUTE TYPE),
-      // so functions that take the type stay. PostgreSQL refuses that while a table column has the type.
-      const kept = c.attributes.filter((a) => byName.has(a.name));
-      const keptNames = new Set(kept.map((a) => a.name));
-      const prefixOk = kept.every((a, i) => d.attributes[i]?.name === a.name);
-      const appended = d.attributes.slice(kept.length);
-      const retyped = kept.filter((a) => !same(byName.get(a.name), a));
-      const columns = typeUsers(b.current, c).filter((u) => u.startsWith('column '));
-      if (
-        prefixOk &&
-        appended.every((a) => !keptNames.has(a.name)) &&
-        (retyped.length === 0 || columns.length === 0)
-      ) {
-        for (const a of c.attributes)
-          if (!keptNames.has(a.name)) b.add(Phase.compositeTypes, dropCompositeAttribute(d, a.name));
-        for (const a of retyped)
-          b.add(Phase.compositeTypes, alterCompositeAttribute(d, byName.get(a.name) as CompositeAttribute));
-        for (const a of appended) b.add(Phase.compositeTypes, addCompositeAttribute(d, a));
+      const change = inPlace(b, c, d);
+      if (change !== null) {
+        for (const name of change.dropped) b.add(Phase.compositeTypes, dropCompositeAttribute(d, name));
+        for (const a of change.retyped) b.add(Phase.compositeTypes, alterCompositeAttribute(d, a));
+        for (const a of change.appended) b.add(Phase.compositeTypes, addCompositeAttribute(d, a));
       } else {
+        // Routines that take or return the type are dropped and created around it (typeBoundFunctions).
         const users = typeUsers(b.current, c);
         if (users.length > 0) {
           throw new UnsafeChangeError(

@@ -20,6 +20,8 @@ export function describeOperation(op: Operation): string {
     'enum',
     'domain',
     'trigger',
+    'collation',
+    'rule',
   ]) {
     const v = o[field] as { schema?: unknown; name?: unknown } | undefined;
     if (v !== undefined && v !== null && typeof v.schema === 'string' && typeof v.name === 'string') {

@@ -56,6 +56,12 @@ export function refKeys(r: ObjectRef): string[] {
 
 const none: Effects = { creates: [], drops: [] };
 
+/** The rules on a table or view, which go with it when it is dropped. */
+const rulesOn = (s: Snapshot, t: QualifiedName): string[] =>
+  (s.rules ?? [])
+    .filter((r) => r.schema === t.schema && r.table === t.name)
+    .map((r) => inTable('rule', t, r.name));
+
 /**
  * What an operation does to the named objects. `current` gives the parts of what a drop removes
  * that the operation does not list (a dropped table's columns). Renames have no effects: they run
@@ -84,6 +90,7 @@ export function effects(op: Operation, current: Snapshot): Effects {
           ...(t?.columns ?? []).flatMap((c) => [col(op.table, c.name), def(op.table, c.name)]),
           ...(t?.constraints ?? []).map((c) => inTable('con', op.table, c.name)),
           ...(t?.policies ?? []).map((p) => inTable('pol', op.table, p.name)),
+          ...rulesOn(current, op.table),
         ],
       };
     }
@@ -115,7 +122,7 @@ export function effects(op: Operation, current: Snapshot): Effects {
       // OR REPLACE keeps what depends on the view: nothing is dropped.
       return { creates: [rel(op.view)], drops: [] };
     case 'dropView':
-      return { creates: [], drops: [rel(op.view)] };
+      return { creates: [], drops: [rel(op.view), ...rulesOn(current, op.view)] };
     case 'createFunction':
       return { creates: [fn(op.function, op.function.identityArguments)], drops: [] };
     case 'dropFunction':
@@ -144,6 +151,16 @@ export function effects(op: Operation, current: Snapshot): Effects {
       return { creates: [named('type', op.type)], drops: [] };
     case 'dropType':
       return { creates: [], drops: [named('type', op.type)] };
+    case 'createCollation':
+      return { creates: [named('coll', op.collation)], drops: [] };
+    case 'dropCollation':
+      return { creates: [], drops: [named('coll', op.collation)] };
+    case 'createRule': {
+      const t = { schema: op.rule.schema, name: op.rule.table };
+      return { creates: [inTable('rule', t, op.rule.name)], drops: [] };
+    }
+    case 'dropRule':
+      return { creates: [], drops: [inTable('rule', op.table, op.name)] };
     default:
       return none;
   }

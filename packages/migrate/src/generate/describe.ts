@@ -20,6 +20,8 @@ export function describeOperation(op: Operation): string {
   if (op.kind === 'createEnum') return `type ${q(op.enum)}`;
   if (op.kind === 'createTrigger')
     return `trigger ${op.trigger.name} on ${op.trigger.schema}.${op.trigger.table}`;
+  if (op.kind === 'createRule') return `rule ${op.rule.name} on ${op.rule.schema}.${op.rule.table}`;
+  if (op.kind === 'createCollation') return `collation ${q(op.collation)}`;
   if (op.kind === 'addConstraint') return `constraint ${op.constraint.name} on ${q(op.table)}`;
   if (op.kind === 'createPolicy') return `policy ${op.policy.name} on ${q(op.table)}`;
   if (op.kind === 'createSchema') return `schema ${op.schema.name}`;
@@ -37,9 +39,19 @@ export function describeOperation(op: Operation): string {
       return `trigger ${o.name} on ${table}`;
     if (op.kind.toLowerCase().includes('policy') && typeof o.name === 'string')
       return `policy ${o.name} on ${table}`;
+    if (op.kind === 'dropRule') return `rule ${op.name} on ${table}`;
     return `table ${table}`;
   }
-  for (const key of ['index', 'view', 'function', 'type', 'domain', 'sequence', 'partition'] as const) {
+  for (const key of [
+    'index',
+    'view',
+    'function',
+    'type',
+    'domain',
+    'sequence',
+    'partition',
+    'collation',
+  ] as const) {
     const value = o[key];
     if (isQualified(value))
       return `${key === 'domain' ? 'domain' : key === 'partition' ? 'table' : key} ${q(value)}`;

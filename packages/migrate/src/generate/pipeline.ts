@@ -60,7 +60,7 @@ export interface ModelsPlan {
  * The one models-to-plan pipeline: `generateMigration`, `applyMigration`'s callers, `syncSchema`,
  * `makeMigration`, `justscale migrate make` and `justscale schema push` all plan through it.
  * It reads the database, canonicalises the models, keeps what the models do not own (views,
- * functions, triggers, sequences, domains, composite types, grants, extensions, schema comments,
+ * functions, triggers, rules, collations, sequences, domains, composite types, grants, extensions, schema comments,
  * and tables and enums the ownership record does not list), applies the models' rename hints, and
  * diffs. Nothing is changed (a plan that renames what a kept view reads runs its renames in a
  * transaction that is rolled back, to read the view as PostgreSQL rewrites it: `viewsAfterRenames`).
@@ -211,6 +211,9 @@ function keepUnowned(
     triggers: before.triggers
       .map((t) => ({ ...t, table: follow({ schema: t.schema, name: t.table }).name }))
       .filter((t) => relations.has(key({ schema: t.schema, name: t.table }))),
+    // Models never own collations or rules: they stay as the database has them.
+    collations: before.collations ?? [],
+    rules: (before.rules ?? []).filter((r) => relations.has(key({ schema: r.schema, name: r.table }))),
     grants: before.grants
       .map((g) => (g.objectKind === 'table' ? { ...g, object: follow(g.object) } : g))
       .filter((g) => g.objectKind !== 'table' || relations.has(key(g.object))),

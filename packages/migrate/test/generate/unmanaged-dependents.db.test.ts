@@ -111,3 +111,37 @@ describe('objects the models do not manage, depending on what the models change'
     expect((await planFromModels(db.driver, [tasks('name', 300)])).plan.statements).toEqual([]);
   });
 });
+
+describe('rules and collations, which models never own', () => {
+  it('keeps them, recreates a rule around a retyped column, and refuses to drop a column a rule reads', async () => {
+    const db = await createTestDatabase();
+    open.push(db);
+    await applied(await planFromModels(db.driver, [orgsOnly(100, true)]), db);
+    await db.driver.exec(`CREATE COLLATION bytes (provider = libc, locale = 'C');
+      CREATE TABLE org_log (id uuid, name varchar(300) COLLATE bytes, legacy text);
+      CREATE RULE orgs_log AS ON INSERT TO orgs DO ALSO INSERT INTO org_log VALUES (new.id, new.name, new.legacy);
+      COMMENT ON RULE orgs_log ON orgs IS 'keeps a copy'`);
+    // The same models: nothing to do, the rule and the collation stay.
+    expect((await planFromModels(db.driver, [orgsOnly(100, true)])).plan.statements).toEqual([]);
+
+    // A retyped column the rule reads: the rule goes before and comes back after, with its comment.
+    const wider = await planFromModels(db.driver, [orgsOnly(300, true)]);
+    const sql = wider.plan.statements.map((s) => s.sql);
+    expect(sql[0]).toBe('DROP RULE "orgs_log" ON "public"."orgs"');
+    expect(sql.some((s) => s.startsWith('CREATE RULE "orgs_log" AS ON INSERT TO public.orgs'))).toBe(true);
+    await applied(wider, db);
+    const { rows } = await db.driver.query<{ comment: string }>(
+      `SELECT obj_description(oid, 'pg_rewrite') AS comment FROM pg_rewrite WHERE rulename = 'orgs_log'`,
+    );
+    expect(rows).toEqual([{ comment: 'keeps a copy' }]);
+
+    // A dropped column the rule reads: refused by name, nothing changed.
+    const owned = { tables: [{ schema: 'public', name: 'orgs' }], enums: [] };
+    const error = await planFromModels(db.driver, [orgsOnly(300, false)], { owned }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnmanagedDependentError);
+    expect((error as UnmanagedDependentError).blocked).toContainEqual({
+      dependent: 'rule orgs_log on public.orgs',
+      dropped: 'column public.orgs.legacy',
+    });
+  });
+});

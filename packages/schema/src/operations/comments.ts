@@ -7,13 +7,22 @@ export type CommentTarget =
   | { readonly objectKind: 'schema'; readonly name: string }
   | { readonly objectKind: 'extension'; readonly name: string }
   | {
-      readonly objectKind: 'table' | 'view' | 'materializedView' | 'sequence' | 'index' | 'type' | 'domain';
+      readonly objectKind:
+        | 'table'
+        | 'view'
+        | 'materializedView'
+        | 'sequence'
+        | 'index'
+        | 'type'
+        | 'domain'
+        | 'collation';
       readonly object: QualifiedName;
     }
   | { readonly objectKind: 'column'; readonly table: QualifiedName; readonly column: string }
   | { readonly objectKind: 'constraint'; readonly table: QualifiedName; readonly name: string }
   | { readonly objectKind: 'domainConstraint'; readonly domain: QualifiedName; readonly name: string }
   | { readonly objectKind: 'trigger'; readonly table: QualifiedName; readonly name: string }
+  | { readonly objectKind: 'rule'; readonly table: QualifiedName; readonly name: string }
   | { readonly objectKind: 'policy'; readonly table: QualifiedName; readonly name: string }
   | { readonly objectKind: 'routine'; readonly routine: RoutineRef };
 

@@ -1,4 +1,9 @@
 import type {
+  CreateCollationOperation,
+  DropCollationOperation,
+  RenameCollationOperation,
+} from './collations.js';
+import type {
   AddColumnOperation,
   AddIdentityOperation,
   AlterColumnTypeOperation,
@@ -37,6 +42,7 @@ import type {
   SetRowSecurityOperation,
 } from './policies.js';
 import type { RawOperation } from './raw.js';
+import type { CreateRuleOperation, DropRuleOperation } from './rules.js';
 import type {
   AlterExtensionOperation,
   CreateExtensionOperation,
@@ -115,6 +121,9 @@ export type Operation =
   | DropCompositeAttributeOperation
   | DropTypeOperation
   | RenameTypeOperation
+  | CreateCollationOperation
+  | DropCollationOperation
+  | RenameCollationOperation
   | CreateSequenceOperation
   | AlterSequenceOperation
   | DropSequenceOperation
@@ -162,6 +171,8 @@ export type Operation =
   | CreateTriggerOperation
   | DropTriggerOperation
   | RenameTriggerOperation
+  | CreateRuleOperation
+  | DropRuleOperation
   | SetRowSecurityOperation
   | SetForceRowSecurityOperation
   | CreatePolicyOperation
@@ -202,6 +213,9 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   dropCompositeAttribute: true,
   dropType: true,
   renameType: true,
+  createCollation: true,
+  dropCollation: true,
+  renameCollation: true,
   createSequence: true,
   alterSequence: true,
   dropSequence: true,
@@ -249,6 +263,8 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   createTrigger: true,
   dropTrigger: true,
   renameTrigger: true,
+  createRule: true,
+  dropRule: true,
   setRowSecurity: true,
   setForceRowSecurity: true,
   createPolicy: true,

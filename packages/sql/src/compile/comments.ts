@@ -16,6 +16,7 @@ const RELATION_KEYWORD = {
   index: 'INDEX',
   type: 'TYPE',
   domain: 'DOMAIN',
+  collation: 'COLLATION',
 } as const;
 
 function target(t: CommentTarget): string {
@@ -31,6 +32,7 @@ function target(t: CommentTarget): string {
     case 'index':
     case 'type':
     case 'domain':
+    case 'collation':
       return `${RELATION_KEYWORD[t.objectKind]} ${quoteQualified(t.object)}`;
     case 'column':
       return `COLUMN ${quoteQualified(t.table)}.${quoteIdent(t.column)}`;
@@ -40,6 +42,8 @@ function target(t: CommentTarget): string {
       return `CONSTRAINT ${quoteIdent(t.name)} ON DOMAIN ${quoteQualified(t.domain)}`;
     case 'trigger':
       return `TRIGGER ${onTable(t.name, t.table)}`;
+    case 'rule':
+      return `RULE ${onTable(t.name, t.table)}`;
     case 'policy':
       return `POLICY ${onTable(t.name, t.table)}`;
     case 'routine':

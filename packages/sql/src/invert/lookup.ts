@@ -38,3 +38,16 @@ export function findGrants(s: Snapshot, g: Grant): Grant[] {
 export function restored<T extends object>(op: T): T {
   return Object.freeze({ ...op, restoresDropped: true });
 }
+
+/** The rules on a table or view in the snapshot. */
+export function tableRules(s: Snapshot, t: QualifiedName) {
+  return (s.rules ?? []).filter((r) => r.schema === t.schema && r.table === t.name);
+}
+
+export function findRule(s: Snapshot, t: QualifiedName, name: string) {
+  return tableRules(s, t).find((r) => r.name === name);
+}
+
+export function findCollation(s: Snapshot, c: QualifiedName) {
+  return (s.collations ?? []).find((x) => sameName(x, c));
+}

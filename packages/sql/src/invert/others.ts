@@ -10,6 +10,7 @@ import {
   createFunction,
   createIndex,
   createPolicy,
+  createRule,
   createTrigger,
   createView,
   type DropFunctionOperation,
@@ -52,14 +53,17 @@ import {
 } from '@justscale/schema';
 import { IrreversibleOperationError } from '../errors.js';
 import {
+  findCollation,
   findColumn,
   findGrants,
   findIndex,
+  findRule,
   findTable,
   findView,
   restored,
   sameName,
   tableIndexes,
+  tableRules,
 } from './lookup.js';
 import { cascaded } from './objects.js';
 
@@ -114,7 +118,11 @@ export const invertDropView: Invert<DropViewOperation> = (op, before) => {
   const v = findView(before, op.view);
   if (v === undefined) return op.ifExists ? [] : missing(op, 'the view');
   const create = v.materialized ? restored(createView(v)) : createView(v);
-  return [create, ...tableIndexes(before, op.view).map((i) => createIndex(i))];
+  return [
+    create,
+    ...tableIndexes(before, op.view).map((i) => createIndex(i)),
+    ...tableRules(before, op.view).map((r) => createRule(r)),
+  ];
 };
 
 export const invertRenameView: Invert<RenameViewOperation> = (op) => [
@@ -233,6 +241,10 @@ function commentOf(op: Operation, before: Snapshot, t: CommentTarget): string | 
       throw new IrreversibleOperationError(op, 'the snapshot does not keep domain constraint comments');
     case 'trigger':
       return (findTrigger(before, t.table, t.name) ?? none('the trigger')).comment;
+    case 'rule':
+      return (findRule(before, t.table, t.name) ?? none('the rule')).comment;
+    case 'collation':
+      return (findCollation(before, t.object) ?? none('the collation')).comment;
     case 'policy':
       return (findPolicy(op, before, t.table, t.name) ?? none('the policy')).comment;
     case 'routine':

@@ -17,6 +17,7 @@ import {
   type Constraint,
   type CreateTableOperation,
   createIndex,
+  createRule,
   createTable,
   createTrigger,
   type DetachPartitionOperation,
@@ -57,7 +58,7 @@ import {
 } from '@justscale/schema';
 import { IrreversibleOperationError } from '../errors.js';
 import { quoteIdent } from '../quote.js';
-import { findColumn, findIndex, findTable, restored, sameName, tableIndexes } from './lookup.js';
+import { findColumn, findIndex, findTable, restored, sameName, tableIndexes, tableRules } from './lookup.js';
 import { cascaded } from './objects.js';
 
 type Invert<O> = (op: O, before: Snapshot) => Operation[];
@@ -79,7 +80,7 @@ const renamed = (t: QualifiedName, to: string): QualifiedName => ({ schema: t.sc
 export const invertCreateTable: Invert<CreateTableOperation> = (op, before) =>
   op.ifNotExists && findTable(before, op.table) ? [] : [dropTable(op.table)];
 
-/** A table as the snapshot had it: the table, its indexes, its triggers, and its partitions. */
+/** A table as the snapshot had it: the table, its indexes, triggers and rules, and its partitions. */
 function recreateTable(before: Snapshot, t: QualifiedName): Operation[] {
   const table = findTable(before, t);
   if (table === undefined) return [];
@@ -91,6 +92,7 @@ function recreateTable(before: Snapshot, t: QualifiedName): Operation[] {
     ...before.triggers
       .filter((g) => g.schema === t.schema && g.table === t.name)
       .map((g) => createTrigger(g)),
+    ...tableRules(before, t).map((r) => createRule(r)),
   ];
 }
 

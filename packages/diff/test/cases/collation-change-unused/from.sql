@@ -1,0 +1,1 @@
+CREATE COLLATION sortable (provider = libc, locale = 'C');

@@ -1,0 +1,3 @@
+DROP COLLATION "public"."sortable";
+
+CREATE COLLATION "public"."sortable" (provider = icu, locale = 'und-u-kn');

@@ -1,0 +1,1 @@
+CREATE COLLATION sortable (provider = icu, locale = 'und-u-kn', deterministic = true);

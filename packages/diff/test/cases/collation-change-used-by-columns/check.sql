@@ -1,0 +1,2 @@
+-- Data kept and both columns on the rebuilt collation. Not a comparison under it: PGlite's ICU (PostgreSQL 18) ignores BCP 47 keywords such as und-u-ks-level1 when comparing, PostgreSQL 15's does not.
+SELECT count(*) = 2 AND (SELECT bool_and(c.collname = 'ci') FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_collation c ON c.oid = a.attcollation WHERE a.attrelid = 'public.person'::regclass AND a.attname IN ('email', 'nick')) FROM public.person

@@ -1,0 +1,5 @@
+CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false);
+COMMENT ON COLLATION ci IS 'case- and accent-insensitive';
+CREATE TABLE person (id int PRIMARY KEY, email text COLLATE ci, nick varchar(20) COLLATE ci);
+CREATE UNIQUE INDEX person_email ON person (email);
+CREATE VIEW emails AS SELECT email FROM person;

@@ -1,0 +1,3 @@
+CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE DOMAIN email AS text COLLATE ci;
+CREATE TABLE person (id int, email email);

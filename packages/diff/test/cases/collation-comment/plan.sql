@@ -1,0 +1,1 @@
+COMMENT ON COLLATION "public"."bytes" IS 'it''s byte order';

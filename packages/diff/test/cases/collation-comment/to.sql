@@ -1,0 +1,2 @@
+CREATE COLLATION bytes (provider = libc, locale = 'C');
+COMMENT ON COLLATION bytes IS 'it''s byte order';

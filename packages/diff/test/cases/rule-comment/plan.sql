@@ -1,0 +1,1 @@
+COMMENT ON RULE "orders_keep" ON "public"."orders" IS 'it''s kept';

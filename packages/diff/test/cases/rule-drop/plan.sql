@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+DROP RULE "orders_keep" ON "public"."orders";

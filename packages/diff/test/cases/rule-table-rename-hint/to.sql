@@ -1,0 +1,4 @@
+CREATE TABLE purchases (id int CONSTRAINT orders_pkey PRIMARY KEY, total numeric);
+CREATE TABLE orders_log (id int, total numeric);
+CREATE RULE orders_audit AS ON INSERT TO purchases DO ALSO INSERT INTO orders_log (id, total) VALUES (new.id, new.total);
+COMMENT ON RULE orders_audit ON purchases IS 'copies';

@@ -1,0 +1,5 @@
+-- hazards: access-exclusive-lock
+DROP RULE "orders_audit" ON "public"."orders";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."orders_log";
