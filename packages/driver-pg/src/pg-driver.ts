@@ -75,7 +75,19 @@ function streamRows(
   client: PgClientLike,
   Query: PgQueryClass,
   secrets: readonly (string | undefined)[],
+  connection: Connection,
 ): NonNullable<Connection['forEachRow']> {
+  // pg's `query_timeout` gives a submitted query a callback of its own (and then swallows the
+  // error on expiry): with one configured, rows are read the ordinary way.
+  const timeout = (client as { connectionParameters?: { query_timeout?: number } }).connectionParameters
+    ?.query_timeout;
+  if (timeout) {
+    return async (sql, params, onRow) => {
+      const { rows } = await connection.query(sql, params);
+      for (const row of rows) onRow(row as never);
+      return rows.length;
+    };
+  }
   return (sql, params, onRow) =>
     serially(
       client,
@@ -103,8 +115,7 @@ function streamRows(
 function connectionOf(client: PgClientLike, secrets: readonly (string | undefined)[]): Connection {
   // A Pool hands each query to any client: only a client (pinned, or the only one) streams.
   const Query = isPgPool(client) ? null : pgQueryClass();
-  return {
-    ...(Query === null ? {} : { forEachRow: streamRows(client, Query, secrets) }),
+  const connection: Connection = {
     async query(sql, params = []) {
       let result: PgResult | PgResult[];
       try {
@@ -128,6 +139,9 @@ function connectionOf(client: PgClientLike, secrets: readonly (string | undefine
       return last?.command;
     },
   };
+  return Query === null
+    ? connection
+    : { ...connection, forEachRow: streamRows(client, Query, secrets, connection) };
 }
 
 /**

@@ -68,6 +68,27 @@ describe.skipIf(!server)('forEachRow on a pg session (rows streamed, not collect
   });
 });
 
+describe.skipIf(!server)('forEachRow on a pg pool with query_timeout', () => {
+  // pg gives every query its own callback then, and swallows a submitted query's error on expiry:
+  // the adapter reads the rows the ordinary way.
+  it('hands over the same rows, and rejects with the error', async () => {
+    const driver = createPgDriver({ connectionString: url!, query_timeout: 30_000 });
+    try {
+      await driver.session(async (session) => {
+        const seen: unknown[] = [];
+        expect(await forEachRow(session, SQL, [300], (row) => seen.push(row))).toBe(300);
+        expect(seen).toEqual((await session.query(SQL, [300])).rows);
+        const error = await forEachRow(session, 'SELECT 1 / 0', [], () => undefined).catch(
+          (e: DatabaseError) => e,
+        );
+        expect((error as DatabaseError).code).toBe('22012');
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
 describe('forEachRow on a queryable that cannot stream', () => {
   it("falls back to query's rows", async () => {
     const rows = [{ a: 1 }, { a: 2 }];
