@@ -146,13 +146,6 @@ export class SnapshotBuilder {
     }
   }
 
-  /** Takes one query's rows at once (`sink`, then `done`). */
-  add(name: PerSchemaQuery, rows: readonly Row[]): void {
-    const sink = this.sink(name);
-    for (const row of rows) sink(row);
-    this.done(name);
-  }
-
   #ready(name: PerSchemaQuery): boolean {
     return (NEEDS[name] ?? []).every((n) => this.#done.has(n));
   }
