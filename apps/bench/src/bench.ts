@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [--smoke] [--large] [--process] [--tables 100,1000] [--migrations 100] [--runs 5]
- *   [--process-tables 1000] [--memory-tables 5000]`
+ *   [--process-tables 1000] [--memory-tables 5000] [--process-rows diff,small,migrate,memory]`
  *
  * Prints one table: medians of `runs` timed runs after a warm-up (min and max beside), ratios
  * against pg_dump, psql and bare node, query counts, peak memory, and whether each goal of issues 11
@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runProcessSuite } from './process-suite.js';
+import { PROCESS_ROWS, type ProcessRowName, runProcessSuite } from './process-suite.js';
 import { runSuite } from './suite.js';
 import { formatTable } from './table.js';
 
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     process: { type: 'boolean', default: false },
     'process-tables': { type: 'string' },
     'memory-tables': { type: 'string' },
+    'process-rows': { type: 'string' },
     tables: { type: 'string' },
     migrations: { type: 'string' },
     runs: { type: 'string' },
@@ -61,6 +62,11 @@ const { rows, notes } = values.process
       cliBin,
       log,
     });
+const only = values['process-rows']?.split(',').map((s) => s.trim());
+const unknown = only?.filter((name) => !(PROCESS_ROWS as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) {
+  throw new Error(`--process-rows: unknown row ${unknown.join(', ')} (rows: ${PROCESS_ROWS.join(', ')})`);
+}
 // Issue 18's rows, at the issue's sizes (the smoke run: small ones).
 const processRows = await runProcessSuite({
   url: values.url,
@@ -71,6 +77,7 @@ const processRows = await runProcessSuite({
   smallTables: 3,
   migrations: values.migrations ? migrations : values.smoke ? 20 : 500,
   memoryTables: Number.parseInt(values['memory-tables'] ?? (values.smoke ? '200' : '5000'), 10),
+  ...(only === undefined ? {} : { only: only as ProcessRowName[] }),
   log,
 });
 rows.push(...processRows.rows);

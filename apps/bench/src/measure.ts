@@ -21,6 +21,15 @@ export function countingDriver(driver: Driver): { driver: Driver; count: () => n
       return target.exec(sql);
     },
     transaction: (fn) => target.transaction((tx) => fn(wrap(tx))),
+    // Streamed statements count too (introspection reads its catalog queries this way).
+    ...(target.forEachRow === undefined
+      ? {}
+      : {
+          forEachRow: (sql: string, params: readonly unknown[], onRow: (row: never) => void) => {
+            n++;
+            return target.forEachRow!(sql, params, onRow);
+          },
+        }),
   });
   return {
     driver: {

@@ -30,8 +30,14 @@ export interface ProcessSuiteOptions {
   readonly migrations: number;
   /** Tables of the memory row (the issue: 5,000). */
   readonly memoryTables: number;
+  /** Which rows to run (`--process-rows memory`); default: all of them. */
+  readonly only?: readonly ProcessRowName[];
   readonly log?: (line: string) => void;
 }
+
+/** The process rows, by the name `--process-rows` takes. */
+export const PROCESS_ROWS = ['diff', 'small', 'migrate', 'memory'] as const;
+export type ProcessRowName = (typeof PROCESS_ROWS)[number];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
@@ -254,11 +260,12 @@ export async function runProcessSuite(o: ProcessSuiteOptions): Promise<{ rows: R
   const before = load();
   const rows: Row[] = [];
   o.log?.('processes against the alternatives (issue 18)');
-  rows.push(...(await schemaDiffRow(o, o.diffTables, 0.5)));
-  rows.push(...(await schemaDiffRow(o, o.smallTables, 1.0)));
-  rows.push(...(await migrateRows(o)));
+  const runs = (name: ProcessRowName): boolean => o.only === undefined || o.only.includes(name);
+  if (runs('diff')) rows.push(...(await schemaDiffRow(o, o.diffTables, 0.5)));
+  if (runs('small')) rows.push(...(await schemaDiffRow(o, o.smallTables, 1.0)));
+  if (runs('migrate')) rows.push(...(await migrateRows(o)));
   // The PGlite no-op row (issue 17) is measured by its own bench file beside this one.
-  rows.push(...(await memoryRow(o)));
+  if (runs('memory')) rows.push(...(await memoryRow(o)));
   return {
     rows,
     notes: [

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   type Connection,
   type Driver,
@@ -7,7 +8,7 @@ import {
   singleConnectionDriver,
   toDatabaseError,
 } from '@justscale/driver';
-import { isPgPool, type PgClientLike, type PgPoolLike, type PgResult } from './types.js';
+import { isPgPool, type PgClientLike, type PgPoolLike, type PgQueryConfig, type PgResult } from './types.js';
 
 /** Options of `pgDriver`. */
 export interface PgDriverOptions {
@@ -42,8 +43,79 @@ function serially<T>(client: PgClientLike, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** What `pg.Query` is to this adapter: an event emitter submitted with `client.query(q)`. */
+interface PgStreamingQuery {
+  on(event: 'row', listener: (row: Record<string, unknown>) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+}
+type PgQueryClass = new (config: PgQueryConfig) => PgStreamingQuery;
+
+const require = createRequire(import.meta.url);
+let queryClass: PgQueryClass | null | undefined;
+
+/** `pg.Query`, loaded once; null when `pg` cannot be loaded from here (then rows are not streamed). */
+function pgQueryClass(): PgQueryClass | null {
+  if (queryClass === undefined) {
+    try {
+      const loaded = require('pg') as { Query?: PgQueryClass; default?: { Query?: PgQueryClass } };
+      queryClass = loaded.Query ?? loaded.default?.Query ?? null;
+    } catch {
+      queryClass = null;
+    }
+  }
+  return queryClass;
+}
+
+/**
+ * `forEachRow` on one client: a `pg.Query` with a `row` listener and no callback, which pg does not
+ * accumulate, so each row can be mapped and dropped while the next ones are decoded.
+ */
+function streamRows(
+  client: PgClientLike,
+  Query: PgQueryClass,
+  secrets: readonly (string | undefined)[],
+  connection: Connection,
+): NonNullable<Connection['forEachRow']> {
+  // pg's `query_timeout` gives a submitted query a callback of its own (and then swallows the
+  // error on expiry): with one configured, rows are read the ordinary way.
+  const timeout = (client as { connectionParameters?: { query_timeout?: number } }).connectionParameters
+    ?.query_timeout;
+  if (timeout) {
+    return async (sql, params, onRow) => {
+      const { rows } = await connection.query(sql, params);
+      for (const row of rows) onRow(row as never);
+      return rows.length;
+    };
+  }
+  return (sql, params, onRow) =>
+    serially(
+      client,
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const query = new Query({ text: sql, values: params.map(encodeParam), types });
+          let count = 0;
+          let failed: { error: unknown } | null = null;
+          query.on('row', (row) => {
+            if (failed !== null) return;
+            count++;
+            try {
+              onRow(row as never);
+            } catch (error) {
+              failed = { error };
+            }
+          });
+          query.on('error', (error) => reject(toDatabaseError(error, sql, secrets)));
+          query.on('end', () => (failed === null ? resolve(count) : reject(failed.error)));
+          (client as unknown as { query(q: PgStreamingQuery): unknown }).query(query);
+        }),
+    );
+}
+
 function connectionOf(client: PgClientLike, secrets: readonly (string | undefined)[]): Connection {
-  return {
+  // A Pool hands each query to any client: only a client (pinned, or the only one) streams.
+  const Query = isPgPool(client) ? null : pgQueryClass();
+  const connection: Connection = {
     async query(sql, params = []) {
       let result: PgResult | PgResult[];
       try {
@@ -67,6 +139,9 @@ function connectionOf(client: PgClientLike, secrets: readonly (string | undefine
       return last?.command;
     },
   };
+  return Query === null
+    ? connection
+    : { ...connection, forEachRow: streamRows(client, Query, secrets, connection) };
 }
 
 /**

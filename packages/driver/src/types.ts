@@ -25,6 +25,14 @@ export interface QueryResult<R = Row> {
 export interface Queryable {
   /** Runs one statement with `$1`, `$2`, ... bound to `params`. */
   query<R = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /**
+   * Optional: runs one statement like `query`, handing each row to `onRow` as soon as it is decoded
+   * instead of collecting them, so a large result is never held whole (introspection of a large
+   * catalog). Resolves with the number of rows once the statement completes; an error thrown by
+   * `onRow` rejects it after the statement ends. Adapters that cannot stream leave it out: call it
+   * through `forEachRow(queryable, ...)`, which falls back to `query`.
+   */
+  forEachRow?<R = Row>(sql: string, params: readonly unknown[], onRow: (row: R) => void): Promise<number>;
   /** Runs a script of one or more statements with no parameters (simple query protocol). */
   exec(sql: string): Promise<void>;
   /**

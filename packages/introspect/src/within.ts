@@ -1,7 +1,6 @@
 import type { Queryable } from '@justscale/driver';
 import type { Snapshot } from '@justscale/schema';
-import { buildSnapshot, type CatalogRows, readCatalog, SESSION_SETTINGS } from './introspect.js';
-import type { Row } from './map/rows.js';
+import { readSnapshot, SESSION_SETTINGS } from './introspect.js';
 import { type IntrospectOptions, resolveOptions } from './options.js';
 
 /**
@@ -20,6 +19,5 @@ import { type IntrospectOptions, resolveOptions } from './options.js';
 export async function introspectWithin(tx: Queryable, options: IntrospectOptions = {}): Promise<Snapshot> {
   const resolved = resolveOptions({ ...options, parallel: false });
   await tx.exec(SESSION_SETTINGS);
-  const rows = await readCatalog(tx, resolved);
-  return buildSnapshot(rows as CatalogRows & { schemas: Row[] }, resolved);
+  return readSnapshot(tx, resolved);
 }

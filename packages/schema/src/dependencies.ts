@@ -68,9 +68,17 @@ export function objectRef(
   name: string,
   extra: { table?: string; column?: string; arguments?: string } = {},
 ): ObjectRef {
-  const r: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = { kind, schema, name };
-  if (extra.table !== undefined) r.table = extra.table;
-  if (extra.column !== undefined) r.column = extra.column;
-  if (extra.arguments !== undefined) r.arguments = extra.arguments;
-  return Object.freeze(r);
+  const { table, column, arguments: args } = extra;
+  // One literal per shape rather than fields added one by one: an object grown past its literal
+  // keeps the extra fields in a separate array (thousands of references in a large schema).
+  const r: ObjectRef =
+    table === undefined
+      ? column === undefined
+        ? { kind, schema, name }
+        : { kind, schema, name, column }
+      : column === undefined
+        ? { kind, schema, name, table }
+        : { kind, schema, name, table, column };
+  // Routines only (a few): the one shape built from another.
+  return Object.freeze(args === undefined ? r : { ...r, arguments: args });
 }

@@ -7,6 +7,8 @@ export interface Connection {
   query<R = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Runs a script (simple query protocol) and returns the last statement's command tag. */
   run(sql: string): Promise<string | undefined>;
+  /** Optional: `query`, row by row (see `Queryable.forEachRow`). */
+  forEachRow?<R = Row>(sql: string, params: readonly unknown[], onRow: (row: R) => void): Promise<number>;
 }
 
 /**
@@ -26,13 +28,15 @@ export const SESSION_RESET_SQL =
  * await session.transaction(async (tx) => tx.query('insert ...'));
  */
 export function queryableOf(connection: Connection, depth = 0): Queryable {
-  return {
+  const queryable: Queryable = {
     query: (sql, params) => connection.query(sql, params),
     exec: async (sql) => {
       await connection.run(sql);
     },
     transaction: (fn) => runTransaction(connection, depth, fn),
   };
+  const stream = connection.forEachRow?.bind(connection);
+  return stream === undefined ? queryable : { ...queryable, forEachRow: stream };
 }
 
 /**

@@ -15,32 +15,43 @@ export interface CatalogNames {
   collation(oid: number): QualifiedName | null;
 }
 
-export function catalogNames(columns: readonly Row[], lookups: readonly Row[]): CatalogNames {
+/** `CatalogNames` filled as the `lookups` and `columns` rows arrive. */
+export interface CatalogNameBuilder {
+  readonly names: CatalogNames;
+  /** One `lookups` row: an operator class or a collation. */
+  addLookup(row: Row): void;
+  /** One `columns` row, with the column's (interned) name. */
+  addColumn(row: Row, name: string): void;
+}
+
+export function catalogNameBuilder(): CatalogNameBuilder {
   const byTable = new Map<number, Map<number, { name: string; collation: number }>>();
-  for (const r of columns) {
-    const table = num(r, 'table_oid');
-    let attrs = byTable.get(table);
-    if (attrs === undefined) {
-      attrs = new Map();
-      byTable.set(table, attrs);
-    }
-    attrs.set(num(r, 'attnum'), { name: str(r, 'name'), collation: num(r, 'collation_oid') });
-  }
   const opclasses = new Map<number, QualifiedName>();
   const collations = new Map<number, QualifiedName>();
-  for (const r of lookups) {
-    const target = str(r, 'kind') === 'opclass' ? opclasses : collations;
-    target.set(num(r, 'oid'), { schema: str(r, 'schema'), name: str(r, 'name') });
-  }
   const attribute = (table: number, attnum: number) => {
     const a = byTable.get(table)?.get(attnum);
     if (a === undefined) throw new Error(`introspect: no column ${attnum} in relation ${table}`);
     return a;
   };
   return {
-    column: (table, attnum) => attribute(table, attnum).name,
-    columnCollation: (table, attnum) => attribute(table, attnum).collation,
-    opclass: (oid) => opclasses.get(oid) ?? null,
-    collation: (oid) => collations.get(oid) ?? null,
+    names: {
+      column: (table, attnum) => attribute(table, attnum).name,
+      columnCollation: (table, attnum) => attribute(table, attnum).collation,
+      opclass: (oid) => opclasses.get(oid) ?? null,
+      collation: (oid) => collations.get(oid) ?? null,
+    },
+    addLookup(r) {
+      const target = str(r, 'kind') === 'opclass' ? opclasses : collations;
+      target.set(num(r, 'oid'), { schema: str(r, 'schema'), name: str(r, 'name') });
+    },
+    addColumn(r, name) {
+      const table = num(r, 'table_oid');
+      let attrs = byTable.get(table);
+      if (attrs === undefined) {
+        attrs = new Map();
+        byTable.set(table, attrs);
+      }
+      attrs.set(num(r, 'attnum'), { name, collation: num(r, 'collation_oid') });
+    },
   };
 }

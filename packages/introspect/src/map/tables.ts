@@ -10,6 +10,7 @@ import type {
   Sequence,
   SequenceOptions,
   Table,
+  TypeRef,
 } from '@justscale/schema';
 import type { CatalogNames } from './names.js';
 import { bool, json, num, numbers, options, optName, optStr, type Row, str } from './rows.js';
@@ -62,11 +63,11 @@ function identity(row: Row): Identity | null {
   };
 }
 
-export function mapColumn(row: Row, names: CatalogNames): Column {
+export function mapColumn(row: Row, names: CatalogNames, types?: Map<string, TypeRef>): Column {
   const collation = row.column_collation;
   return {
     name: str(row, 'name'),
-    type: typeRef(row),
+    type: typeRef(row, types),
     notNull: bool(row, 'not_null'),
     default: optStr(row, 'default'),
     identity: identity(row),
@@ -80,42 +81,46 @@ export function mapColumn(row: Row, names: CatalogNames): Column {
 export function mapConstraint(row: Row, names: CatalogNames): Constraint {
   const table = num(row, 'table_oid');
   const named = (key: string, of = table): string[] => numbers(row, key).map((n) => names.column(of, n));
-  const base = {
-    name: str(row, 'name'),
-    deferrable: bool(row, 'deferrable'),
-    initiallyDeferred: bool(row, 'initially_deferred'),
-    comment: optStr(row, 'comment'),
-  };
+  const name = str(row, 'name');
+  const deferrable = bool(row, 'deferrable');
+  const initiallyDeferred = bool(row, 'initially_deferred');
+  const comment = optStr(row, 'comment');
   const columns = named('columns');
   const include = numbers(row, 'index_keys')
     .slice(num(row, 'index_key_count'))
     .map((n) => names.column(table, n));
   const type = str(row, 'type');
-  // Only checks and foreign keys can be NOT VALID; a valid one carries no `notValid` at all.
-  const valid = bool(row, 'validated') ? {} : { notValid: true };
+  // Only checks and foreign keys can be NOT VALID; a valid one carries no `notValid` at all. Each
+  // node is one literal (no `{ ...base }`): V8 gives frozen spread clones a hidden class each.
+  const notValid = !bool(row, 'validated');
   switch (type) {
     case 'p':
-      return { ...base, kind: 'primaryKey', columns, include };
+      return { name, deferrable, initiallyDeferred, comment, kind: 'primaryKey', columns, include };
     case 'u':
       return {
-        ...base,
+        name,
+        deferrable,
+        initiallyDeferred,
+        comment,
         kind: 'unique',
         columns,
         include,
         nullsNotDistinct: bool(row, 'nulls_not_distinct'),
       };
-    case 'c':
-      return {
-        ...base,
-        kind: 'check',
-        expression: str(row, 'expression'),
-        noInherit: bool(row, 'no_inherit'),
-        ...valid,
-      };
-    case 'f':
-      return {
-        ...base,
-        kind: 'foreignKey',
+    case 'c': {
+      const expression = str(row, 'expression');
+      const noInherit = bool(row, 'no_inherit');
+      return notValid
+        ? { name, deferrable, initiallyDeferred, comment, kind: 'check', expression, noInherit, notValid }
+        : { name, deferrable, initiallyDeferred, comment, kind: 'check', expression, noInherit };
+    }
+    case 'f': {
+      const fk = {
+        name,
+        deferrable,
+        initiallyDeferred,
+        comment,
+        kind: 'foreignKey' as const,
         columns,
         references: {
           table: { schema: str(row, 'ref_schema'), name: str(row, 'ref_table') },
@@ -126,10 +131,18 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         onDelete: lookup(ACTIONS, str(row, 'on_delete'), 'referential action'),
         onUpdate: lookup(ACTIONS, str(row, 'on_update'), 'referential action'),
         onDeleteColumns: numbers(row, 'on_delete_columns').length > 0 ? named('on_delete_columns') : null,
-        ...valid,
       };
+      return notValid ? { ...fk, notValid } : fk;
+    }
     case 'x':
-      return { ...base, kind: 'exclusion', definition: str(row, 'definition') };
+      return {
+        name,
+        deferrable,
+        initiallyDeferred,
+        comment,
+        kind: 'exclusion',
+        definition: str(row, 'definition'),
+      };
     default:
       throw new TypeError(`introspect: unexpected constraint type '${type}'`);
   }
@@ -147,52 +160,41 @@ export function mapPolicy(row: Row): Policy {
   };
 }
 
-/** The table rows joined with their columns, constraints and policies (grouped by table OID). */
-export function mapTables(
-  tables: readonly Row[],
-  columns: readonly Row[],
-  constraints: readonly Row[],
-  policies: readonly Row[],
-  names: CatalogNames,
-): Table[] {
-  const group = <T>(rows: readonly Row[], map: (r: Row) => T): Map<number, T[]> => {
-    const out = new Map<number, T[]>();
-    for (const r of rows) {
-      const key = num(r, 'table_oid');
-      let list = out.get(key);
-      if (list === undefined) {
-        list = [];
-        out.set(key, list);
-      }
-      list.push(map(r));
-    }
-    return out;
+/** Adds `item` to the list of its row's table (`table_oid`). */
+export function groupByTable<T>(groups: Map<number, T[]>, row: Row, item: T): void {
+  const key = num(row, 'table_oid');
+  const list = groups.get(key);
+  if (list === undefined) groups.set(key, [item]);
+  else list.push(item);
+}
+
+/** A table row joined with its columns, constraints and policies (grouped by table OID). */
+export function mapTable(
+  row: Row,
+  columns: ReadonlyMap<number, Column[]>,
+  constraints: ReadonlyMap<number, Constraint[]>,
+  policies: ReadonlyMap<number, Policy[]>,
+): Table {
+  const oid = num(row, 'oid');
+  const parents = json<QualifiedName[]>(row, 'parents', []);
+  const bound = optStr(row, 'partition_bound');
+  const parent = bound === null ? undefined : parents[0];
+  return {
+    schema: str(row, 'schema'),
+    name: str(row, 'name'),
+    columns: columns.get(oid) ?? [],
+    constraints: constraints.get(oid) ?? [],
+    policies: policies.get(oid) ?? [],
+    unlogged: bool(row, 'unlogged'),
+    rowSecurity: bool(row, 'row_security'),
+    forceRowSecurity: bool(row, 'force_row_security'),
+    partitionBy: optStr(row, 'partition_by'),
+    partitionOf: parent === undefined || bound === null ? null : { parent, bound },
+    inherits: parent === undefined ? parents : [],
+    options: options(row, 'options'),
+    comment: optStr(row, 'comment'),
+    ...replicaAndCluster(row),
   };
-  const cols = group(columns, (r) => mapColumn(r, names));
-  const cons = group(constraints, (r) => mapConstraint(r, names));
-  const pols = group(policies, mapPolicy);
-  return tables.map((row) => {
-    const oid = num(row, 'oid');
-    const parents = json<QualifiedName[]>(row, 'parents', []);
-    const bound = optStr(row, 'partition_bound');
-    const parent = bound === null ? undefined : parents[0];
-    return {
-      schema: str(row, 'schema'),
-      name: str(row, 'name'),
-      columns: cols.get(oid) ?? [],
-      constraints: cons.get(oid) ?? [],
-      policies: pols.get(oid) ?? [],
-      unlogged: bool(row, 'unlogged'),
-      rowSecurity: bool(row, 'row_security'),
-      forceRowSecurity: bool(row, 'force_row_security'),
-      partitionBy: optStr(row, 'partition_by'),
-      partitionOf: parent === undefined || bound === null ? null : { parent, bound },
-      inherits: parent === undefined ? parents : [],
-      options: options(row, 'options'),
-      comment: optStr(row, 'comment'),
-      ...replicaAndCluster(row),
-    };
-  });
 }
 
 /** Replica identity and clustering index, present only when not the default (see `Table`). */

@@ -7,17 +7,30 @@ import { bool, json, optName, optStr, type Row, str } from './rows.js';
  * Built-in types (in `pg_catalog`) are named by `format_type` with modifiers; others keep their raw
  * name and their modifiers apart.
  */
-export function typeRef(row: Row): TypeRef {
+export function typeRef(row: Row, shared?: Map<string, TypeRef>): TypeRef {
   const schema = str(row, 'type_schema');
   const array = bool(row, 'type_array');
   const formatted = str(row, 'type_format');
-  if (schema === 'pg_catalog') return { schema, name: formatted, modifiers: null, array };
-  const bare = optStr(row, 'type_bare');
-  const modifiers =
-    bare !== null && Number(row.type_mod) >= 0 && formatted.startsWith(bare) && formatted.length > bare.length
-      ? formatted.slice(bare.length)
-      : null;
-  return { schema, name: str(row, 'type_name'), modifiers, array };
+  let ref: TypeRef;
+  if (schema === 'pg_catalog') ref = { schema, name: formatted, modifiers: null, array };
+  else {
+    const bare = optStr(row, 'type_bare');
+    const modifiers =
+      bare !== null &&
+      Number(row.type_mod) >= 0 &&
+      formatted.startsWith(bare) &&
+      formatted.length > bare.length
+        ? formatted.slice(bare.length)
+        : null;
+    ref = { schema, name: str(row, 'type_name'), modifiers, array };
+  }
+  if (shared === undefined) return ref;
+  // Equal type references are one frozen object: a large schema has few types and many columns.
+  const key = `${ref.schema}\u0000${ref.name}\u0000${ref.modifiers ?? '\u0001'}\u0000${ref.array}`;
+  const known = shared.get(key);
+  if (known !== undefined) return known;
+  shared.set(key, Object.freeze(ref));
+  return ref;
 }
 
 export function mapEnum(row: Row): EnumType {

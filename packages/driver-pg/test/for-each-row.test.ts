@@ -1,0 +1,104 @@
+import { type DatabaseError, forEachRow, type Queryable } from '@justscale/driver';
+import { describe, expect, it } from 'vitest';
+// Relative: @justscale/testing depends on this package.
+import { requirePrerequisites } from '../../testing/src/prerequisites.js';
+import { createPgDriver } from '../src/index.js';
+
+const url = process.env.DATABASE_URL;
+
+const server = requirePrerequisites(it, {
+  'DATABASE_URL (a postgres:// URL of a PostgreSQL server)': url?.startsWith('postgres') === true,
+});
+
+const SQL =
+  "SELECT n::int8 AS big, n::int4 AS small, 'r' || n AS name, pg_catalog.json_build_array(n) AS j " +
+  'FROM pg_catalog.generate_series(1, $1::int4) AS n';
+
+describe.skipIf(!server)('forEachRow on a pg session (rows streamed, not collected)', () => {
+  it('hands over the rows query returns, decoded the same way, in order', async () => {
+    const driver = createPgDriver(url!);
+    try {
+      await driver.transaction(async (tx) => {
+        expect(tx.forEachRow).toBeTypeOf('function');
+        const seen: Record<string, unknown>[] = [];
+        const count = await forEachRow(tx, SQL, [2500], (row) => seen.push(row));
+        expect(count).toBe(2500);
+        expect(seen).toEqual((await tx.query(SQL, [2500])).rows);
+        expect(seen[0]).toEqual({ big: '1', small: 1, name: 'r1', j: [1] });
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it("rejects with the server's error, and the session goes on", async () => {
+    const driver = createPgDriver(url!);
+    try {
+      await driver.session(async (session) => {
+        const error = await forEachRow(
+          session,
+          'SELECT 1 / (3 - n) AS x FROM pg_catalog.generate_series(1, 5) AS n',
+          [],
+          () => undefined,
+        ).catch((e: DatabaseError) => e);
+        expect((error as DatabaseError).code).toBe('22012');
+        expect((await session.query('SELECT 2 AS two')).rows).toEqual([{ two: 2 }]);
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it("rejects with onRow's error once the statement ended, and the session goes on", async () => {
+    const driver = createPgDriver(url!);
+    try {
+      await driver.session(async (session) => {
+        let calls = 0;
+        const error = await forEachRow(session, SQL, [100], () => {
+          calls++;
+          if (calls === 10) throw new Error('stop at ten');
+        }).catch((e: Error) => e);
+        expect((error as Error).message).toBe('stop at ten');
+        expect(calls).toBe(10);
+        expect((await session.query('SELECT 3 AS three')).rows).toEqual([{ three: 3 }]);
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe.skipIf(!server)('forEachRow on a pg pool with query_timeout', () => {
+  // pg gives every query its own callback then, and swallows a submitted query's error on expiry:
+  // the adapter reads the rows the ordinary way.
+  it('hands over the same rows, and rejects with the error', async () => {
+    const driver = createPgDriver({ connectionString: url!, query_timeout: 30_000 });
+    try {
+      await driver.session(async (session) => {
+        const seen: unknown[] = [];
+        expect(await forEachRow(session, SQL, [300], (row) => seen.push(row))).toBe(300);
+        expect(seen).toEqual((await session.query(SQL, [300])).rows);
+        const error = await forEachRow(session, 'SELECT 1 / 0', [], () => undefined).catch(
+          (e: DatabaseError) => e,
+        );
+        expect((error as DatabaseError).code).toBe('22012');
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe('forEachRow on a queryable that cannot stream', () => {
+  it("falls back to query's rows", async () => {
+    const rows = [{ a: 1 }, { a: 2 }];
+    const q: Queryable = {
+      query: async () => ({ rows: rows as never[], rowCount: 2 }),
+      exec: async () => undefined,
+      transaction: (fn) => fn(q),
+    };
+    const seen: unknown[] = [];
+    expect(await forEachRow(q, 'SELECT', [], (r) => seen.push(r))).toBe(2);
+    expect(seen).toEqual(rows);
+  });
+});

@@ -1,0 +1,69 @@
+import {
+  builtinType,
+  type Constraint,
+  emptySnapshot,
+  normalizeSnapshot,
+  type Snapshot,
+  stableStringify,
+  table,
+} from '@justscale/schema';
+import { describe, expect, it } from 'vitest';
+
+const check = (name: string, notValid?: boolean): Constraint => ({
+  name,
+  kind: 'check',
+  expression: 'a > 0',
+  noInherit: false,
+  deferrable: false,
+  initiallyDeferred: false,
+  comment: null,
+  ...(notValid === undefined ? {} : { notValid }),
+});
+
+function withTables(...tables: Snapshot['tables']): Snapshot {
+  return { ...emptySnapshot(), tables };
+}
+
+describe('normalizeSnapshot', () => {
+  it('reuses frozen nodes that are canonical already: normalising twice copies nothing', () => {
+    const once = normalizeSnapshot(
+      withTables(
+        table({ schema: 'public', name: 'b', columns: [{ name: 'a', type: builtinType('integer') }] }),
+        table({ schema: 'public', name: 'a', constraints: [check('z'), check('y', false)] }),
+      ),
+    );
+    const twice = normalizeSnapshot(once);
+    expect(twice.tables).toBe(once.tables);
+    expect(twice.tables[0]).toBe(once.tables[0]);
+    expect(stableStringify(twice)).toBe(stableStringify(once));
+  });
+
+  it('copies a frozen node that is not canonical, and leaves it as it was', () => {
+    const t = table({
+      schema: 'public',
+      name: 't',
+      constraints: [check('z'), check('y', false)],
+      options: { fillfactor: '70', autovacuum_enabled: 'off' },
+      columns: [{ name: 'a', type: builtinType('integer'), inherited: false }],
+    });
+    const out = normalizeSnapshot(withTables(t)).tables[0]!;
+    expect(out).not.toBe(t);
+    expect(out.constraints.map((c) => c.name)).toEqual(['y', 'z']);
+    expect('notValid' in out.constraints[0]!).toBe(false);
+    expect(Object.keys(out.options)).toEqual(['autovacuum_enabled', 'fillfactor']);
+    expect('inherited' in out.columns[0]!).toBe(false);
+    expect(t.constraints.map((c) => c.name)).toEqual(['z', 'y']);
+    expect(t.columns[0]).toHaveProperty('inherited', false);
+    expect(Object.isFrozen(out) && Object.isFrozen(out.constraints[0])).toBe(true);
+  });
+
+  it("copies the caller's unfrozen nodes rather than freezing them in place", () => {
+    const mutable = { ...table({ schema: 'public', name: 't' }), constraints: [check('a')] };
+    const out = normalizeSnapshot(withTables(mutable));
+    expect(out.tables[0]).not.toBe(mutable);
+    expect(out.tables[0]).toEqual(mutable);
+    expect(Object.isFrozen(out.tables[0])).toBe(true);
+    expect(Object.isFrozen(mutable)).toBe(false);
+    expect(Object.isFrozen(mutable.constraints)).toBe(false);
+  });
+});
