@@ -14,43 +14,6 @@ export interface PlanPart {
   readonly lockTimeout: string | null;
 }
 
-/**
- * The operations whose parts get a `down` of their own by inverting each step, safely: tables,
- * columns, constraints, indexes, new enums and schemas. A plan with anything else (functions,
- * views, triggers, enum values, type rebuilds, ...) is not split: its `down` needs the differ's
- * plan back over the whole change.
- */
-const SPLITTABLE: ReadonlySet<Operation['kind']> = new Set<Operation['kind']>([
-  'createTable',
-  'dropTable',
-  'renameTable',
-  'addColumn',
-  'dropColumn',
-  'renameColumn',
-  'setColumnNotNull',
-  'dropColumnNotNull',
-  'setColumnDefault',
-  'dropColumnDefault',
-  'alterColumnType',
-  'addConstraint',
-  'dropConstraint',
-  'validateConstraint',
-  'addConstraintUsingIndex',
-  'renameConstraint',
-  'createIndex',
-  'dropIndex',
-  'renameIndex',
-  'createEnum',
-  'createSchema',
-]);
-
-/** Whether `splitPlan` may split `plan` (see `SPLITTABLE`). */
-export function splittable(plan: Plan): boolean {
-  return plan.operations.every(
-    (op) => SPLITTABLE.has(op.kind) || (op.kind === 'raw' && isSessionSetting(op)),
-  );
-}
-
 const setting = /^SET (\w+)\s*=/;
 const reset = /^RESET (\w+)/;
 
