@@ -1,5 +1,5 @@
 import type { DiffOptions, Note, Plan } from '@justscale/diff';
-import type { Hazard, Snapshot } from '@justscale/schema';
+import type { Hazard, QualifiedName, Snapshot } from '@justscale/schema';
 import { MigrateError } from '../errors.js';
 import { type EmitOptions, type Emitted, emitPlan, indent, invertSteps, planDown } from './emit.js';
 import { type GeneratedMigration, isSessionSetting } from './generate.js';
@@ -8,6 +8,7 @@ import { comment, lit, template } from './literal.js';
 import { type PlanNotes, sortNotes } from './notes.js';
 import { type PlanPart, runOrder, splitPlan } from './split.js';
 import { stagePlan } from './stages.js';
+import { viewGuards } from './view-guards.js';
 
 /** Options of `writeMigrationSource`. */
 export interface WriteSourceOptions {
@@ -30,6 +31,12 @@ export interface WriteSourceOptions {
    * file with no import (a plain object), for directories where no package resolves.
    */
   readonly importFrom?: string | null;
+  /**
+   * Views the plan rebuilds that no migration creates (made by hand; `migrate make` finds them with
+   * `viewsNoMigrationCreates`): their steps run only where the view exists (`if (await
+   * db.hasView(...))`), so the file runs on the database it was made from and on a fresh one.
+   */
+  readonly guardViews?: readonly QualifiedName[];
 }
 
 /** One migration file of a generated migration. */
@@ -106,10 +113,12 @@ export async function writeMigrationSources(
   const importFrom = options.importFrom === undefined ? '@justscale/postgres' : options.importFrom;
   const after = options.after ?? generated?.desired;
   const notes = sortNotes(thePlan, before, after);
+  const guards = viewGuards(options.guardViews ?? []);
   const emitOptions = (created: CreatedTables): EmitOptions => ({
     serverVersion,
     fields: importFrom !== null,
     created,
+    guards,
   });
   const diffOptions: DiffOptions = {
     ...(options.diffOptions ?? generated?.diffOptions),
