@@ -98,7 +98,8 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       );
     }
     statements = {
-      up: up.statements.length,
+      // Split, the files hold the plan in stages (and each its own lock_timeout): count what they run.
+      up: written.parts.reduce((n, p) => n + p.statements, 0),
       hazards: [...new Set(written.parts.flatMap((p) => p.hazards.map((h) => h.kind)))],
     };
     owned = planned.owned;

@@ -22,7 +22,7 @@ const key = (o: QualifiedName) => `${o.schema}\u0000${o.name}`;
  *
  * 1. each plain index the plan drops `CONCURRENTLY`, alone (nothing in the schema needs a plain
  *    index, so it can go first);
- * 2. the values added to existing enums, alone (an `ADD VALUE` cannot be used in the transaction
+ * 2. each value added to an existing enum, alone (an `ADD VALUE` cannot be used in the transaction
  *    that adds it; its way back rebuilds the type, which needs the schema around it);
  * 3. everything else but the indexes the plan builds `CONCURRENTLY`;
  * 4. each such index, alone;
@@ -41,8 +41,8 @@ export function stagePlan(plan: Plan, before: Snapshot, after: Snapshot, options
   const built = concurrentIndexes(plan, 'createIndex', after).filter(
     (i) => !plan.operations.some((op) => op.kind === 'addConstraintUsingIndex' && op.index === i.name),
   );
-  const middleEnums = grownEnums(before, after, options);
-  if (dropped.length === 0 && built.length === 0 && middleEnums === null) return [{ plan, before, after }];
+  const enumSteps = growingEnums(before, after, options);
+  if (dropped.length === 0 && built.length === 0 && enumSteps.length === 0) return [{ plan, before, after }];
 
   const schemas: Snapshot[] = [before];
   let current = before;
@@ -50,8 +50,8 @@ export function stagePlan(plan: Plan, before: Snapshot, after: Snapshot, options
     current = withoutIndexes(current, [index], current);
     schemas.push(current);
   }
-  if (middleEnums !== null) {
-    current = { ...current, enums: middleEnums };
+  for (const enums of enumSteps) {
+    current = { ...current, enums };
     schemas.push(current);
   }
   const middle = withoutIndexes(after, built, current);
@@ -165,8 +165,11 @@ function onlyAdded(from: readonly string[], to: readonly string[]): boolean {
   return to.length > from.length;
 }
 
-/** `before`'s enums with the values `after` adds to them, or null when it adds none. */
-function grownEnums(before: Snapshot, after: Snapshot, options: DiffOptions): EnumType[] | null {
+/**
+ * `before`'s enums growing one added value at a time toward `after`'s (in `after`'s order), for
+ * stages of one value each: each file's `down` then takes out its own value. Empty when none is added.
+ */
+function growingEnums(before: Snapshot, after: Snapshot, options: DiffOptions): EnumType[][] {
   const hinted = new Set(
     (options.renames ?? [])
       .filter((h) => h.kind === 'type' || h.kind === 'enumValue')
@@ -177,14 +180,21 @@ function grownEnums(before: Snapshot, after: Snapshot, options: DiffOptions): En
       ),
   );
   const wanted = new Map(after.enums.map((e) => [key(e), e]));
-  let grown = false;
-  const enums = before.enums.map((e): EnumType => {
+  const steps: EnumType[][] = [];
+  let enums = [...before.enums];
+  for (const [i, e] of before.enums.entries()) {
     const to = wanted.get(key(e));
-    if (to === undefined || hinted.has(key(e)) || !onlyAdded(e.values, to.values)) return e;
-    grown = true;
-    return { ...e, values: to.values };
-  });
-  return grown ? enums : null;
+    if (to === undefined || hinted.has(key(e)) || !onlyAdded(e.values, to.values)) continue;
+    const have = new Set(e.values);
+    for (const v of to.values) {
+      if (have.has(v)) continue;
+      have.add(v);
+      const values = to.values.filter((x) => have.has(x));
+      enums = enums.map((x, j) => (j === i ? { ...x, values } : x));
+      steps.push(enums);
+    }
+  }
+  return steps;
 }
 
 function withoutOperations(plan: Plan, drop: (op: Operation) => boolean): Plan {
