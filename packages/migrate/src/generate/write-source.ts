@@ -124,7 +124,9 @@ export async function writeMigrationSources(
     ...(options.diffOptions ?? generated?.diffOptions),
     ...(serverVersion === undefined ? {} : { serverVersion }),
   };
-  const parts = options.split === true ? stagedParts(thePlan, before, after, diffOptions) : [];
+  // Splitting is what `make --online` does: stages and their downs are planned online unless told otherwise.
+  const splitOptions: DiffOptions = { ...diffOptions, online: diffOptions.online ?? true };
+  const parts = options.split === true ? stagedParts(thePlan, before, after, splitOptions) : [];
 
   if (parts.length <= 1) {
     const up = await emitPlan(thePlan, before, emitOptions(new CreatedTables()));
@@ -148,7 +150,7 @@ export async function writeMigrationSources(
     const up = await emitPlan(part.plan, part.before, emitOptions(created));
     const down =
       part.after !== null
-        ? await planDown(part.before, part.after, diffOptions, name, emitOptions(new CreatedTables()))
+        ? await planDown(part.before, part.after, splitOptions, name, emitOptions(new CreatedTables()))
         : await invertPart(part, name, emitOptions(new CreatedTables()));
     const why = part.outside
       ? 'Its statement cannot run in a transaction, so it is a migration of its own.'
