@@ -20,11 +20,14 @@ import { createMigrationRunner } from '../../src/runner/create-runner.js';
  * normal mode and, where the case runs online, as `migrate make --online` splits them:
  *
  * 1. Exactness, with no database: each file is loaded the way the runner loads it and its `up` and
- *    `down` run against a recording Database; the statements they compile to are the plan's,
- *    statement by statement (and `down`'s are the differ's plan back). So every `db.createTable`,
- *    `db.alterTable`, `db.addForeignKey`, ... the writer chose compiles to exactly what was planned.
+ *    `down` run against a recording Database; the statements they compile to are the plan's (split:
+ *    the plan's stages', `stagedParts`), statement by statement (and `down`'s are the differ's plan
+ *    back). So every `db.createTable`, `db.alterTable`, `db.addForeignKey`, ... the writer chose
+ *    compiles to exactly what was planned.
  * 2. The files run for real through the runner: migrate gives `to`, a second diff is empty,
- *    rollback gives `from`, migrate again gives `to` (on a sample of the cases: see `runThrough`).
+ *    rollback gives `from`, migrate again gives `to` (normal mode: on a sample of the cases, see
+ *    `runThrough`). Online, on every case: the files one batch each, rolled back one at a time, each
+ *    `down` giving exactly the schema before its file (`splitRoundTrip`), as `migrate test` runs them.
  */
 interface Expected {
   readonly online: boolean | 'both';
@@ -41,7 +44,9 @@ const corpus = readdirSync(root).sort();
 // third case there: with part 1 on every case, and the differ's acceptance test running every plan
 // up, down and up on both majors, the files' round trip follows; part 2 is the end-to-end sample.
 // On PGlite, where every catalog read costs several times more, both parts run on every fourth case
-// (others than the server's sample, so the two majors see different files run).
+// (others than the server's sample, so the two majors see different files run). The online split
+// runs through on every case of each target: per-file downs are the differ's plans over schemas
+// `stagePlan` builds, which only running them proves.
 const onPglite = process.env.JUSTSCALE_TEST_TARGET === 'pglite';
 const cases = onPglite ? corpus.filter((_, i) => i % 4 === 1) : corpus;
 const runThrough = new Set(onPglite ? cases : corpus.filter((_, i) => i % 3 === 0));
