@@ -25,11 +25,12 @@ const key = (o: QualifiedName) => `${o.schema}\u0000${o.name}`;
  * 2. each value added to an existing enum, alone (an `ADD VALUE` cannot be used in the transaction
  *    that adds it; its way back rebuilds the type, which needs the schema around it);
  * 3. everything else but the indexes the plan builds `CONCURRENTLY`;
- * 4. each such index, alone;
+ * 4. each such index, alone; then each new key built on an index `CONCURRENTLY` (`ADD CONSTRAINT
+ *    ... USING INDEX`), alone;
  * 5. what needs those indexes (`CLUSTER ON` them, a replica identity using one).
  *
- * Indexes that become constraints (`USING INDEX`) and unique indexes of a table a foreign key
- * references stay where the plan has them (in stage 3). Stages with nothing to run are left out; a plan with no
+ * A key that replaces one of the same name, and unique indexes and keys of a table a foreign key
+ * references, stay where the plan has them (in stage 3). Stages with nothing to run are left out; a plan with no
  * such index and no such value is one stage, `plan` itself.
  *
  * @example
@@ -41,8 +42,10 @@ export function stagePlan(plan: Plan, before: Snapshot, after: Snapshot, options
   const built = concurrentIndexes(plan, 'createIndex', after).filter(
     (i) => !plan.operations.some((op) => op.kind === 'addConstraintUsingIndex' && op.index === i.name),
   );
+  const keys = concurrentKeys(plan, before, after);
   const enumSteps = growingEnums(before, after, options);
-  if (dropped.length === 0 && built.length === 0 && enumSteps.length === 0) return [{ plan, before, after }];
+  if (dropped.length === 0 && built.length === 0 && keys.length === 0 && enumSteps.length === 0)
+    return [{ plan, before, after }];
 
   const schemas: Snapshot[] = [before];
   let current = before;
@@ -54,11 +57,15 @@ export function stagePlan(plan: Plan, before: Snapshot, after: Snapshot, options
     current = { ...current, enums };
     schemas.push(current);
   }
-  const middle = withoutIndexes(after, built, current);
+  const middle = withoutKeys(withoutIndexes(after, built, current), keys);
   schemas.push(middle);
   current = middle;
   for (const index of built) {
     current = withIndex(current, index, after);
+    schemas.push(current);
+  }
+  for (const k of keys) {
+    current = withKey(current, k, after);
     schemas.push(current);
   }
   schemas.push(after);
@@ -203,5 +210,70 @@ function withoutOperations(plan: Plan, drop: (op: Operation) => boolean): Plan {
     ...plan,
     operations: plan.operations.filter((op) => !drop(op)),
     statements: plan.statements.filter((st) => !drop(st.operation)),
+  };
+}
+
+/** A key the plan adds through an index built `CONCURRENTLY`: its table and name. */
+interface NewKey {
+  readonly table: QualifiedName;
+  readonly name: string;
+}
+
+/**
+ * The primary keys and unique constraints the plan adds `USING INDEX` an index it builds
+ * `CONCURRENTLY`, that are new (no key of that name on the table before) on a table both sides
+ * have, and that no foreign key of `after` may need (none references the table).
+ */
+function concurrentKeys(plan: Plan, before: Snapshot, after: Snapshot): NewKey[] {
+  const referenced = new Set(
+    after.tables.flatMap((t) =>
+      t.constraints.flatMap((c) => (c.kind === 'foreignKey' ? [key(c.references.table)] : [])),
+    ),
+  );
+  const concurrent = new Set(
+    plan.statements.flatMap((st) =>
+      !st.transactional && st.operation.kind === 'createIndex' ? [key(st.operation.index)] : [],
+    ),
+  );
+  const out: NewKey[] = [];
+  for (const op of plan.operations) {
+    if (op.kind !== 'addConstraintUsingIndex') continue;
+    if (!concurrent.has(key({ schema: op.table.schema, name: op.index }))) continue;
+    if (referenced.has(key(op.table))) continue;
+    const was = before.tables.find((t) => key(t) === key(op.table));
+    const now = after.tables.find((t) => key(t) === key(op.table));
+    if (was === undefined || now === undefined) continue;
+    if (was.constraints.some((c) => c.name === op.name)) continue;
+    if (!now.constraints.some((c) => c.name === op.name)) continue;
+    out.push({ table: op.table, name: op.name });
+  }
+  return out;
+}
+
+/** `s` without `keys`. */
+function withoutKeys(s: Snapshot, keys: readonly NewKey[]): Snapshot {
+  if (keys.length === 0) return s;
+  const gone = new Set(keys.map((k) => `${key(k.table)}\u0000${k.name}`));
+  return {
+    ...s,
+    tables: s.tables.map((t) =>
+      t.constraints.some((c) => gone.has(`${key(t)}\u0000${c.name}`))
+        ? { ...t, constraints: t.constraints.filter((c) => !gone.has(`${key(t)}\u0000${c.name}`)) }
+        : t,
+    ),
+  };
+}
+
+/** `s` with the key `k` as `after` has it. */
+function withKey(s: Snapshot, k: NewKey, after: Snapshot): Snapshot {
+  const constraint = after.tables
+    .find((t) => key(t) === key(k.table))
+    ?.constraints.find((c) => c.name === k.name);
+  if (constraint === undefined) return s;
+  return {
+    ...s,
+    tables: s.tables.map((t) =>
+      key(t) === key(k.table) ? { ...t, constraints: [...t.constraints, constraint] } : t,
+    ),
   };
 }
