@@ -54,6 +54,7 @@ describe('migrate make around a view made by hand', { timeout: 300_000 }, () => 
     await mkdir(join(dir, 'src'));
     await writeFile(join(dir, 'src/v1.ts'), v1);
     await writeFile(join(dir, 'src/v2.ts'), v2);
+    await writeFile(join(dir, 'src/v3.ts'), v1);
     await writeFile(
       join(dir, 'justscale.config.json'),
       JSON.stringify({ models: './src/v2.ts', migrations: { importFrom: '@justscale/migrate' } }),
@@ -115,6 +116,18 @@ describe('migrate make around a view made by hand', { timeout: 300_000 }, () => 
     await js(0, 'migrate', 'fresh');
     expect(await hasView()).toBe(false);
     expect((await js(0, 'migrate', 'make', 'again', '--online')).stdout).toContain('No changes');
+
+    // The guarded CREATE VIEW in the first file does not make the view a migration's: the next
+    // change around it is guarded too.
+    await execOn(db.url, VIEW);
+    const back = await js(0, 'migrate', 'make', 'amount_back', '--models', 'src/v3.ts');
+    expect(back.stderr).toContain('warning: view public.big_orders is dropped and created again');
+    const backFile = (await readdir(join(dir, 'migrations'))).find((n) => n.includes('_amount_back'))!;
+    expect(await readFile(join(dir, 'migrations', backFile), 'utf8')).toContain('db.hasView(');
+    await js(0, 'migrate');
+    expect(await hasView()).toBe(true);
+    await js(0, 'migrate', 'test', '--models', 'src/v3.ts');
+    await js(0, 'migrate', 'check', '--models', 'src/v3.ts');
   });
 
   it('a migration written without the guard: migrate check says the view was made by hand', async () => {

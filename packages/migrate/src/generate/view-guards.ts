@@ -55,9 +55,14 @@ export function guardDeclarations(
     if (view !== null && guards.has(key(view)) && !seen.has(key(view))) seen.set(key(view), view);
   }
   return [...seen.entries()].flatMap(([k, v]) => [
-    `${indent}// View ${v.schema}.${v.name} is created by no migration (made by hand?): it is rebuilt only where it exists.`,
+    `${indent}// ${guardComment(v)} (made by hand?): it is rebuilt only where it exists.`,
     `${indent}const ${guards.get(k)!} = await db.hasView({ schema: ${lit(v.schema)}, name: ${lit(v.name)} });`,
   ]);
+}
+
+/** The comment a guarded file carries for the view (what `viewsNoMigrationCreates` looks for). */
+function guardComment(v: QualifiedName): string {
+  return `View ${v.schema}.${v.name} is created by no migration`;
 }
 
 /** The views a plan drops and creates again (around a change of a column they read). */
@@ -75,8 +80,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Of `views`, those no file of the migrations directory creates: no `CREATE [OR REPLACE]
- * [MATERIALIZED] VIEW [schema.]name` in any file's text, in any case, quoted or not. A missing
- * directory creates nothing.
+ * [MATERIALIZED] VIEW [schema.]name` in any file's text, in any case, quoted or not, but in files
+ * that rebuild it guarded (written by `migrate make` for a view made by hand). A missing directory
+ * creates nothing.
  */
 export async function viewsNoMigrationCreates(
   directory: string,
@@ -101,7 +107,9 @@ export async function viewsNoMigrationCreates(
       `create\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?view\\s+(?:if\\s+not\\s+exists\\s+)?${schema}${name}(?![\\w$"])`,
       'i',
     );
-    return !texts.some((t) => create.test(t));
+    // A file `migrate make` wrote around the view made by hand creates it only where it was.
+    const guarded = guardComment(v);
+    return !texts.some((t) => !t.includes(guarded) && create.test(t));
   });
 }
 
