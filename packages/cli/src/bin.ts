@@ -2,11 +2,17 @@
 import { setFlagsFromString } from 'node:v8';
 import { quickAnswer } from './help-text.js';
 
-// Embedded PostgreSQL (PGlite) is a large WebAssembly module. Compiled eagerly, V8 compiles all of
-// it up front and optimises it on background threads that the process then waits for (about half
-// of a no-op run on the embedded default); compiled lazily, each function is compiled when first
-// called and hot ones are still optimised. It changes nothing for a run against a server.
+// Embedded PostgreSQL (PGlite) is a large WebAssembly module. By default V8 compiles it with its
+// baseline compiler (Liftoff) and re-compiles hot functions with its optimising one (TurboFan) on
+// background threads; a short command pays for that work without living long enough to profit
+// from it: the main thread waits on the compiler's locks mid-query, and again at exit, where Node
+// drains the background jobs (measured on a no-op `migrate`: the advisory lock query took 80-90 ms
+// instead of 3, and the process lingered 100-150 ms after its last line). So functions are compiled
+// lazily, when first called, and by Liftoff only: a no-op run takes about half the time and 100 MB
+// less memory, and a long one (200 migrations applied, `migrate test` of 50) is as fast or faster
+// (apps/bench/README.md). It changes nothing for a run against a server.
 setFlagsFromString('--wasm-lazy-compilation');
+setFlagsFromString('--liftoff-only');
 
 const args = process.argv.slice(2);
 // `--help` and `--version` print without importing the program (yargs is most of a cold start).

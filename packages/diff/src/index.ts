@@ -11,4 +11,5 @@ export {
   UnsafeChangeError,
 } from './errors.js';
 export { parseRenameHints } from './hints.js';
-export type { DiffOptions, Note, Plan, PlannedStatement, RenameHint, RenameKind } from './types.js';
+export { planScript, type ScriptStatement, settingsSql, timeoutsOf } from './settings.js';
+export type { DiffOptions, Note, Plan, PlannedStatement, RenameHint, RenameKind, Timeouts } from './types.js';

@@ -1,6 +1,7 @@
-import { type Hazard, type Operation, raw } from '@justscale/schema';
-import { compile, quoteLiteral, type Statement } from '@justscale/sql';
+import type { Hazard, Operation } from '@justscale/schema';
+import { compile, type Statement } from '@justscale/sql';
 import type { Builder, Step } from './context.js';
+import { enumValuesInTransaction } from './enum-values.js';
 import type { Plan, PlannedStatement } from './types.js';
 
 function adjusted(stmt: Statement, step: Step): { sql: string; transactional: boolean; hazards: Hazard[] } {
@@ -25,44 +26,36 @@ function nonBlocking(op: Operation, stmt: { transactional: boolean }): boolean {
 }
 
 /**
- * Compiles the ordered steps into the plan. With timeouts, `SET lock_timeout` / `SET
- * statement_timeout` statements are placed before each statement whose setting differs from the
- * session's, and `RESET` at the end: the plan carries them, the runner has nothing to add.
+ * Compiles the ordered steps into the plan. With timeouts, each statement carries its own
+ * `lockTimeout` / `statementTimeout` (`'0'` for those that block nobody): the plan holds no `SET`
+ * statements, and a runner applies the fields.
  */
 export function assemble(b: Builder): Plan {
   const { serverVersion, lockTimeout, statementTimeout } = b.options;
   const compileOptions = serverVersion === undefined ? {} : { serverVersion };
   const operations: Operation[] = [];
   const statements: PlannedStatement[] = [];
-  const session: { lock_timeout?: string; statement_timeout?: string } = {};
-  const setting = (name: 'lock_timeout' | 'statement_timeout', value: string | undefined): void => {
-    if (value === undefined || session[name] === value) return;
-    session[name] = value;
-    const op = raw(`SET ${name} = ${quoteLiteral(value)}`);
-    operations.push(op);
-    statements.push(Object.freeze({ sql: op.sql, transactional: true, hazards: [], operation: op }));
-  };
   for (const step of b.ordered()) {
     operations.push(step.op);
     for (const stmt of compile(step.op, compileOptions)) {
       const s = adjusted(stmt, step);
-      setting('lock_timeout', lockTimeout);
-      setting(
-        'statement_timeout',
-        statementTimeout === undefined ? undefined : nonBlocking(step.op, s) ? '0' : statementTimeout,
+      const statementLimit =
+        statementTimeout === undefined ? undefined : nonBlocking(step.op, s) ? '0' : statementTimeout;
+      statements.push(
+        Object.freeze({
+          ...s,
+          hazards: Object.freeze(s.hazards),
+          operation: step.op,
+          ...(lockTimeout === undefined ? {} : { lockTimeout }),
+          ...(statementLimit === undefined ? {} : { statementTimeout: statementLimit }),
+        }),
       );
-      statements.push(Object.freeze({ ...s, hazards: Object.freeze(s.hazards), operation: step.op }));
     }
   }
-  for (const name of ['lock_timeout', 'statement_timeout'] as const) {
-    if (session[name] === undefined) continue;
-    const op = raw(`RESET ${name}`);
-    operations.push(op);
-    statements.push(Object.freeze({ sql: op.sql, transactional: true, hazards: [], operation: op }));
-  }
+  const planned = enumValuesInTransaction(statements, serverVersion);
   const seen = new Set<string>();
   const hazards: Hazard[] = [];
-  for (const s of statements) {
+  for (const s of planned) {
     for (const h of s.hazards) {
       const k = `${h.kind}\u0000${h.message}`;
       if (!seen.has(k)) {
@@ -73,7 +66,7 @@ export function assemble(b: Builder): Plan {
   }
   return Object.freeze({
     operations: Object.freeze(operations),
-    statements: Object.freeze(statements),
+    statements: Object.freeze(planned),
     notes: Object.freeze([...b.notes]),
     hazards: Object.freeze(hazards),
   });

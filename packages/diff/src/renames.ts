@@ -90,6 +90,22 @@ function exists(s: Mutable, h: RenameHint, name: string, tableName: string | und
   }
 }
 
+/**
+ * Whether what holds the hint's object is in the (partly renamed) current schema: the table of a
+ * column or constraint, the enum of a value. A top-level object (table, view, type, ...) has none.
+ */
+function ownerExists(s: Mutable, h: RenameHint, tableName: string | undefined): boolean {
+  switch (h.kind) {
+    case 'column':
+    case 'constraint':
+      return s.tables.some((x: QualifiedName) => is(x, h.schema, tableName as string));
+    case 'enumValue':
+      return s.enums.some((x: QualifiedName) => is(x, h.schema, tableName as string));
+    default:
+      return false;
+  }
+}
+
 function apply(
   b: Builder,
   s: Mutable,
@@ -100,6 +116,11 @@ function apply(
   const { schema, from, to } = h;
   // A hint whose rename already happened (the old name is gone, the new one is there) is satisfied.
   if (!exists(s, h, from, tableName) && exists(s, h, to, tableName)) return;
+  // A hint about something the current schema does not have yet (a fresh database, a table the
+  // plan creates) has nothing to rename: the object is created under its new name.
+  if (!exists(s, h, from, tableName) && !ownerExists(s, h, tableName) && exists(desired, h, to, tableName)) {
+    return;
+  }
   const add = (op: Parameters<Builder['add']>[1]): void => b.add(Phase.renames, op);
   switch (h.kind) {
     case 'table': {

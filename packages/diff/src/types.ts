@@ -37,19 +37,31 @@ export interface DiffOptions {
   /** The target server (`server_version_num` like `150004`, or a major like `15`); default: newest. */
   readonly serverVersion?: number;
   /**
-   * `lock_timeout` set before each statement, e.g. `'3s'`. Default: `'5s'` in online mode, unset otherwise.
-   * The plan carries it as `SET lock_timeout` statements: the runner has nothing to add.
+   * `lock_timeout` for each statement, e.g. `'3s'`. Default: `'5s'` in online mode, unset otherwise.
+   * Each statement carries it (`PlannedStatement.lockTimeout`); the runner applies it.
    */
   readonly lockTimeout?: string;
   /**
-   * `statement_timeout` set before each statement that holds a blocking lock, e.g. `'30s'`; statements
-   * that block nobody (concurrent index builds, `VALIDATE`) run with `statement_timeout = 0`. Default: unset.
+   * `statement_timeout` for each statement that holds a blocking lock, e.g. `'30s'`; statements
+   * that block nobody (concurrent index builds, `VALIDATE`) get `'0'`. Default: unset.
    */
   readonly statementTimeout?: string;
 }
 
-/** One statement of a plan, with the operation it came from. */
-export interface PlannedStatement {
+/** The session timeouts a statement runs under; a missing one is the session's default. */
+export interface Timeouts {
+  /** `lock_timeout`, e.g. `'5s'`. */
+  readonly lockTimeout?: string;
+  /** `statement_timeout`, e.g. `'30s'`, or `'0'` for none. */
+  readonly statementTimeout?: string;
+}
+
+/**
+ * One statement of a plan, with the operation it came from and the timeouts it runs under. A runner
+ * applies the timeouts around the statement (`SET LOCAL` in a transaction, `SET` then `RESET`
+ * outside one); printing the plan as a script (`planScript`) writes them as `SET` lines.
+ */
+export interface PlannedStatement extends Timeouts {
   readonly sql: string;
   /** False when the statement must run outside a transaction block (and commit on its own). */
   readonly transactional: boolean;

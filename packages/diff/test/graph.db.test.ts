@@ -53,8 +53,11 @@ function positions(plan: Plan, current: Snapshot, side: 'creates' | 'drops'): (k
 
 const OWN = new Set(['index', 'constraint', 'default', 'trigger', 'policy', 'rule']);
 /** A dependency PostgreSQL refuses to break without CASCADE (not one of the automatic ones). */
+// A partition's index goes with the parent's index it is attached to (recorded index on index).
 const normal = (d: { from: { kind: string }; on: { kind: string } }): boolean =>
-  d.from.kind !== 'sequence' && !(OWN.has(d.from.kind) && (d.on.kind === 'table' || d.on.kind === 'column'));
+  d.from.kind !== 'sequence' &&
+  !(OWN.has(d.from.kind) && (d.on.kind === 'table' || d.on.kind === 'column')) &&
+  !(d.from.kind === 'index' && d.on.kind === 'index');
 
 /** A seeded Fisher–Yates shuffle (the same permutation on every run). */
 function shuffle<T>(items: readonly T[], seed: number): T[] {

@@ -1,4 +1,4 @@
-import { builtinType, snapshot, table } from '@justscale/schema';
+import { builtinType, emptySnapshot, snapshot, table } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
 import { diff, InvalidRenameHintError, parseRenameHints } from '../src/index.js';
 
@@ -59,6 +59,24 @@ describe('parseRenameHints', () => {
     expect(() =>
       diff(s, s, { renames: [{ kind: 'column', schema: 'public', table: 't', from: 'a', to: 'b' }] }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_RENAME_HINT' }));
+  });
+
+  it('a hint about what the current schema does not have yet is skipped: it is created under its new name', () => {
+    // A fresh database (or a table the plan creates): models' .renamedFrom() hints have nothing to rename.
+    const desired = snapshot({
+      tables: [
+        table({ schema: 'public', name: 'tasks', columns: [{ name: 'name', type: builtinType('text') }] }),
+      ],
+    });
+    const plan = diff(emptySnapshot(), desired, {
+      renames: [
+        { kind: 'table', schema: 'public', from: 'todos', to: 'tasks' },
+        { kind: 'column', schema: 'public', table: 'tasks', from: 'title', to: 'name' },
+      ],
+    });
+    expect(plan.statements.map((s) => s.sql)).toEqual([
+      expect.stringMatching(/^CREATE TABLE "public"\."tasks"/),
+    ]);
   });
 
   it('a hint whose rename already happened is satisfied and silent', () => {

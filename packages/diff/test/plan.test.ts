@@ -10,7 +10,7 @@ import {
   type View,
 } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
-import { diff, type Plan } from '../src/index.js';
+import { diff, type Plan, planScript } from '../src/index.js';
 
 const int = builtinType('integer');
 const text = builtinType('text');
@@ -100,10 +100,12 @@ describe('ordering', () => {
     expect(at(p, /ADD CONSTRAINT "posts_user_fkey"/)).toBeLessThan(at(p, /^CREATE VIEW/));
   });
 
-  it('drops in reverse: views, foreign keys, tables, then types and schemas', () => {
+  it('drops in reverse: views, referencing tables (their foreign keys with them), tables, then types and schemas', () => {
     const p = diff(full, emptySnapshot());
-    expect(at(p, /^DROP VIEW/)).toBeLessThan(at(p, /DROP CONSTRAINT "posts_user_fkey"/));
-    expect(at(p, /DROP CONSTRAINT "posts_user_fkey"/)).toBeLessThan(at(p, /^DROP TABLE "public"."users"/));
+    expect(at(p, /^DROP VIEW/)).toBeLessThan(at(p, /^DROP TABLE "app"."posts"/));
+    // posts references users: it goes first and takes its foreign key with it.
+    expect(p.statements.some((s) => /DROP CONSTRAINT "posts_user_fkey"/.test(s.sql))).toBe(false);
+    expect(at(p, /^DROP TABLE "app"."posts"/)).toBeLessThan(at(p, /^DROP TABLE "public"."users"/));
     expect(at(p, /^DROP TABLE "public"."users"/)).toBeLessThan(at(p, /^DROP TYPE "public"."mood"/));
     expect(at(p, /^DROP TABLE "app"."posts"/)).toBeLessThan(at(p, /^DROP SCHEMA "app"/));
     expect(kinds(p)).toContain('deletes-data');
@@ -160,11 +162,32 @@ describe('enums', () => {
   const withValues = (values: string[]) =>
     snapshot({ ...full, enums: [{ schema: 'public', name: 'mood', values, comment: null }] });
 
-  it('adds a value in place, outside a transaction', () => {
-    const p = diff(full, withValues(['a', 'x', 'b']));
+  it('adds a value in place, in the transaction when no later statement uses it (PostgreSQL 12+)', () => {
+    const p = diff(full, withValues(['a', 'x', 'b']), { serverVersion: 150000 });
     expect(sqls(p)).toEqual([`ALTER TYPE "public"."mood" ADD VALUE 'x' AFTER 'a'`]);
+    expect(p.statements[0]?.transactional).toBe(true);
+    expect(kinds(p)).toEqual(['enum-value-uncommitted']);
+  });
+
+  it('adds a value outside a transaction when a later statement uses it, or before PostgreSQL 12', () => {
+    const used = snapshot({
+      ...withValues(['a', 'x', 'b']),
+      tables: withValues(['a', 'x', 'b']).tables.map((t) =>
+        t.name !== 'users'
+          ? t
+          : {
+              ...t,
+              columns: t.columns.map((c) => (c.name === 'm' ? { ...c, default: "'x'::public.mood" } : c)),
+            },
+      ),
+    });
+    const p = diff(full, used, { serverVersion: 150000 });
+    expect(p.statements[0]?.sql).toBe(`ALTER TYPE "public"."mood" ADD VALUE 'x' AFTER 'a'`);
     expect(p.statements[0]?.transactional).toBe(false);
-    expect(kinds(p)).toEqual(['enum-value-uncommitted', 'not-transactional']);
+    expect(kinds(p)).toContain('not-transactional');
+    const old = diff(full, withValues(['a', 'x', 'b']), { serverVersion: 110000 });
+    expect(old.statements[0]?.transactional).toBe(false);
+    expect(kinds(old)).toEqual(['enum-value-uncommitted', 'not-transactional']);
   });
 
   it('rebuilds on removal: new type, columns converted through text, old dropped, new renamed', () => {
@@ -215,7 +238,14 @@ describe('hazards and online mode', () => {
     });
     expect(kinds(diff(full, to))).toContain('may-fail-on-existing-data');
     const p = diff(full, to, { online: true, lockTimeout: '2s', statementTimeout: '10s' });
-    expect(sqls(p)).toEqual([
+    // Each statement carries its timeouts; printed as a script, they become SET lines where they change.
+    expect(p.statements.map((s) => [s.lockTimeout, s.statementTimeout])).toEqual([
+      ['2s', '10s'],
+      ['2s', '0'],
+      ['2s', '10s'],
+      ['2s', '10s'],
+    ]);
+    expect(planScript(p.statements).map((s) => s.sql)).toEqual([
       `SET lock_timeout = '2s'`,
       `SET statement_timeout = '10s'`,
       'ALTER TABLE "public"."users" ADD CONSTRAINT "users_name_nn_check" CHECK ("name" IS NOT NULL) NOT VALID',
@@ -234,7 +264,8 @@ describe('hazards and online mode', () => {
     const p = diff(full, snapshot({ ...full, indexes: [idx] }), { online: true });
     const s = p.statements[at(p, /CREATE INDEX CONCURRENTLY/)];
     expect(s?.transactional).toBe(false);
-    expect(sqls(p)[0]).toBe(`SET lock_timeout = '5s'`);
+    expect(p.statements.every((x) => x.lockTimeout === '5s' && x.statementTimeout === undefined)).toBe(true);
+    expect(planScript(p.statements)[0]?.sql).toBe(`SET lock_timeout = '5s'`);
     const fresh = diff(emptySnapshot(), snapshot({ ...full, indexes: [idx] }), { online: true });
     expect(sqls(fresh).some((x) => x.includes('CONCURRENTLY'))).toBe(false);
   });

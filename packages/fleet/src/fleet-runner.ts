@@ -40,7 +40,10 @@ export interface FleetRunnerOptions {
   readonly concurrency?: number;
   /** Run the first N targets first, and stop everything if one of them fails. Default 0. */
   readonly canary?: number;
-  /** Keep starting targets after one fails. Default false: stop scheduling at the first failure. */
+  /**
+   * Keep starting targets after one fails. Default false: `migrate` and `rollback` stop scheduling at
+   * the first failure. `status` and `pending` change nothing, so they always read every target.
+   */
   readonly continueOnError?: boolean;
   /** How each target's runner waits for its lock. Default `wait`. */
   readonly lock?: LockMode;
@@ -213,7 +216,8 @@ export function createFleetRunner(source: FleetTargets, options: FleetRunnerOpti
         {
           concurrency,
           canary,
-          continueOnError: options.continueOnError === true,
+          // Reading changes nothing: a target that cannot be read is no reason not to read the others.
+          continueOnError: options.continueOnError === true || command === 'status' || command === 'pending',
           signal: options.signal,
         },
         one,

@@ -69,6 +69,12 @@ describe.skipIf(!serverUrl)('a fleet of databases on one server', () => {
     expect(failed.error!.message).toMatch(/ECONNREFUSED|connect/);
     expect(failed.target).toContain('fleet:***@');
     expect(JSON.stringify(report)).not.toContain('s3cret-pw');
+    // Reading changes nothing: status reads every other target past the unreachable one.
+    const status = await createFleetRunner([dbs.urls[0]!, gone, ...dbs.urls.slice(2)], {
+      directory: dir.path,
+      concurrency: 1,
+    }).status();
+    expect(status.summary).toMatchObject({ stopped: null, failed: 1, skipped: 0, done: DATABASES - 1 });
   });
 
   it('under continueOnError every reachable database is migrated; a rerun retries only what is not done', async () => {

@@ -75,12 +75,13 @@ export { grant, revoke } from './operations/grants.js';
 export type { Hazard, HazardKind } from './operations/hazard.js';
 export { HAZARD_KINDS } from './operations/hazard.js';
 export type {
+  AttachIndexOperation,
   CreateIndexOperation,
   DropIndexOperation,
   RenameIndexOperation,
   SetIndexOptionsOperation,
 } from './operations/indexes.js';
-export { createIndex, dropIndex, renameIndex, setIndexOptions } from './operations/indexes.js';
+export { attachIndex, createIndex, dropIndex, renameIndex, setIndexOptions } from './operations/indexes.js';
 export type { DropOptions } from './operations/node.js';
 export type { Operation, OperationKind, OperationOf } from './operations/operation.js';
 export { OPERATION_KINDS } from './operations/operation.js';

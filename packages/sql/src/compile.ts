@@ -72,6 +72,7 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   renameConstraint: constraints.compileRenameConstraint,
   validateConstraint: constraints.compileValidateConstraint,
   createIndex: indexes.compileCreateIndex,
+  attachIndex: indexes.compileAttachIndex,
   dropIndex: indexes.compileDropIndex,
   renameIndex: indexes.compileRenameIndex,
   setIndexOptions: indexes.compileSetIndexOptions,

@@ -70,6 +70,7 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   renameConstraint: tables.invertRenameConstraint,
   validateConstraint: tables.invertValidateConstraint,
   createIndex: others.invertCreateIndex,
+  attachIndex: others.invertAttachIndex,
   dropIndex: others.invertDropIndex,
   renameIndex: others.invertRenameIndex,
   setIndexOptions: others.invertSetIndexOptions,

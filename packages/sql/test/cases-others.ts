@@ -1,4 +1,5 @@
 import {
+  attachIndex,
   createIndex,
   createView,
   dropIndex,
@@ -22,7 +23,30 @@ export const otherCases: CaseFamily = (f) => {
   const withCountsIndex = patch(f.snapshot, (s) => ({ indexes: [...s.indexes, countsIndex] }));
   const bodyIndex = (name: string, method: string, extra: Partial<Parameters<typeof index>[0]> = {}) =>
     createIndex(index({ ...q(name), table: n('notes'), method, keys: [{ column: n('body') }], ...extra }));
+  const eventsIndex = index({ ...q('events_id_idx'), table: n('events'), keys: [{ column: n('id') }] });
+  const events2024Index = index({
+    ...q('events_2024_id_idx'),
+    table: n('events_2024'),
+    keys: [{ column: n('id') }],
+  });
   return [
+    {
+      title: 'createIndex ON ONLY a partitioned table (invalid until its partitions are attached)',
+      op: createIndex(eventsIndex, { only: true }),
+      present: [
+        `index ${n('events_id_idx')} CREATE INDEX`,
+        ' ON ONLY ',
+        `indexflags ${n('events_id_idx')} clustered=false replident=false valid=false`,
+      ],
+    },
+    {
+      title: 'attachIndex: the last partition index attached makes the parent index valid',
+      setup: [createIndex(eventsIndex, { only: true }), createIndex(events2024Index)],
+      before: patch(f.snapshot, (s) => ({ indexes: [...s.indexes, eventsIndex, events2024Index] })),
+      op: attachIndex(q('events_id_idx'), q('events_2024_id_idx')),
+      present: [`indexflags ${n('events_id_idx')} clustered=false replident=false valid=true`],
+      invert: 'irreversible',
+    },
     {
       title: 'createIndex with every key option, INCLUDE, WITH, WHERE, comment',
       op: createIndex(

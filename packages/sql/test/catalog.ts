@@ -48,7 +48,8 @@ const QUERIES = (): readonly string[] => [
   `SELECT 'replica ' || c.relname || ' identity=' || c.relreplident::text AS line
    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p')`,
-  `SELECT 'indexflags ' || c.relname || ' clustered=' || i.indisclustered || ' replident=' || i.indisreplident AS line
+  `SELECT 'indexflags ' || c.relname || ' clustered=' || i.indisclustered || ' replident=' || i.indisreplident
+     || ' valid=' || i.indisvalid AS line
    FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1::text[])`,
   `SELECT 'index ' || c.relname || ' ' || pg_catalog.pg_get_indexdef(c.oid) AS line

@@ -149,8 +149,12 @@ function printReport(ctx: CommandContext, report: FleetReport): void {
   ];
   ctx.out.line(parts.join(', '));
   if (s.stopped === 'canary') ctx.err.line(c.red('A canary target failed: no other target was started.'));
-  if (s.stopped === 'failure')
-    ctx.err.line(c.red('A target failed: no new target was started (--continue-on-error goes on).'));
+  if (s.stopped === 'failure' && s.skipped > 0)
+    ctx.err.line(
+      c.red(
+        `A target failed: ${s.skipped} other${s.skipped === 1 ? ' was' : 's were'} not started (--continue-on-error goes on).`,
+      ),
+    );
   if (s.stopped === 'interrupted')
     ctx.err.line(
       c.red(

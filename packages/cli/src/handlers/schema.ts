@@ -1,5 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { planScript } from '@justscale/diff';
 import type { Hazard } from '@justscale/schema';
 import { nameProblem } from '../config/names.js';
 import { displayPath, sourceOf } from '../config/resolve.js';
@@ -13,6 +14,8 @@ interface PlanLike {
     readonly sql: string;
     readonly transactional: boolean;
     readonly hazards: readonly Hazard[];
+    readonly lockTimeout?: string;
+    readonly statementTimeout?: string;
   }[];
   readonly hazards: readonly Hazard[];
   readonly notes: readonly { readonly kind: string; readonly message: string }[];
@@ -39,18 +42,24 @@ function planJson(plan: PlanLike) {
       sql: s.sql,
       transactional: s.transactional,
       hazards: s.hazards,
+      ...(s.lockTimeout === undefined ? {} : { lockTimeout: s.lockTimeout }),
+      ...(s.statementTimeout === undefined ? {} : { statementTimeout: s.statementTimeout }),
     })),
     hazards: plan.hazards,
     notes: plan.notes,
   };
 }
 
-/** The plan as a SQL script, hazards as comments above their statements. */
+/**
+ * The plan as a SQL script, hazards as comments above their statements and the statements'
+ * timeouts as `SET` lines where they change (`planScript`).
+ */
 function printPlanSql(ctx: CommandContext, plan: PlanLike): void {
-  for (const s of plan.statements) {
-    for (const h of s.hazards) ctx.out.line(ctx.out.colors.yellow(`-- hazard ${h.kind}: ${h.message}`));
-    if (!s.transactional) ctx.out.line(ctx.out.colors.dim('-- runs outside a transaction'));
-    const sql = s.sql.trim();
+  for (const { sql: text, statement: s } of planScript(plan.statements)) {
+    for (const h of s?.hazards ?? [])
+      ctx.out.line(ctx.out.colors.yellow(`-- hazard ${h.kind}: ${h.message}`));
+    if (s !== null && !s.transactional) ctx.out.line(ctx.out.colors.dim('-- runs outside a transaction'));
+    const sql = text.trim();
     ctx.out.line(sql.endsWith(';') ? sql : `${sql};`);
   }
   printNotes(ctx, plan);

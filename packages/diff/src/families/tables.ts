@@ -122,10 +122,24 @@ export function diffTables(b: Builder): void {
   }
   const dropped = b.current.tables.filter((t) => b.droppedTables.has(qkey(t)));
   const recreated = (t: Table): boolean => b.createdTables.has(qkey(t)) && cur.has(qkey(t));
-  for (const t of topoSort(dropped, qkey, parents).reverse()) {
-    // Foreign keys between dropped tables go first, so that the tables drop in any order.
+  // Referencing tables drop before the tables they reference (children before parents): DROP
+  // TABLE takes a table's own foreign keys with it. Only a key that the order cannot honour (a cycle
+  // of references between dropped tables) is dropped on its own first.
+  const references = (t: Table): string[] =>
+    t.constraints.flatMap((c) =>
+      c.kind === 'foreignKey' &&
+      qkey(c.references.table) !== qkey(t) &&
+      b.droppedTables.has(qkey(c.references.table))
+        ? [qkey(c.references.table)]
+        : [],
+    );
+  const order = topoSort(dropped, qkey, (t) => [...parents(t), ...references(t)]).reverse();
+  const position = new Map(order.map((t, i) => [qkey(t), i]));
+  for (const t of order) {
     for (const c of t.constraints) {
-      if (c.kind === 'foreignKey' && qkey(c.references.table) !== qkey(t))
+      if (c.kind !== 'foreignKey' || qkey(c.references.table) === qkey(t)) continue;
+      const referenced = position.get(qkey(c.references.table));
+      if (referenced !== undefined && referenced < (position.get(qkey(t)) ?? 0))
         b.add(Phase.dropForeignKeys, dropConstraint(t, c.name));
     }
     b.add(Phase.dropTables, dropTable(t));
@@ -151,6 +165,11 @@ export function diffTables(b: Builder): void {
 
 function alterTable(b: Builder, c: Table, d: Table): void {
   if (!same(c.partitionOf, d.partitionOf)) {
+    // Online too, the plain DETACH (a short ACCESS EXCLUSIVE lock on the parent, bounded by
+    // lock_timeout): `DETACH PARTITION ... CONCURRENTLY` (PostgreSQL 14+) leaves a CHECK constraint
+    // copying the partition bound on the table, named by PostgreSQL, which the plan would have to
+    // guess to drop; it cannot run in a transaction, nor at all when the parent has a default
+    // partition, and an interrupted one leaves the partition half-detached (`FINALIZE`).
     if (c.partitionOf !== null) b.add(Phase.detachPartitions, detachPartition(c.partitionOf.parent, d));
     if (d.partitionOf !== null)
       b.add(Phase.alterTables, attachPartition(d.partitionOf.parent, d, d.partitionOf.bound));

@@ -1,6 +1,6 @@
 import { createView, dropView, type ObjectRef, setComment, type View } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { effects, refKeys } from '../graph/keys.js';
+import { effects, refKeys, withOldNames } from '../graph/keys.js';
 import { mentions, qkey, same, sameExcept, topoSort } from '../util.js';
 import { diffViewOptions } from './storage.js';
 
@@ -66,7 +66,14 @@ export function diffViews(b: Builder): void {
   const recreatedFunctionNames = [...b.recreatedFunctions].map((k) => k.split('\u0000')[1] as string);
   const replaced = new Set<string>();
   // What the plan so far drops or reshapes (a retyped column, a recreated function, a rebuilt type).
-  const gone = new Set(b.steps.flatMap((s) => effects(s.op, b.current).drops));
+  // Under the names the database has now too: the recorded dependencies are read from it.
+  const ops = b.steps.map((s) => s.op);
+  const gone = new Set(
+    withOldNames(
+      ops.flatMap((op) => effects(op, b.current).drops),
+      ops,
+    ),
+  );
   const forcedByRecord = (c: View): boolean =>
     (recorded?.get(qkey(c)) ?? []).some((r) => refKeys(r).some((k) => gone.has(k)));
 

@@ -148,3 +148,38 @@ export function effects(op: Operation, current: Snapshot): Effects {
       return none;
   }
 }
+
+/**
+ * `keys` with, beside each, the same key under the names it had before the plan's renames: the
+ * recorded dependencies are read from the database as it is, so a view reading `t.title` depends
+ * on the column that a rename turns into `t.name` (PostgreSQL follows the column, not its name).
+ */
+export function withOldNames(keys: readonly string[], ops: readonly Operation[]): string[] {
+  const oldTable = new Map<string, string>();
+  const oldColumn = new Map<string, string>();
+  for (const op of ops) {
+    if (op.kind === 'renameTable') oldTable.set([op.table.schema, op.to].join(NUL), op.table.name);
+    if (op.kind === 'renameColumn') {
+      oldColumn.set([op.table.schema, op.table.name, op.to].join(NUL), op.from);
+    }
+  }
+  if (oldTable.size === 0 && oldColumn.size === 0) return [...keys];
+  const out = new Set(keys);
+  for (const key of keys) {
+    const [kind, schema, table, column] = key.split(NUL) as [string, string, string, string?];
+    const tables = [table, oldTable.get([schema, table].join(NUL))].filter((t) => t !== undefined);
+    if (kind === 'rel') {
+      for (const t of tables) out.add([kind, schema, t].join(NUL));
+    } else if ((kind === 'col' || kind === 'def') && column !== undefined) {
+      for (const t of tables) {
+        // A column renamed on the table under either of its names.
+        const from = tables
+          .map((n) => oldColumn.get([schema, n, column].join(NUL)))
+          .find((c) => c !== undefined);
+        out.add([kind, schema, t, column].join(NUL));
+        if (from !== undefined) out.add([kind, schema, t, from].join(NUL));
+      }
+    }
+  }
+  return [...out];
+}

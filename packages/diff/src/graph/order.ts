@@ -76,6 +76,13 @@ export function buildEdges(vertices: readonly Vertex[], current: Snapshot, desir
   const all = vertices.map((v) => effects(v.op, current));
   const creators = index(all, 'creates');
   const droppers = index(all, 'drops');
+  // A foreign key dropped on its own (to break a cycle of references between tables the plan drops)
+  // is gone before its table is: the table's DROP no longer drops it, nor waits for what it needs.
+  for (const [key, list] of droppers) {
+    if (!key.startsWith('con\u0000') || list.length < 2) continue;
+    const own = list.filter((i) => vertices[i]?.op.kind !== 'dropTable');
+    if (own.length > 0) droppers.set(key, own);
+  }
   const edges: Edge[] = [];
   const add = (before: number, after: number, reason: string): void => {
     if (before !== after) edges.push({ before, after, reason });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { columnsByName, type Snapshot, snapshotsEqual } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { expect } from 'vitest';
-import { type DiffOptions, diff, downPlan, type Plan, type RenameHint } from '../../src/index.js';
+import { type DiffOptions, diff, downPlan, type Plan, planScript, type RenameHint } from '../../src/index.js';
 import { applyPlan, describeDifference, read, resetDatabase } from './apply.js';
 import { inheritanceDeclared } from './inheritance.js';
 
@@ -107,7 +107,7 @@ export async function runCase(name: string): Promise<void> {
       ).toContain(n);
     if (online) {
       expect(
-        plan.statements.some((s) => /^SET lock_timeout/.test(s.sql)),
+        plan.statements.every((s) => s.lockTimeout === '5s'),
         `${label}: lock_timeout`,
       ).toBe(true);
     }
@@ -183,16 +183,19 @@ function planFile(dir: string, online: boolean, version: number): string {
   return existsSync(major) ? major : join(dir, `${base}.sql`);
 }
 
-/** Each statement with its hazard kinds and transaction mode above it, as the plan file records it. */
+/**
+ * Each statement with its hazard kinds and transaction mode above it, as the plan file records it:
+ * the plan printed as a script, its timeouts as `SET` lines where they change (`planScript`).
+ */
 function recordedPlan(plan: Plan): string {
-  return `${plan.statements
-    .map((s) => {
-      const kinds = [...new Set(s.hazards.map((h) => h.kind))].sort();
+  return `${planScript(plan.statements)
+    .map(({ sql, statement: s }) => {
+      const kinds = [...new Set((s?.hazards ?? []).map((h) => h.kind))].sort();
       const head = [
         ...(kinds.length > 0 ? [`-- hazards: ${kinds.join(', ')}`] : []),
-        ...(s.transactional ? [] : ['-- outside a transaction']),
+        ...(s === null || s.transactional ? [] : ['-- outside a transaction']),
       ];
-      return [...head, `${s.sql};`].join('\n');
+      return [...head, `${sql};`].join('\n');
     })
     .join('\n\n')}\n`;
 }
@@ -202,6 +205,8 @@ function wayBack(s: Snapshot): Snapshot {
   return columnsByName(inheritanceDeclared(s));
 }
 
-function sqlOf(plan: { statements: readonly { sql: string; transactional: boolean }[] }): string {
-  return plan.statements.map((s) => `${s.transactional ? '' : '[no tx] '}${s.sql};`).join('\n');
+function sqlOf(plan: Plan): string {
+  return planScript(plan.statements)
+    .map(({ sql, statement: s }) => `${s === null || s.transactional ? '' : '[no tx] '}${sql};`)
+    .join('\n');
 }

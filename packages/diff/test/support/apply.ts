@@ -1,28 +1,36 @@
 import type { Driver, Queryable } from '@justscale/driver';
 import { introspect } from '@justscale/introspect';
 import { type Snapshot, stableStringify } from '@justscale/schema';
-import type { Plan } from '../../src/index.js';
+import { type Plan, type PlannedStatement, settingsSql, type Timeouts, timeoutsOf } from '../../src/index.js';
 
 /**
  * Runs a plan the way a runner does, on one pinned session: consecutive transactional statements
- * in one transaction, each non-transactional statement on its own.
+ * in one transaction (each statement's timeouts `SET LOCAL` where they change), each
+ * non-transactional statement on its own (its timeouts `SET` before it and `RESET` after it).
  */
 export async function applyPlan(driver: Driver, plan: Plan): Promise<void> {
   await driver.session(async (s) => {
-    let batch: string[] = [];
+    let batch: PlannedStatement[] = [];
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
-      const sqls = batch;
+      const statements = batch;
       batch = [];
       await s.transaction(async (tx: Queryable) => {
-        for (const sql of sqls) await run(tx, sql);
+        let session: Timeouts = {};
+        for (const st of statements) {
+          for (const sql of settingsSql(session, timeoutsOf(st), { local: true })) await run(tx, sql);
+          session = timeoutsOf(st);
+          await run(tx, st.sql);
+        }
       });
     };
     for (const st of plan.statements) {
-      if (st.transactional) batch.push(st.sql);
+      if (st.transactional) batch.push(st);
       else {
         await flush();
+        for (const sql of settingsSql({}, timeoutsOf(st))) await run(s, sql);
         await run(s, st.sql);
+        for (const sql of settingsSql(timeoutsOf(st), {})) await run(s, sql);
       }
     }
     await flush();

@@ -4,7 +4,10 @@
 -- what they read; string bodies record only their argument and result types) and column types.
 -- Both ends are named, never by OID: a relation's row type is the relation, an array type its
 -- element, an index that backs a constraint is the constraint, a view's _RETURN rule is the view.
--- Normal and automatic dependencies only; extension members and system objects are left out.
+-- Normal and automatic dependencies, and a partition's index on the parent's index it is attached
+-- to and on its table (deptypes P and S: the partition's index is not in the snapshot's indexes,
+-- but a plan that detaches the partition must know the index the table keeps); extension members
+-- and system objects are left out.
 WITH ns AS (
   SELECT n.oid, n.nspname::pg_catalog.text AS nspname
   FROM pg_catalog.pg_namespace AS n
@@ -170,7 +173,11 @@ edges AS (
   LEFT JOIN pg_catalog.pg_attribute AS oa
     ON d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND oa.attrelid = d.refobjid
     AND oa.attnum = d.refobjsubid AND d.refobjsubid > 0
-  WHERE d.deptype IN ('n', 'a')
+  WHERE (
+      d.deptype IN ('n', 'a')
+      OR (d.deptype = 'P' AND f.kind = 'index' AND o.kind = 'index')
+      OR (d.deptype = 'S' AND f.kind = 'index' AND o.kind = 'table')
+    )
     AND NOT EXISTS (SELECT 1 FROM members AS m WHERE m.classid = d.classid AND m.objid = d.objid)
     AND NOT EXISTS (SELECT 1 FROM members AS m WHERE m.classid = d.refclassid AND m.objid = d.refobjid)
 )

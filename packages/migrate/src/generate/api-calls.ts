@@ -40,6 +40,8 @@ export function apiCall(op: Operation, before: Snapshot): Src | null {
     case 'renameTable':
       return dbCall('renameTable', qn(op.table), value(op.to));
     case 'createIndex': {
+      // `ON ONLY` (the online recipe for partitioned tables) has no call of its own.
+      if (op.only) return null;
       const i = op.index;
       const plain = i.keys.every(
         (k) =>

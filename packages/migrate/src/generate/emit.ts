@@ -1,9 +1,16 @@
-import { DiffError, type DiffOptions, downPlan, type Plan } from '@justscale/diff';
+import {
+  DiffError,
+  type DiffOptions,
+  downPlan,
+  type Plan,
+  settingsSql,
+  type Timeouts,
+  timeoutsOf,
+} from '@justscale/diff';
 import type { Hazard, Operation, Snapshot } from '@justscale/schema';
 import { compile, IrreversibleOperationError, invert } from '@justscale/sql';
 import { apiCall } from './api-calls.js';
 import { describeOperation } from './describe.js';
-import { isSessionSetting } from './generate.js';
 import type { CreatedTables } from './hazard-filter.js';
 import { comment, lit, template } from './literal.js';
 import { recordCall } from './recording.js';
@@ -46,17 +53,28 @@ export function newEmitted(): Emitted {
   return { lines: [], nonTransactional: [], hazards: [], uses: new Set() };
 }
 
-/** Each operation of a plan (its hazards as comments, then its call), in order. */
+/**
+ * Each operation of a plan (its hazards as comments, then its call), in order. The statements'
+ * timeouts are printed as `db.raw` `SET` lines where they change, and `RESET` at the end: a
+ * migration's statements run in its own session settings, and none leaks into the next file.
+ */
 export async function emitPlan(plan: Plan, current: Snapshot, options: EmitOptions): Promise<Emitted> {
   const out = newEmitted();
   out.lines.push(...guardDeclarations(plan.operations, options.guards, indent));
   let now = current;
+  let session: Timeouts = {};
+  const settle = (to: Timeouts): void => {
+    for (const sql of settingsSql(session, to)) out.lines.push(`${indent}await db.raw(${template(sql)});`);
+    session = to;
+  };
   for (const op of runOrder(plan)) {
     const statements = plan.statements.filter((s) => s.operation === op);
+    if (statements[0] !== undefined) settle(timeoutsOf(statements[0]));
     await emit(out, op, statements, now, options);
     // A constraint the plan added (online mode's temporary NOT NULL check) may be dropped later.
     if (op.kind === 'addConstraint' || op.kind === 'createIndex') now = withCreated(now, [op]);
   }
+  settle({});
   return out;
 }
 
@@ -238,10 +256,6 @@ async function emitUnguarded(
     seen.add(key);
     out.hazards.push(h);
     out.lines.push(`${indent}${comment(`hazard ${h.kind}: ${h.message}`)}`);
-  }
-  if (isSessionSetting(op)) {
-    for (const s of statements) out.lines.push(`${indent}await db.raw(${template(s.sql)});`);
-    return;
   }
   const call = await exactCall(op, statements, current, options);
   if (call !== null) {

@@ -1,7 +1,15 @@
-import type { DiffOptions, Plan, PlannedStatement } from '@justscale/diff';
+import {
+  type DiffOptions,
+  type Plan,
+  type PlannedStatement,
+  planScript,
+  settingsSql,
+  type Timeouts,
+  timeoutsOf,
+} from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
 import type { EnumDef, ModelLike } from '@justscale/models';
-import type { Hazard, HazardKind, Operation, OperationKind, Snapshot } from '@justscale/schema';
+import type { Hazard, HazardKind, OperationKind, Snapshot } from '@justscale/schema';
 import { type DriverInput, toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
 import { describeOperation } from './describe.js';
@@ -26,7 +34,10 @@ export interface MigrationChange {
 /** What `generateMigration` found: the plan from the database to the models. */
 export interface GeneratedMigration {
   readonly hasChanges: boolean;
-  /** Every statement, `;`-terminated, one after another. */
+  /**
+   * Every statement, `;`-terminated, one after another, as a script: the statements' timeouts as
+   * `SET` lines where they change and `RESET` at the end (see `planScript`).
+   */
   readonly sql: string;
   readonly changes: readonly MigrationChange[];
   readonly statements: readonly PlannedStatement[];
@@ -45,7 +56,12 @@ export interface GeneratedMigration {
 }
 
 /** A model or an enum, or, last, the options. */
-export type ModelsAndOptions = readonly (ModelLike | EnumDef | SyncOptions)[];
+export type ModelsAndOptions = readonly (
+  | ModelLike
+  | EnumDef
+  | readonly (ModelLike | EnumDef)[]
+  | SyncOptions
+)[];
 
 /** Splits `...models` from a trailing options object (anything that is not a model or an enum). */
 export function splitArguments(args: ModelsAndOptions): {
@@ -54,10 +70,15 @@ export function splitArguments(args: ModelsAndOptions): {
 } {
   const models: (ModelLike | EnumDef)[] = [];
   let options: GenerateOptions = {};
-  args.forEach((arg, i) => {
+  const isModel = (arg: unknown): arg is ModelLike | EnumDef => {
     const kind = (arg as { kind?: unknown } | null)?.kind;
-    if (kind === 'model' || kind === 'enum') models.push(arg as ModelLike | EnumDef);
-    else if (i === args.length - 1 && typeof arg === 'object' && arg !== null)
+    return kind === 'model' || kind === 'enum';
+  };
+  args.forEach((arg, i) => {
+    if (isModel(arg)) models.push(arg);
+    // `syncSchema(db, [PgUser, PgOrder])` reads as `syncSchema(db, PgUser, PgOrder)`.
+    else if (Array.isArray(arg) && arg.every(isModel)) models.push(...arg);
+    else if (i === args.length - 1 && typeof arg === 'object' && arg !== null && !Array.isArray(arg))
       options = arg as GenerateOptions;
     else
       throw new MigrateError(
@@ -107,20 +128,20 @@ export function migrationFromPlan(
   owned: OwnedObjects = ownedBy(desired),
   diffOptions: Omit<DiffOptions, 'serverVersion'> = {},
 ): GeneratedMigration {
-  const changes: MigrationChange[] = plan.operations
-    .filter((op) => !isSessionSetting(op))
-    .map((op) => {
-      const statements = plan.statements.filter((s) => s.operation === op);
-      return {
-        kind: op.kind,
-        object: describeOperation(op),
-        hazards: dedupe(statements.flatMap((s) => s.hazards)),
-        sql: statements.map((s) => s.sql),
-      };
-    });
+  const changes: MigrationChange[] = plan.operations.map((op) => {
+    const statements = plan.statements.filter((s) => s.operation === op);
+    return {
+      kind: op.kind,
+      object: describeOperation(op),
+      hazards: dedupe(statements.flatMap((s) => s.hazards)),
+      sql: statements.map((s) => s.sql),
+    };
+  });
   return {
     hasChanges: changes.length > 0,
-    sql: plan.statements.map((s) => `${s.sql};`).join('\n\n'),
+    sql: planScript(plan.statements)
+      .map((s) => `${s.sql};`)
+      .join('\n\n'),
     changes,
     statements: plan.statements,
     plan,
@@ -130,11 +151,6 @@ export function migrationFromPlan(
     owned,
     diffOptions,
   };
-}
-
-/** The `SET lock_timeout` / `RESET` statements a plan carries around its changes. */
-export function isSessionSetting(op: Operation): boolean {
-  return op.kind === 'raw' && /^(?:SET|RESET) (?:lock_timeout|statement_timeout)\b/.test(op.sql);
 }
 
 function dedupe(hazards: readonly Hazard[]): Hazard[] {
@@ -149,7 +165,9 @@ function dedupe(hazards: readonly Hazard[]): Hazard[] {
 
 /**
  * Runs a generated migration: consecutive transactional statements in one transaction each run,
- * statements that cannot run in a transaction (`CREATE INDEX CONCURRENTLY`, ...) on their own, in order.
+ * statements that cannot run in a transaction (`CREATE INDEX CONCURRENTLY`, ...) on their own, in
+ * order. Each statement runs under its own timeouts (`lockTimeout`, `statementTimeout`): `SET
+ * LOCAL` before it in a transaction, `SET` before it and `RESET` after it outside one.
  *
  * @example
  * await applyMigration(client, await generateMigration(client, PgUser));
@@ -163,8 +181,15 @@ export async function applyMigration(
   await driver.session(async (session) => {
     let i = 0;
     while (i < statements.length) {
-      if (!statements[i]!.transactional) {
-        await session.exec(statements[i]!.sql);
+      const alone = statements[i]!;
+      if (!alone.transactional) {
+        const timeouts = timeoutsOf(alone);
+        for (const sql of settingsSql({}, timeouts)) await session.exec(sql);
+        try {
+          await session.exec(alone.sql);
+        } finally {
+          for (const sql of settingsSql(timeouts, {})) await session.exec(sql);
+        }
         i++;
         continue;
       }
@@ -172,7 +197,12 @@ export async function applyMigration(
       while (j < statements.length && statements[j]!.transactional) j++;
       const run = statements.slice(i, j);
       await session.transaction(async (tx) => {
-        for (const s of run) await tx.exec(s.sql);
+        let local: Timeouts = {};
+        for (const s of run) {
+          for (const sql of settingsSql(local, timeoutsOf(s), { local: true })) await tx.exec(sql);
+          local = timeoutsOf(s);
+          await tx.exec(s.sql);
+        }
       });
       i = j;
     }

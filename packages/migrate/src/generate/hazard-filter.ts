@@ -1,3 +1,4 @@
+import type { Plan, PlannedStatement } from '@justscale/diff';
 import type { Hazard, HazardKind, Operation, QualifiedName } from '@justscale/schema';
 
 /**
@@ -54,4 +55,37 @@ export class CreatedTables {
       this.#created.add(key({ schema: op.table.schema, name: op.to }));
     else if (op.kind === 'dropTable') this.#created.delete(key(op.table));
   }
+}
+
+/**
+ * The plan with each statement's hazards narrowed to those that apply (see `CreatedTables`): a
+ * foreign key or index on a table the same plan creates neither locks traffic nor scans rows. What
+ * every models plan reports, so that `schema push` on an empty database is not refused for hazards
+ * that cannot happen.
+ */
+export function withRelevantHazards(plan: Plan): Plan {
+  const created = new CreatedTables();
+  const statements: PlannedStatement[] = [];
+  let last: Operation | undefined;
+  for (const s of plan.statements) {
+    // `record` once an operation's statements are done: one operation may compile to several.
+    if (last !== undefined && last !== s.operation) created.record(last);
+    last = s.operation;
+    const hazards = created.relevant(s.operation, s.hazards);
+    statements.push(
+      hazards.length === s.hazards.length ? s : Object.freeze({ ...s, hazards: Object.freeze(hazards) }),
+    );
+  }
+  const seen = new Set<string>();
+  const hazards: Hazard[] = [];
+  for (const s of statements) {
+    for (const h of s.hazards) {
+      const k = `${h.kind}\u0000${h.message}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        hazards.push(h);
+      }
+    }
+  }
+  return Object.freeze({ ...plan, statements: Object.freeze(statements), hazards: Object.freeze(hazards) });
 }

@@ -4,6 +4,8 @@ import { introspect } from '@justscale/introspect';
 import { type EnumDef, type ModelLike, modelsToSnapshot, renameHintsOf } from '@justscale/models';
 import type { QualifiedName, Snapshot } from '@justscale/schema';
 import { canonicalizeSnapshot } from '../canonicalize/index.js';
+import { viewsAfterRenames } from './after-renames.js';
+import { withRelevantHazards } from './hazard-filter.js';
 import { NOTHING_OWNED, type OwnedObjects, ownedBy, owns, readOwnership, unionOwned } from './ownership.js';
 import { blockedDrops, UnmanagedDependentError } from './unmanaged-dependents.js';
 
@@ -60,7 +62,8 @@ export interface ModelsPlan {
  * It reads the database, canonicalises the models, keeps what the models do not own (views,
  * functions, triggers, sequences, domains, composite types, grants, extensions, schema comments,
  * and tables and enums the ownership record does not list), applies the models' rename hints, and
- * diffs. Nothing is changed.
+ * diffs. Nothing is changed (a plan that renames what a kept view reads runs its renames in a
+ * transaction that is rolled back, to read the view as PostgreSQL rewrites it: `viewsAfterRenames`).
  *
  * @example
  * const { plan, owned } = await planFromModels(driver, [PgUser, PgPost], { directory: './migrations' });
@@ -82,17 +85,20 @@ export async function planFromModels(
   const serverVersion = (await driver.serverVersion()).num;
   // Privileges too: the models never change a grant, but an object the plan has to drop and create
   // again (a view over a retyped column) gets its grants back only if the plan knows them.
-  const before = await introspect(driver, {
+  const readOptions = {
     schemas: schemas.length === 0 ? ['public'] : schemas,
     privileges: true,
     ...(options.migrationsTable === undefined ? {} : { migrationsTable: options.migrationsTable }),
-  });
+  };
+  const before = await introspect(driver, readOptions);
   const canonical = await canonicalizeSnapshot(driver, modelSnapshot);
   const recorded = options.directory === undefined ? NOTHING_OWNED : await readOwnership(options.directory);
   const ownedBefore = unionOwned(recorded, options.owned ?? NOTHING_OWNED);
   const hints = [...(renameHintsOf(...models) as RenameHint[]), ...(options.renames ?? [])];
   const renames = [...hints, ...derivedNameRenames(before, canonical, hints)];
-  const { desired, leftAlone } = keepUnowned(before, canonical, ownedBefore, renames, options.prune === true);
+  const kept = keepUnowned(before, canonical, ownedBefore, renames, options.prune === true);
+  const { leftAlone } = kept;
+  let desired = kept.desired;
   const diffOptions: Omit<DiffOptions, 'serverVersion'> = {
     renames,
     ...(options.online === undefined ? {} : { online: options.online }),
@@ -101,11 +107,19 @@ export async function planFromModels(
   };
   const blocked = blockedDrops(before, desired, canonical.tables, renames);
   if (blocked.length > 0) throw new UnmanagedDependentError(blocked);
-  const plan = diff(before, desired, { serverVersion, ...diffOptions });
+  let plan = diff(before, desired, { serverVersion, ...diffOptions });
+  // A kept view that the plan recreates after a rename reads the new names (see viewsAfterRenames).
+  const renamed = await viewsAfterRenames(driver, plan, desired, readOptions);
+  if (renamed !== desired) {
+    desired = renamed;
+    plan = diff(before, desired, { serverVersion, ...diffOptions });
+  }
   const notes: Note[] = leftAlone.map((o) => ({
     kind: 'not-managed',
     message: `${o.kind} ${o.schema}.${o.name} is in the database but in no model, and no migration record shows the models owned it: left as it is (prune drops it).`,
   }));
+  // Hazards that apply only: nothing locks or scans a table the same plan creates.
+  plan = withRelevantHazards(plan);
   return {
     plan: notes.length === 0 ? plan : { ...plan, notes: Object.freeze([...plan.notes, ...notes]) },
     before,

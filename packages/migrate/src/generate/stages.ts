@@ -1,6 +1,5 @@
 import { type DiffOptions, diff, type Plan } from '@justscale/diff';
 import type { EnumType, Index, Operation, QualifiedName, Snapshot, Table } from '@justscale/schema';
-import { isSessionSetting } from './generate.js';
 
 /** A plan between two known schemas: one stage of `stagePlan`. */
 export interface PlanStage {
@@ -79,8 +78,7 @@ export function stagePlan(plan: Plan, before: Snapshot, after: Snapshot, options
     let plan = diff(from, to, i === middleAt ? options : { ...options, renames: [] });
     // PostgreSQL itself leaves a table whose identity index was dropped at NOTHING: no statement.
     if (i <= dropped.length) plan = withoutOperations(plan, (op) => op.kind === 'setReplicaIdentity');
-    if (plan.statements.some((s) => !isSessionSetting(s.operation)))
-      stages.push({ plan, before: from, after: to });
+    if (plan.statements.length > 0) stages.push({ plan, before: from, after: to });
   }
   return stages;
 }
@@ -93,6 +91,11 @@ function concurrentIndexes(plan: Plan, kind: 'dropIndex' | 'createIndex', side: 
       t.constraints.flatMap((c) => (c.kind === 'foreignKey' ? [key(c.references.table)] : [])),
     ),
   );
+  const attached = new Set(
+    plan.operations.flatMap((op) =>
+      op.kind === 'attachIndex' ? [key(op.index), key(op.partitionIndex)] : [],
+    ),
+  );
   const out: Index[] = [];
   for (const s of plan.statements) {
     const op: Operation = s.operation;
@@ -102,8 +105,11 @@ function concurrentIndexes(plan: Plan, kind: 'dropIndex' | 'createIndex', side: 
     const index = side.indexes.find((i) => key(i) === key(name));
     if (index === undefined) continue;
     if (index.unique && referenced.has(key({ schema: index.schema, name: index.table }))) continue;
-    // An index whose table goes or comes in the same plan is the table's business.
-    if (!side.tables.some((t) => t.schema === index.schema && t.name === index.table)) continue;
+    // An index whose table goes or comes in the same plan is the table's business; one of a
+    // partition or a partitioned table is part of the plan's ON ONLY ... ATTACH recipe.
+    const table = side.tables.find((t) => t.schema === index.schema && t.name === index.table);
+    if (table === undefined || table.partitionOf !== null || table.partitionBy !== null) continue;
+    if (attached.has(key(index))) continue;
     if (!out.includes(index)) out.push(index);
   }
   return out;

@@ -1,8 +1,8 @@
-import type { DiffOptions, Note, Plan } from '@justscale/diff';
+import { type DiffOptions, type Note, type Plan, settingsSql } from '@justscale/diff';
 import type { Hazard, QualifiedName, Snapshot } from '@justscale/schema';
 import { MigrateError } from '../errors.js';
 import { type EmitOptions, type Emitted, emitPlan, indent, invertSteps, planDown } from './emit.js';
-import { type GeneratedMigration, isSessionSetting } from './generate.js';
+import type { GeneratedMigration } from './generate.js';
 import { CreatedTables } from './hazard-filter.js';
 import { comment, lit, template } from './literal.js';
 import { type PlanNotes, sortNotes } from './notes.js';
@@ -130,7 +130,7 @@ export async function writeMigrationSources(
 
   if (parts.length <= 1) {
     const up = await emitPlan(thePlan, before, emitOptions(new CreatedTables()));
-    const steps = runOrder(thePlan).filter((op) => !isSessionSetting(op));
+    const steps = runOrder(thePlan);
     const down =
       after === undefined
         ? await invertSteps(steps, [], before, options.name, emitOptions(new CreatedTables()))
@@ -200,12 +200,13 @@ export function stagedParts(
  * schema before the stage and the steps before the part; under the part's `lock_timeout`.
  */
 async function invertPart(part: StagedPart, name: string, options: EmitOptions): Promise<Emitted> {
-  const steps = part.plan.operations.filter((op) => !isSessionSetting(op));
+  const steps = part.plan.operations;
   const down = await invertSteps(steps, part.earlier, part.before, name, options);
   if (part.lockTimeout !== null && !down.lines.some((l) => l.includes('throw new Error('))) {
     // The way back waits no longer for its locks than the way there.
-    down.lines.unshift(`${indent}await db.raw(${template(part.lockTimeout)});`);
-    down.lines.push(`${indent}await db.raw(\`RESET lock_timeout\`);`);
+    const timeouts = { lockTimeout: part.lockTimeout };
+    down.lines.unshift(...settingsSql({}, timeouts).map((sql) => `${indent}await db.raw(${template(sql)});`));
+    down.lines.push(...settingsSql(timeouts, {}).map((sql) => `${indent}await db.raw(${template(sql)});`));
   }
   return down;
 }

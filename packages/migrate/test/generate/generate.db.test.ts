@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { introspect } from '@justscale/introspect';
+import { raw } from '@justscale/schema';
 import { createRawClient, createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -48,6 +49,41 @@ async function unordered(t: TestDatabase) {
 }
 
 describe('generateMigration and applyMigration (the seed Auto-Generation)', () => {
+  it("applies each statement's own timeouts: SET LOCAL in a transaction, SET then RESET outside one", async () => {
+    const t = await database();
+    // Each statement checks the settings it runs under; a wrong one raises and fails the run.
+    const expects = (lock: string, statement: string) =>
+      `DO $$ BEGIN IF current_setting('lock_timeout') <> '${lock}' OR current_setting('statement_timeout') <> '${statement}' THEN RAISE EXCEPTION 'lock_timeout %, statement_timeout %', current_setting('lock_timeout'), current_setting('statement_timeout'); END IF; END $$`;
+    const op = raw('SELECT 1');
+    const at = (
+      sql: string,
+      transactional: boolean,
+      timeouts: { lockTimeout?: string; statementTimeout?: string },
+    ) => ({
+      sql,
+      transactional,
+      hazards: [],
+      operation: op,
+      ...timeouts,
+    });
+    const statements = [
+      at(expects('5s', '30s'), true, { lockTimeout: '5s', statementTimeout: '30s' }),
+      at(expects('5s', '0'), true, { lockTimeout: '5s', statementTimeout: '0' }),
+      at(expects('0', '0'), true, {}),
+      at(expects('7s', '0'), false, { lockTimeout: '7s' }),
+      at(expects('0', '0'), false, {}),
+      at(expects('2s', '0'), true, { lockTimeout: '2s' }),
+      at(expects('0', '0'), false, {}),
+    ];
+    await applyMigration(t.driver, { statements });
+    // A statement that breaks its lock_timeout fails the run.
+    await expect(
+      applyMigration(t.driver, {
+        statements: [at(expects('1s', '0'), true, { lockTimeout: '5s' })],
+      }),
+    ).rejects.toThrow(/lock_timeout 5s/);
+  });
+
   it('runs the seed example as written, on the client library the user has', async () => {
     const t = await database();
     // a pg Pool on the server; on PGlite, the Driver itself

@@ -156,6 +156,34 @@ describe('models own what they describe, and nothing else', () => {
   });
 });
 
+describe('a models plan on an empty database', () => {
+  it('creates tables with their keys and indexes without lock or scan hazards, and a hint has nothing to rename', async () => {
+    const db = await database();
+    const Org = defineModel('orgs', { id: field.uuid().primaryKey(), name: field.string() });
+    const Task = defineModel(
+      'tasks',
+      {
+        id: field.uuid().primaryKey(),
+        orgId: field.uuid().references(Org),
+        name: field.string().max(300).renamedFrom('title'),
+      },
+      { indexes: [{ columns: ['name'] }] },
+    );
+    const { plan } = await planFromModels(db.driver, [Org, Task]);
+    // The foreign key and index land on tables the plan creates: no rows, no traffic.
+    expect(plan.statements.some((s) => /FOREIGN KEY/.test(s.sql))).toBe(true);
+    expect(plan.hazards.map((h) => h.kind)).toEqual([]);
+    // What sync pushes is what the plan says: no hazard to allow. Models may come as an array too.
+    await expect(syncSchema(db.driver, [Org, 'tasks'] as never)).rejects.toThrow(/neither a model/);
+    await syncSchema(db.driver, [Org, Task]);
+    expect(await tables(db)).toEqual(['orgs', 'tasks']);
+    // Once the tables exist, a foreign key to the existing table does block its writes again.
+    const Tag = defineModel('tags', { id: field.uuid().primaryKey(), orgId: field.uuid().references(Org) });
+    const next = await planFromModels(db.driver, [Org, Task, Tag]);
+    expect(next.plan.hazards.map((h) => h.kind)).toEqual(['blocks-writes']);
+  });
+});
+
 describe('renames in the models', () => {
   it('a field, a model, an enum and its value renamed keep their data; a satisfied hint is silent', async () => {
     const t = await database();

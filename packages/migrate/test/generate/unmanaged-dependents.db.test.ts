@@ -85,4 +85,29 @@ describe('objects the models do not manage, depending on what the models change'
     expect(rows).toEqual([{ granted: true, comment: 'for reports' }]);
     expect((await planFromModels(db.driver, [orgsOnly(300, true)])).plan.statements).toEqual([]);
   });
+
+  it('a view recreated around a column that is renamed and retyped reads the new name', async () => {
+    // PostgreSQL follows a renamed column into the views reading it; the plan must create the view
+    // again as PostgreSQL rewrote it, not as it read before the rename (CREATE VIEW would fail).
+    const tasks = (column: 'title' | 'name', length: number) =>
+      defineModel('tasks', {
+        id: field.integer().primaryKey(),
+        [column]:
+          column === 'name' ? field.string().max(length).renamedFrom('title') : field.string().max(length),
+      });
+    const db = await createTestDatabase();
+    open.push(db);
+    await applied(await planFromModels(db.driver, [tasks('title', 200)]), db);
+    await db.driver.exec(`CREATE VIEW open_tasks AS SELECT id, title FROM tasks;
+      INSERT INTO tasks VALUES (1, 'first')`);
+    const plan = await planFromModels(db.driver, [tasks('name', 300)]);
+    const sql = plan.plan.statements.map((s) => s.sql);
+    expect(sql.some((s) => /RENAME COLUMN "title" TO "name"/.test(s))).toBe(true);
+    expect(sql.some((s) => /^CREATE VIEW .*name AS title/s.test(s))).toBe(true);
+    await applied(plan, db);
+    expect((await db.driver.query('SELECT * FROM open_tasks')).rows).toEqual([{ id: 1, title: 'first' }]);
+    // Reading the rewritten view ran the renames in a transaction that was rolled back: nothing else changed
+    // between planning and applying, and a second plan is empty.
+    expect((await planFromModels(db.driver, [tasks('name', 300)])).plan.statements).toEqual([]);
+  });
 });

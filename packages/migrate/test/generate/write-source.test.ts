@@ -9,6 +9,7 @@ import {
   raw,
   snapshot,
   table,
+  userType,
 } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
 import { MigrateError } from '../../src/errors.js';
@@ -119,10 +120,31 @@ describe('writeMigrationSource', () => {
     expect(source).not.toContain('import');
   });
 
+  it('keeps a migration that adds an enum value nothing in it uses in one transaction, both ways', async () => {
+    const status = (values: string[]) => ({ schema: 'public', name: 'status', values, comment: null });
+    const before = snapshot({ enums: [status(['todo', 'done'])], tables: [users] });
+    const after = snapshot({ enums: [status(['todo', 'doing', 'done'])] });
+    const plan = diff(before, after, { serverVersion: 150000 });
+    const source = await writeMigrationSource(plan, { name: 'm5', before, after, importFrom: null });
+    // A failure after ADD VALUE (here: dropping users) rolls the whole migration back.
+    expect(source).toContain("addTypeValue({ schema: 'public', name: 'status' }, 'doing'");
+    expect(source).not.toContain('transaction:');
+    expect(source).toContain('enum-value-uncommitted');
+  });
+
   it('keeps up in a transaction when only down must run outside one (an enum value removed)', async () => {
     const status = (values: string[]) => ({ schema: 'public', name: 'status', values, comment: null });
-    const before = snapshot({ enums: [status(['todo', 'doing', 'done'])] });
-    const after = snapshot({ enums: [status(['todo', 'done'])] });
+    // down adds 'doing' back and restores the default that names it: the value must be committed first.
+    const tasks = (fallback: string) =>
+      table({
+        schema: 'public',
+        name: 'tasks',
+        columns: [
+          column({ name: 's', type: userType('public', 'status'), default: `'${fallback}'::public.status` }),
+        ],
+      });
+    const before = snapshot({ enums: [status(['todo', 'doing', 'done'])], tables: [tasks('doing')] });
+    const after = snapshot({ enums: [status(['todo', 'done'])], tables: [tasks('todo')] });
     const plan = diff(before, after);
     expect(plan.statements.every((s) => s.transactional)).toBe(true);
     const source = await writeMigrationSource(plan, { name: 'm4', before, after, importFrom: null });

@@ -1,13 +1,31 @@
 import type { Index, QualifiedName } from '../snapshot.js';
 import { type DropOptions, dropOptions, node } from './node.js';
 
-/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON t USING m (...)` (and its comment). */
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON [ONLY] t USING m (...)` (and its comment). */
 export interface CreateIndexOperation {
   readonly kind: 'createIndex';
   readonly index: Index;
   /** Builds without blocking writes; cannot run in a transaction. */
   readonly concurrently: boolean;
   readonly ifNotExists: boolean;
+  /**
+   * `ON ONLY`: on a partitioned table, the index is created on the parent alone, invalid, and
+   * becomes valid once each partition's index is attached to it (`attachIndex`).
+   */
+  readonly only: boolean;
+}
+
+/**
+ * `ALTER INDEX index ATTACH PARTITION partitionIndex`: a partition's index becomes part of its
+ * parent's index (made `ON ONLY`); once every partition has one, the parent's index is valid.
+ * PostgreSQL has no way to detach it again: dropping the parent's index drops it.
+ */
+export interface AttachIndexOperation {
+  readonly kind: 'attachIndex';
+  /** The partitioned table's index. */
+  readonly index: QualifiedName;
+  /** The partition's index (in the partition's schema). */
+  readonly partitionIndex: QualifiedName;
 }
 
 /** `DROP INDEX [CONCURRENTLY] [IF EXISTS] name [CASCADE]`. */
@@ -35,14 +53,20 @@ export interface SetIndexOptionsOperation {
 /** @example createIndex(index({ schema: 'public', name: 'users_email_idx', table: 'users', keys: [{ column: 'email' }] }), { concurrently: true }) */
 export function createIndex(
   index: Index,
-  options: { concurrently?: boolean; ifNotExists?: boolean } = {},
+  options: { concurrently?: boolean; ifNotExists?: boolean; only?: boolean } = {},
 ): CreateIndexOperation {
   return node({
     kind: 'createIndex',
     index,
     concurrently: options.concurrently ?? false,
     ifNotExists: options.ifNotExists ?? false,
+    only: options.only ?? false,
   });
+}
+
+/** @example attachIndex({ schema: 'public', name: 'events_at_idx' }, { schema: 'public', name: 'events_2024_at_idx' }) */
+export function attachIndex(index: QualifiedName, partitionIndex: QualifiedName): AttachIndexOperation {
+  return node({ kind: 'attachIndex', index, partitionIndex });
 }
 
 /** @example dropIndex({ schema: 'public', name: 'users_email_idx' }, { concurrently: true, ifExists: true }) */

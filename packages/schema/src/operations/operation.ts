@@ -22,6 +22,7 @@ import type {
 import type { CreateFunctionOperation, DropFunctionOperation, RenameFunctionOperation } from './functions.js';
 import type { GrantOperation, RevokeOperation } from './grants.js';
 import type {
+  AttachIndexOperation,
   CreateIndexOperation,
   DropIndexOperation,
   RenameIndexOperation,
@@ -146,6 +147,7 @@ export type Operation =
   | RenameConstraintOperation
   | ValidateConstraintOperation
   | CreateIndexOperation
+  | AttachIndexOperation
   | DropIndexOperation
   | RenameIndexOperation
   | SetIndexOptionsOperation
@@ -232,6 +234,7 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   renameConstraint: true,
   validateConstraint: true,
   createIndex: true,
+  attachIndex: true,
   dropIndex: true,
   renameIndex: true,
   setIndexOptions: true,

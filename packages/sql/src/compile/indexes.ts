@@ -1,4 +1,5 @@
 import type {
+  AttachIndexOperation,
   CreateIndexOperation,
   DropIndexOperation,
   Index,
@@ -23,9 +24,15 @@ function key(k: IndexKey): string {
 }
 
 /** The `CREATE INDEX` text of an index (shared with `invert`'s re-creations). */
-export function createIndexSql(i: Index, ctx: Context, concurrently: boolean, notExists: boolean): string {
+export function createIndexSql(
+  i: Index,
+  ctx: Context,
+  concurrently: boolean,
+  notExists: boolean,
+  only = false,
+): string {
   let sql = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${ifNotExists(notExists)}`;
-  sql += `${quoteIdent(i.name)} ON ${quoteQualified({ schema: i.schema, name: i.table })}`;
+  sql += `${quoteIdent(i.name)} ON ${only ? 'ONLY ' : ''}${quoteQualified({ schema: i.schema, name: i.table })}`;
   sql += ` USING ${quoteIdent(i.method)} (${i.keys.map(key).join(', ')})`;
   if (i.include.length > 0) sql += ` INCLUDE (${quoteIdents(i.include)})`;
   if (i.nullsNotDistinct) {
@@ -42,6 +49,16 @@ export function compileCreateIndex(op: CreateIndexOperation, ctx: Context): Stat
   if (i.keys.length === 0) throw new InvalidOperationError(op, 'an index needs at least one key');
   const name = quoteIdent(i.name);
   const table = quoteQualified({ schema: i.schema, name: i.table });
+  if (op.only && op.concurrently)
+    throw new InvalidOperationError(op, 'PostgreSQL does not build an index ON ONLY a table CONCURRENTLY');
+  if (op.only) {
+    // The partitioned table's own index holds no rows: nothing is built, nothing checked. It stays
+    // invalid (unused by queries) until every partition's index is attached to it.
+    return [
+      statement(createIndexSql(i, ctx, false, op.ifNotExists, true)),
+      ...commentIfAny({ objectKind: 'index', object: i }, i.comment),
+    ];
+  }
   const hazards = compact([
     H.buildsIndex(name),
     op.concurrently
@@ -52,6 +69,14 @@ export function compileCreateIndex(op: CreateIndexOperation, ctx: Context): Stat
   return [
     statement(createIndexSql(i, ctx, op.concurrently, op.ifNotExists), hazards, !op.concurrently),
     ...commentIfAny({ objectKind: 'index', object: i }, i.comment),
+  ];
+}
+
+export function compileAttachIndex(op: AttachIndexOperation): Statement[] {
+  return [
+    statement(
+      `ALTER INDEX ${quoteQualified(op.index)} ATTACH PARTITION ${quoteQualified(op.partitionIndex)}`,
+    ),
   ];
 }
 

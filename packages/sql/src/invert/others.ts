@@ -1,5 +1,6 @@
 import {
   type AlterPolicyOperation,
+  type AttachIndexOperation,
   type CommentTarget,
   type CreateFunctionOperation,
   type CreateIndexOperation,
@@ -74,6 +75,14 @@ export const invertCreateIndex: Invert<CreateIndexOperation> = (op, before) =>
   op.ifNotExists && findIndex(before, op.index)
     ? []
     : [dropIndex(op.index, { concurrently: op.concurrently })];
+
+/** PostgreSQL cannot detach a partition's index: only dropping the parent's index undoes it. */
+export const invertAttachIndex: Invert<AttachIndexOperation> = (op) => {
+  throw new IrreversibleOperationError(
+    op,
+    "a partition's index cannot be detached from its parent's index; drop the parent's index instead",
+  );
+};
 
 export const invertDropIndex: Invert<DropIndexOperation> = (op, before) => {
   cascaded(op);

@@ -1,3 +1,2 @@
--- hazards: enum-value-uncommitted, not-transactional
--- outside a transaction
+-- hazards: enum-value-uncommitted
 ALTER TYPE "public"."mood" ADD VALUE 'happy' AFTER 'ok';

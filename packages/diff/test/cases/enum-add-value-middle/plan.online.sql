@@ -1,7 +1,6 @@
 SET lock_timeout = '5s';
 
--- hazards: enum-value-uncommitted, not-transactional
--- outside a transaction
+-- hazards: enum-value-uncommitted
 ALTER TYPE "public"."mood" ADD VALUE 'ok' AFTER 'sad';
 
 RESET lock_timeout;

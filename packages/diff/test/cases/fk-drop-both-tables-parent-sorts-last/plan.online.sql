@@ -1,8 +1,5 @@
 SET lock_timeout = '5s';
 
--- hazards: access-exclusive-lock
-ALTER TABLE "public"."alpha" DROP CONSTRAINT "alpha_z_fkey";
-
 -- hazards: access-exclusive-lock, deletes-data
 DROP TABLE "public"."alpha";
 

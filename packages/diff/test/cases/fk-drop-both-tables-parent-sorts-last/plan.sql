@@ -1,6 +1,3 @@
--- hazards: access-exclusive-lock
-ALTER TABLE "public"."alpha" DROP CONSTRAINT "alpha_z_fkey";
-
 -- hazards: access-exclusive-lock, deletes-data
 DROP TABLE "public"."alpha";
 

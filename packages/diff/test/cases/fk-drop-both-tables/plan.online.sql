@@ -1,8 +1,5 @@
 SET lock_timeout = '5s';
 
--- hazards: access-exclusive-lock
-ALTER TABLE "public"."b" DROP CONSTRAINT "b_a_id_fkey";
-
 -- hazards: access-exclusive-lock, deletes-data
 DROP TABLE "public"."b";
 

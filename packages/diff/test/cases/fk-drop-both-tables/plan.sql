@@ -1,6 +1,3 @@
--- hazards: access-exclusive-lock
-ALTER TABLE "public"."b" DROP CONSTRAINT "b_a_id_fkey";
-
 -- hazards: access-exclusive-lock, deletes-data
 DROP TABLE "public"."b";
 

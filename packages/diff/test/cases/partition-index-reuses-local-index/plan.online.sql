@@ -1,6 +1,7 @@
 SET lock_timeout = '5s';
 
--- hazards: blocks-writes, builds-index
-CREATE INDEX "ev_k" ON "public"."ev" USING "btree" ("k");
+CREATE INDEX "ev_k" ON ONLY "public"."ev" USING "btree" ("k");
+
+ALTER INDEX "public"."ev_k" ATTACH PARTITION "public"."ev_a_k";
 
 RESET lock_timeout;

@@ -2,9 +2,6 @@ SET lock_timeout = '5s';
 
 DROP VIEW "app"."open_orders";
 
--- hazards: access-exclusive-lock
-ALTER TABLE "app"."orders" DROP CONSTRAINT "orders_customer_id_fkey";
-
 -- hazards: access-exclusive-lock, deletes-data
 DROP TABLE "app"."orders";
 

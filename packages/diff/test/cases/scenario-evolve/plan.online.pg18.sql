@@ -6,8 +6,7 @@ DROP VIEW "app"."open_orders";
 -- outside a transaction
 DROP INDEX CONCURRENTLY "app"."orders_customer";
 
--- hazards: enum-value-uncommitted, not-transactional
--- outside a transaction
+-- hazards: enum-value-uncommitted
 ALTER TYPE "app"."status" ADD VALUE 'packed' AFTER 'paid';
 
 -- hazards: access-exclusive-lock

@@ -3,8 +3,7 @@ DROP VIEW "app"."open_orders";
 -- hazards: access-exclusive-lock
 DROP INDEX "app"."orders_customer";
 
--- hazards: enum-value-uncommitted, not-transactional
--- outside a transaction
+-- hazards: enum-value-uncommitted
 ALTER TYPE "app"."status" ADD VALUE 'packed' AFTER 'paid';
 
 -- hazards: access-exclusive-lock

@@ -1,0 +1,6 @@
+CREATE TABLE a (id int PRIMARY KEY, b_id int);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);
+ALTER TABLE a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES b;
+CREATE TABLE kept (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, kept_id int REFERENCES kept, a_id int REFERENCES a);
+INSERT INTO kept VALUES (1);

@@ -1,0 +1,11 @@
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."b" DROP CONSTRAINT "b_a_id_fkey";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."c";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."a";
+
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."b";

@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock, deletes-data
+DROP TABLE "public"."ev_2024";

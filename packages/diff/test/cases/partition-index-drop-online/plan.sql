@@ -1,0 +1,2 @@
+-- hazards: access-exclusive-lock
+DROP INDEX "public"."ev_k";

@@ -1,0 +1,1 @@
+SELECT name = 'first' FROM tasks
