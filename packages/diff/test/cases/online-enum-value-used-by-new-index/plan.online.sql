@@ -4,8 +4,7 @@ SET lock_timeout = '5s';
 -- outside a transaction
 ALTER TYPE "public"."st" ADD VALUE 'pending' BEFORE 'active';
 
--- hazards: enum-value-uncommitted, not-transactional
--- outside a transaction
+-- hazards: enum-value-uncommitted
 ALTER TYPE "public"."st" ADD VALUE 'archived' AFTER 'done';
 
 -- hazards: access-exclusive-lock

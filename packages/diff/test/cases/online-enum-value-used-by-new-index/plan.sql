@@ -2,8 +2,7 @@
 -- outside a transaction
 ALTER TYPE "public"."st" ADD VALUE 'pending' BEFORE 'active';
 
--- hazards: enum-value-uncommitted, not-transactional
--- outside a transaction
+-- hazards: enum-value-uncommitted
 ALTER TYPE "public"."st" ADD VALUE 'archived' AFTER 'done';
 
 -- hazards: access-exclusive-lock
