@@ -92,6 +92,8 @@ export {
   syncSchema,
   UnmanagedDependentError,
   unionOwned,
+  viewsNoMigrationCreates,
+  viewsRebuilt,
   type WriteSourceOptions,
   type WrittenMigration,
   writeMigrationSource,

@@ -60,9 +60,15 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     // otherwise; down is the differ's plan back to the schema before (with the plan's rename hints,
     // so renames reverse), or a throw naming why there is none. Online, a statement that cannot run
     // in a transaction gets a migration file of its own.
-    const { writeMigrationSources } = await import('@justscale/migrate');
+    const { viewsNoMigrationCreates, viewsRebuilt, writeMigrationSources } = await import(
+      '@justscale/migrate'
+    );
+    // A view the plan drops and creates again that no migration creates was made by hand: the file
+    // rebuilds it only where it exists, so it also runs on a fresh database, where it is missing.
+    const handMade = await viewsNoMigrationCreates(config.migrations.directory, viewsRebuilt(up));
     const written = await writeMigrationSources(up, {
       name,
+      guardViews: handMade,
       before: planned.before,
       after: planned.desired,
       diffOptions: planned.diffOptions,
@@ -77,8 +83,23 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       return ExitCode.Success;
     }
     files = written.parts.map((p) => ({ name: p.name, source: p.source }));
+    for (const view of handMade) {
+      const where = written.parts
+        .filter((p) => p.source.includes(`View ${view.schema}.${view.name} is created by no migration`))
+        .map((p) => displayPath(ctx.io.cwd, join(config.migrations.directory, fileOf(p.name))));
+      ctx.err.line(
+        ctx.err.colors.yellow(
+          `warning: view ${view.schema}.${view.name} is dropped and created again around the change (${where.join(', ')}), ` +
+            `but no migration in ${displayPath(ctx.io.cwd, config.migrations.directory)} creates it: it was made by hand. ` +
+            'The migration rebuilds it only where it exists (db.hasView), so it also runs on a fresh database ' +
+            "(migrate fresh, migrate check, a teammate's machine), which will not have the view. " +
+            'To make the view part of the schema everywhere, add its CREATE VIEW to a migration (justscale migrate make NAME --empty).',
+        ),
+      );
+    }
     statements = {
-      up: up.statements.length,
+      // Split, the files hold the plan in stages (and each its own lock_timeout): count what they run.
+      up: written.parts.reduce((n, p) => n + p.statements, 0),
       hazards: [...new Set(written.parts.flatMap((p) => p.hazards.map((h) => h.kind)))],
     };
     owned = planned.owned;

@@ -96,6 +96,7 @@ export async function replayProject(
 /** The failure of a migration, with the SQL that separates the schema found from the one expected. */
 export function printFailure(ctx: CommandContext, verdict: MigrationVerdict): void {
   ctx.err.line(ctx.err.colors.red(`${verdict.name}: ${verdict.stage} failed: ${verdict.message ?? ''}`));
+  if (verdict.hint !== undefined) ctx.err.line(ctx.err.colors.yellow(`hint: ${verdict.hint}`));
   if (verdict.difference !== undefined && verdict.difference.length > 0) {
     ctx.err.line(
       'The schema it left differs from the expected one; this would turn it into the expected one:',

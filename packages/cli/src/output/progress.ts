@@ -76,7 +76,9 @@ export class Progress {
       parts.push(
         this.#outside.has(failed)
           ? `${failed} runs outside a transaction: its statement may have partly applied; check it by hand.`
-          : `${failed} was rolled back: nothing of it is ${verb}.`,
+          : this.#direction === 'down'
+            ? `${failed}'s down was rolled back: it stays applied.`
+            : `${failed} was rolled back: nothing of it is ${verb}.`,
       );
     }
     if (notRun.length > 0 && !this.#all) parts.push(`Not run: ${notRun.join(', ')}.`);

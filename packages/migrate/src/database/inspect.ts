@@ -18,6 +18,14 @@ export interface InspectMethods {
    * await db.hasColumn('posts', 'authorId');
    */
   hasColumn(table: TableName, column: string): Promise<boolean>;
+  /**
+   * Whether the view (plain or materialized) exists. Generated migrations ask it before they rebuild
+   * a view no migration creates (one made by hand), so they run where it is missing too.
+   *
+   * @example
+   * if (await db.hasView({ schema: 'public', name: 'open_orders' })) await db.raw('DROP VIEW "public"."open_orders"');
+   */
+  hasView(view: TableName): Promise<boolean>;
 }
 
 const hasTableSql = `SELECT EXISTS (
@@ -25,10 +33,19 @@ const hasTableSql = `SELECT EXISTS (
   WHERE c.oid = pg_catalog.to_regclass($1::pg_catalog.text) AND c.relkind IN ('r', 'p')
 ) AS found`;
 
+const hasViewSql = `SELECT EXISTS (
+  SELECT 1 FROM pg_catalog.pg_class AS c
+  WHERE c.oid = pg_catalog.to_regclass($1::pg_catalog.text) AND c.relkind IN ('v', 'm')
+) AS found`;
+
 export function inspectMethods({ executor, catalog }: DatabaseContext): InspectMethods {
   return {
     async hasTable(table) {
       const { rows } = await executor.read<{ found: boolean }>(hasTableSql, [tableSql(table)]);
+      return rows[0]?.found === true;
+    },
+    async hasView(view) {
+      const { rows } = await executor.read<{ found: boolean }>(hasViewSql, [tableSql(view)]);
       return rows[0]?.found === true;
     },
     async hasColumn(table, column) {

@@ -16,6 +16,7 @@ import { comment, lit, template } from './literal.js';
 import { recordCall } from './recording.js';
 import { render, type Src, uses } from './source-tree.js';
 import { runOrder } from './split.js';
+import { guardDeclarations, guardOf, type ViewGuards } from './view-guards.js';
 
 /** The lines of one direction of a migration, and what its header must say. */
 export interface Emitted {
@@ -36,6 +37,8 @@ export interface EmitOptions {
   readonly fields: boolean;
   /** The tables created so far in this migration (lock hazards on them are left out). */
   readonly created: CreatedTables;
+  /** Views rebuilt only where they exist (see `ViewGuards`). */
+  readonly guards?: ViewGuards;
 }
 
 export interface EmittedStatement {
@@ -57,6 +60,7 @@ export function newEmitted(): Emitted {
  */
 export async function emitPlan(plan: Plan, current: Snapshot, options: EmitOptions): Promise<Emitted> {
   const out = newEmitted();
+  out.lines.push(...guardDeclarations(plan.operations, options.guards, indent));
   let now = current;
   let session: Timeouts = {};
   const settle = (to: Timeouts): void => {
@@ -130,6 +134,7 @@ export async function invertSteps(
   if (irreversible.length > 0) return { ...newEmitted(), lines: cannotReverse(name, irreversible) };
   const compileOptions = options.serverVersion === undefined ? {} : { serverVersion: options.serverVersion };
   const current = withCreated(before, [...earlier, ...steps]);
+  down.lines.push(...guardDeclarations(inverses.flat(), options.guards, indent));
   for (const inverse of inverses)
     for (const inv of inverse) await emit(down, inv, compile(inv, compileOptions), current, options);
   return down;
@@ -218,6 +223,20 @@ function withCreated(before: Snapshot, earlier: readonly Operation[]): Snapshot 
  * `db.raw` with each planned statement, under a comment naming the step.
  */
 export async function emit(
+  out: Emitted,
+  op: Operation,
+  statements: readonly EmittedStatement[],
+  current: Snapshot,
+  options: EmitOptions,
+): Promise<void> {
+  const guard = guardOf(op, options.guards);
+  if (guard === null) return emitUnguarded(out, op, statements, current, options);
+  const inner: Emitted = { ...out, lines: [] };
+  await emitUnguarded(inner, op, statements, current, options);
+  out.lines.push(`${indent}if (${guard}) {`, ...inner.lines.map((l) => `  ${l}`), `${indent}}`);
+}
+
+async function emitUnguarded(
   out: Emitted,
   op: Operation,
   statements: readonly EmittedStatement[],

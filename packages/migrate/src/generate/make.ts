@@ -5,6 +5,7 @@ import { type DriverInput, toDriver } from '../connection/to-driver.js';
 import { type GenerateOptions, generateMigration } from './generate.js';
 import { writeOwnership } from './ownership.js';
 import { assertNothingPending } from './pending.js';
+import { viewsNoMigrationCreates, viewsRebuilt } from './view-guards.js';
 import { migrationFileName, writeMigrationSources } from './write-source.js';
 
 /** Options of `makeMigration`. */
@@ -45,8 +46,11 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
   const migration = await generateMigration(client, ...models, { ...generateOptions, directory });
   if (!migration.hasChanges) return null;
   // The way back is planned with the plan's own options (every rename hint, online): migration carries them.
+  // A view the plan rebuilds that no migration creates was made by hand: rebuilt only where it exists.
+  const guardViews = await viewsNoMigrationCreates(directory, viewsRebuilt(migration.plan));
   const { parts } = await writeMigrationSources(migration, {
     name,
+    guardViews,
     split: generateOptions.online === true,
     ...(importFrom === undefined ? {} : { importFrom }),
   });

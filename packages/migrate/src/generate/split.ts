@@ -14,41 +14,6 @@ export interface PlanPart {
 }
 
 /**
- * The operations whose parts get a `down` of their own by inverting each step, safely: tables,
- * columns, constraints, indexes, new enums and schemas. A plan with anything else (functions,
- * views, triggers, enum values, type rebuilds, ...) is not split: its `down` needs the differ's
- * plan back over the whole change.
- */
-const SPLITTABLE: ReadonlySet<Operation['kind']> = new Set<Operation['kind']>([
-  'createTable',
-  'dropTable',
-  'renameTable',
-  'addColumn',
-  'dropColumn',
-  'renameColumn',
-  'setColumnNotNull',
-  'dropColumnNotNull',
-  'setColumnDefault',
-  'dropColumnDefault',
-  'alterColumnType',
-  'addConstraint',
-  'dropConstraint',
-  'validateConstraint',
-  'addConstraintUsingIndex',
-  'renameConstraint',
-  'createIndex',
-  'dropIndex',
-  'renameIndex',
-  'createEnum',
-  'createSchema',
-]);
-
-/** Whether `splitPlan` may split `plan` (see `SPLITTABLE`). */
-export function splittable(plan: Plan): boolean {
-  return plan.operations.every((op) => SPLITTABLE.has(op.kind));
-}
-
-/**
  * Splits a plan into parts for migration files of their own: each statement that cannot run in a
  * transaction (`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, ...) in a part of its own,
  * with the `ADD CONSTRAINT ... USING INDEX` that turns its index into a constraint; the statements

@@ -1,12 +1,14 @@
 import { type DiffOptions, type Note, type Plan, settingsSql } from '@justscale/diff';
-import type { Hazard, Snapshot } from '@justscale/schema';
+import type { Hazard, QualifiedName, Snapshot } from '@justscale/schema';
 import { MigrateError } from '../errors.js';
 import { type EmitOptions, type Emitted, emitPlan, indent, invertSteps, planDown } from './emit.js';
 import type { GeneratedMigration } from './generate.js';
 import { CreatedTables } from './hazard-filter.js';
 import { comment, lit, template } from './literal.js';
 import { type PlanNotes, sortNotes } from './notes.js';
-import { runOrder, splitPlan, splittable } from './split.js';
+import { type PlanPart, runOrder, splitPlan } from './split.js';
+import { stagePlan } from './stages.js';
+import { viewGuards } from './view-guards.js';
 
 /** Options of `writeMigrationSource`. */
 export interface WriteSourceOptions {
@@ -29,6 +31,12 @@ export interface WriteSourceOptions {
    * file with no import (a plain object), for directories where no package resolves.
    */
   readonly importFrom?: string | null;
+  /**
+   * Views the plan rebuilds that no migration creates (made by hand; `migrate make` finds them with
+   * `viewsNoMigrationCreates`): their steps run only where the view exists (`if (await
+   * db.hasView(...))`), so the file runs on the database it was made from and on a fresh one.
+   */
+  readonly guardViews?: readonly QualifiedName[];
 }
 
 /** One migration file of a generated migration. */
@@ -105,20 +113,24 @@ export async function writeMigrationSources(
   const importFrom = options.importFrom === undefined ? '@justscale/postgres' : options.importFrom;
   const after = options.after ?? generated?.desired;
   const notes = sortNotes(thePlan, before, after);
-  const parts = options.split === true && splittable(thePlan) ? splitPlan(thePlan) : [];
+  const guards = viewGuards(options.guardViews ?? []);
   const emitOptions = (created: CreatedTables): EmitOptions => ({
     serverVersion,
     fields: importFrom !== null,
     created,
+    guards,
   });
+  const diffOptions: DiffOptions = {
+    ...(options.diffOptions ?? generated?.diffOptions),
+    ...(serverVersion === undefined ? {} : { serverVersion }),
+  };
+  // Splitting is what `make --online` does: stages and their downs are planned online unless told otherwise.
+  const splitOptions: DiffOptions = { ...diffOptions, online: diffOptions.online ?? true };
+  const parts = options.split === true ? stagedParts(thePlan, before, after, splitOptions) : [];
 
   if (parts.length <= 1) {
     const up = await emitPlan(thePlan, before, emitOptions(new CreatedTables()));
     const steps = runOrder(thePlan);
-    const diffOptions: DiffOptions = {
-      ...(options.diffOptions ?? generated?.diffOptions),
-      ...(serverVersion === undefined ? {} : { serverVersion }),
-    };
     const down =
       after === undefined
         ? await invertSteps(steps, [], before, options.name, emitOptions(new CreatedTables()))
@@ -135,17 +147,11 @@ export async function writeMigrationSources(
   const written: MigrationPart[] = [];
   for (const [i, part] of parts.entries()) {
     const name = `${options.name}_${String(i + 1).padStart(width, '0')}`;
-    const up = await emitPlan(part.plan, before, emitOptions(created));
-    const steps = part.plan.operations;
-    const down = await invertSteps(steps, part.earlier, before, name, emitOptions(new CreatedTables()));
-    if (part.lockTimeout !== null && !down.lines.some((l) => l.includes('throw new Error('))) {
-      // The way back waits no longer for its locks than the way there.
-      const timeouts = { lockTimeout: part.lockTimeout };
-      down.lines.unshift(
-        ...settingsSql({}, timeouts).map((sql) => `${indent}await db.raw(${template(sql)});`),
-      );
-      down.lines.push(...settingsSql(timeouts, {}).map((sql) => `${indent}await db.raw(${template(sql)});`));
-    }
+    const up = await emitPlan(part.plan, part.before, emitOptions(created));
+    const down =
+      part.after !== null
+        ? await planDown(part.before, part.after, splitOptions, name, emitOptions(new CreatedTables()))
+        : await invertPart(part, name, emitOptions(new CreatedTables()));
     const why = part.outside
       ? 'Its statement cannot run in a transaction, so it is a migration of its own.'
       : 'Its statements run in one transaction.';
@@ -160,6 +166,49 @@ export async function writeMigrationSources(
     written.push({ name, source, statements: part.plan.statements.length, hazards: up.hazards });
   }
   return { parts: written, notes };
+}
+
+/** A part of a split migration, with the schema its plan starts from and, when known, ends at. */
+interface StagedPart extends PlanPart {
+  /** The schema before the part's stage. */
+  readonly before: Snapshot;
+  /** The schema after the part, when known (a stage of one part): its `down` is the differ's plan back. */
+  readonly after: Snapshot | null;
+}
+
+/**
+ * The parts of `plan` as `migrate make --online` writes them: the plan in stages (`stagePlan`), each
+ * stage split (`splitPlan`). A stage of one part knows the schemas on both sides of it; the parts of
+ * a stage split further know the schema before their stage and the steps before them in it.
+ */
+export function stagedParts(
+  plan: Plan,
+  before: Snapshot,
+  after: Snapshot | undefined,
+  diffOptions: DiffOptions,
+): StagedPart[] {
+  const stages =
+    after === undefined ? [{ plan, before, after: null }] : stagePlan(plan, before, after, diffOptions);
+  return stages.flatMap((stage) => {
+    const parts = splitPlan(stage.plan);
+    return parts.map((p) => ({ ...p, before: stage.before, after: parts.length === 1 ? stage.after : null }));
+  });
+}
+
+/**
+ * The `down` of one part of a split stage: the inverse of each of its steps, last first, against the
+ * schema before the stage and the steps before the part; under the part's `lock_timeout`.
+ */
+async function invertPart(part: StagedPart, name: string, options: EmitOptions): Promise<Emitted> {
+  const steps = part.plan.operations;
+  const down = await invertSteps(steps, part.earlier, part.before, name, options);
+  if (part.lockTimeout !== null && !down.lines.some((l) => l.includes('throw new Error('))) {
+    // The way back waits no longer for its locks than the way there.
+    const timeouts = { lockTimeout: part.lockTimeout };
+    down.lines.unshift(...settingsSql({}, timeouts).map((sql) => `${indent}await db.raw(${template(sql)});`));
+    down.lines.push(...settingsSql(timeouts, {}).map((sql) => `${indent}await db.raw(${template(sql)});`));
+  }
+  return down;
 }
 
 function fileSource(file: {

@@ -38,6 +38,8 @@ export interface MigrationVerdict {
   readonly message?: string;
   /** When a schema differs: the SQL that would turn the schema found into the one expected. */
   readonly difference?: readonly string[];
+  /** What the failure most likely means, when it is a known one (a view made by hand, ...). */
+  readonly hint?: string;
 }
 
 /** What `testMigrations` / `checkMigrations` found. */
@@ -128,7 +130,7 @@ async function replay(options: ReplayOptions, roundTrip: boolean): Promise<Repla
         verdicts.push(verdict);
         options.onMigration?.(verdict);
       }
-      return fail({ name, ok: false, stage: 'up', message: messageOf(error) });
+      return fail({ name, ok: false, stage: 'up', ...failureOf(error) });
     }
     for (const file of files) {
       const verdict = { name: file.name, ok: true };
@@ -145,7 +147,7 @@ async function replay(options: ReplayOptions, roundTrip: boolean): Promise<Repla
           await run();
           return null;
         } catch (error) {
-          return fail({ name, ok: false, stage: what, message: messageOf(error) });
+          return fail({ name, ok: false, stage: what, ...failureOf(error) });
         }
       };
       const up = await stage('up', () => runner.migrate());
@@ -196,4 +198,20 @@ function failedName(error: unknown): string | null {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The message of a failure, and a hint when it is a known one. */
+function failureOf(error: unknown): { message: string; hint?: string } {
+  const message = messageOf(error);
+  // PostgreSQL's words for DROP VIEW of a view that is not there.
+  const view = /\b(?:materialized )?view "([^"]+)" does not exist/.exec(message);
+  if (view === null) return { message };
+  return {
+    message,
+    hint:
+      `View ${view[1]} is dropped here, but no migration before this one creates it: it was most likely made by hand ` +
+      '(psql) in the database `migrate make` read, so a fresh database (migrate fresh, migrate check, migrate test, ' +
+      "a teammate's machine) does not have it. Add its CREATE VIEW to a migration before this one, or guard the " +
+      'steps on it with `if (await db.hasView({ schema, name }))`, as `migrate make` now writes them for such a view.',
+  };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type DiffOptions,
@@ -19,8 +19,7 @@ import { inheritanceDeclared } from '../../../diff/test/support/inheritance.js';
 import type { MigrationDefinition } from '../../src/define-migration.js';
 import { jitiLoader } from '../../src/files/default-io.js';
 import { recordingDatabase } from '../../src/generate/recording.js';
-import { splitPlan } from '../../src/generate/split.js';
-import { writeMigrationSources } from '../../src/generate/write-source.js';
+import { stagedParts, writeMigrationSources } from '../../src/generate/write-source.js';
 import { createMigrationRunner } from '../../src/runner/create-runner.js';
 
 /**
@@ -28,11 +27,14 @@ import { createMigrationRunner } from '../../src/runner/create-runner.js';
  * normal mode and, where the case runs online, as `migrate make --online` splits them:
  *
  * 1. Exactness, with no database: each file is loaded the way the runner loads it and its `up` and
- *    `down` run against a recording Database; the statements they compile to are the plan's,
- *    statement by statement (and `down`'s are the differ's plan back). So every `db.createTable`,
- *    `db.alterTable`, `db.addForeignKey`, ... the writer chose compiles to exactly what was planned.
+ *    `down` run against a recording Database; the statements they compile to are the plan's (split:
+ *    the plan's stages', `stagedParts`), statement by statement (and `down`'s are the differ's plan
+ *    back). So every `db.createTable`, `db.alterTable`, `db.addForeignKey`, ... the writer chose
+ *    compiles to exactly what was planned.
  * 2. The files run for real through the runner: migrate gives `to`, a second diff is empty,
- *    rollback gives `from`, migrate again gives `to` (on a sample of the cases: see `runThrough`).
+ *    rollback gives `from`, migrate again gives `to` (normal mode: on a sample of the cases, see
+ *    `runThrough`). Online, on every case: the files one batch each, rolled back one at a time, each
+ *    `down` giving exactly the schema before its file (`splitRoundTrip`), as `migrate test` runs them.
  */
 interface Expected {
   readonly online: boolean | 'both';
@@ -49,9 +51,12 @@ const corpus = readdirSync(root).sort();
 // third case there: with part 1 on every case, and the differ's acceptance test running every plan
 // up, down and up on both majors, the files' round trip follows; part 2 is the end-to-end sample.
 // On PGlite, where every catalog read costs several times more, both parts run on every fourth case
-// (others than the server's sample, so the two majors see different files run).
+// (others than the server's sample, so the two majors see different files run). The online split
+// runs through on every case of each target: per-file downs are the differ's plans over schemas
+// `stagePlan` builds, which only running them proves.
 const onPglite = process.env.JUSTSCALE_TEST_TARGET === 'pglite';
-const cases = onPglite ? corpus.filter((_, i) => i % 4 === 1) : corpus;
+// The online-* cases (the stages of `make --online`) run on both targets.
+const cases = onPglite ? corpus.filter((n, i) => i % 4 === 1 || n.startsWith('online-')) : corpus;
 const runThrough = new Set(onPglite ? cases : corpus.filter((_, i) => i % 3 === 0));
 
 // The files are written as .mjs (their text is the .ts file's: generated files use no TypeScript
@@ -116,6 +121,82 @@ function same(label: string, actual: Snapshot, expected: Snapshot): void {
   throw new Error(`${label}\n${diffs.join('\n')}`);
 }
 
+/**
+ * The files of a split (`--online`) migration, each its own batch, as `migrate test` runs them: up
+ * one at a time (recording the schema before each), then rolled back one at a time, each `down`
+ * required to give exactly the schema before its file; then up again, which gives `to` with an
+ * empty second diff. Every case whose online plan splits runs this, on both targets.
+ */
+async function splitRoundTrip(
+  label: string,
+  parts: readonly { name: string; source: string }[],
+  files: string,
+  fromSql: string,
+  from: Snapshot,
+  to: Snapshot,
+  options: DiffOptions,
+  privileges: boolean,
+  sources: string,
+): Promise<void> {
+  const runDir = await mkdtemp(join(scratch, 'split-'));
+  try {
+    await reset(db.driver);
+    await db.driver.exec(fromSql);
+    const runner = createMigrationRunner(db.driver, { directory: runDir });
+    const schemas: Snapshot[] = [];
+    for (const part of parts) {
+      schemas.push(await introspect(db.driver, { privileges }));
+      const path = `20250101000000_${part.name}.mjs`;
+      await writeFile(join(runDir, path), await readFile(join(files, path), 'utf8'));
+      await runner.migrate().catch((error: unknown) => {
+        throw new Error(`${label}: up of ${part.name} failed: ${(error as Error).message}\n${sources}`, {
+          cause: error,
+        });
+      });
+    }
+    const migrated = await introspect(db.driver, { privileges });
+    same(`${label}: up does not give to.sql\n${sources}`, migrated, to);
+    expect(
+      diff(migrated, to, options).statements.map((s) => s.sql),
+      `${label}: second diff`,
+    ).toEqual([]);
+    if (sources.includes('cannot be reversed')) {
+      // Only where the differ has no way back over the whole change either, or where the plan
+      // attaches a partition's index (PostgreSQL cannot detach one: see docs/safety.md).
+      const attaches = diff(from, to, options).operations.some(
+        (op) => op.kind === 'attachIndex' || op.kind === 'detachPartition',
+      );
+      if (!attaches)
+        expect(() => downPlan(from, to, options), `${label}: a split down throws\n${sources}`).toThrow();
+      return;
+    }
+    for (let i = parts.length - 1; i >= 0; i--) {
+      await runner.rollback().catch((error: unknown) => {
+        throw new Error(
+          `${label}: down of ${parts[i]!.name} failed: ${(error as Error).message}\n${sources}`,
+          {
+            cause: error,
+          },
+        );
+      });
+      same(
+        `${label}: down of ${parts[i]!.name} does not give the schema before it\n${parts[i]!.source}`,
+        await introspect(db.driver, { privileges }),
+        schemas[i]!,
+      );
+    }
+    same(`${label}: down does not give from.sql`, await introspect(db.driver, { privileges }), from);
+    await runner.migrate();
+    same(`${label}: up again does not give to.sql`, await introspect(db.driver, { privileges }), to);
+    expect(
+      diff(await introspect(db.driver, { privileges }), to, options).statements.map((s) => s.sql),
+      `${label}: second diff after up again`,
+    ).toEqual([]);
+  } finally {
+    await rm(runDir, { recursive: true, force: true });
+  }
+}
+
 describe('generated migrations over the acceptance corpus', () => {
   it('has the corpus', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(80);
@@ -159,8 +240,10 @@ describe('generated migrations over the acceptance corpus', () => {
         const up: string[] = [];
         for (const m of loaded) up.push(...(await record(m, 'up')));
         if (online) {
-          // Each file sets the timeouts of its own statements and resets them at its end.
-          const parts = written.parts.length > 1 ? splitPlan(plan).map((p) => p.plan) : [plan];
+          // Split: the plan in its stages (`stagedParts`). Each file sets the timeouts of its own
+          // statements and resets them at its end.
+          const parts =
+            written.parts.length > 1 ? stagedParts(plan, from, to, options).map((p) => p.plan) : [plan];
           expect(up, `${label}: up\n${sources}`).toEqual(parts.flatMap((p) => script(p.statements)));
           for (const [i, part] of written.parts.entries()) {
             const outside = /^ {2}transaction: (?:false|\{ up: false)/m.test(part.source);
@@ -188,6 +271,10 @@ describe('generated migrations over the acceptance corpus', () => {
         }
 
         // 2. Up, down, up through the runner on the real database.
+        if (online) {
+          await splitRoundTrip(label, written.parts, files, fromSql, from, to, options, privileges, sources);
+          continue;
+        }
         if (!runThrough.has(name)) continue;
         await reset(db.driver);
         await db.driver.exec(fromSql);

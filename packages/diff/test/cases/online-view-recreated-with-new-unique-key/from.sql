@@ -1,0 +1,3 @@
+CREATE TABLE t (id int PRIMARY KEY, amount int NOT NULL, code text);
+CREATE VIEW big AS SELECT id, amount FROM t WHERE amount > 100;
+INSERT INTO t VALUES (1, 50, 'a'), (2, 500, 'b');
