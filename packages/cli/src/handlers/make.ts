@@ -74,7 +74,9 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       diffOptions: planned.diffOptions,
       serverVersion: planned.serverVersion,
       importFrom: config.migrations.importFrom,
-      split: args.online === true,
+      // Online, or when a statement cannot run in a transaction (an enum value the plan then uses):
+      // each such statement gets a file of its own, so that the rest keeps its transaction.
+      split: args.online === true || up.statements.some((s) => !s.transactional),
     });
     for (const note of written.notes.terminal) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
     if (up.statements.length === 0 && !args.allowEmpty) {

@@ -156,7 +156,7 @@ export async function writeMigrationSources(
       ? 'Its statement cannot run in a transaction, so it is a migration of its own.'
       : 'Its statements run in one transaction.';
     const source = fileSource({
-      title: `${name} (part ${i + 1} of ${parts.length} of ${options.name}, made --online)`,
+      title: `${name} (part ${i + 1} of ${parts.length} of ${options.name}, ${diffOptions.online === false ? 'split around a statement that cannot run in a transaction' : 'made --online'})`,
       why,
       notes: i === 0 ? notes.file : [],
       importFrom,

@@ -132,6 +132,35 @@ describe('writeMigrationSource', () => {
     expect(source).toContain('enum-value-uncommitted');
   });
 
+  it('splits a plan around an enum value it then uses, so that the rest keeps its transaction', async () => {
+    const status = (values: string[]) => ({ schema: 'public', name: 'status', values, comment: null });
+    const tasks = (fallback: string) =>
+      table({
+        schema: 'public',
+        name: 'tasks',
+        columns: [
+          column({ name: 's', type: userType('public', 'status'), default: `'${fallback}'::public.status` }),
+        ],
+      });
+    const before = snapshot({ enums: [status(['todo', 'done'])], tables: [tasks('todo')] });
+    const after = snapshot({ enums: [status(['todo', 'doing', 'done'])], tables: [tasks('doing')] });
+    const plan = diff(before, after, { serverVersion: 150000, online: false });
+    expect(plan.statements.some((s) => !s.transactional)).toBe(true);
+    const { parts } = await writeMigrationSources(plan, {
+      name: 'doing',
+      before,
+      after,
+      diffOptions: { online: false },
+      importFrom: null,
+      split: true,
+    });
+    expect(parts.map((p) => p.name)).toEqual(['doing_1', 'doing_2']);
+    expect(parts[0]!.source).toContain("addTypeValue({ schema: 'public', name: 'status' }, 'doing'");
+    expect(parts[0]!.source).toContain('split around a statement that cannot run in a transaction');
+    expect(parts[1]!.source).toContain("setDefault('s', '\\'doing\\'::public.status')");
+    for (const part of parts) expect(part.source).not.toContain('transaction: false');
+  });
+
   it('keeps up in a transaction when only down must run outside one (an enum value removed)', async () => {
     const status = (values: string[]) => ({ schema: 'public', name: 'status', values, comment: null });
     // down adds 'doing' back and restores the default that names it: the value must be committed first.
