@@ -42,6 +42,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return exitCode;
   }
   const program = await buildProgram(args, env, width);
+  skipHelpCache(program);
 
   try {
     await program.parseAsync(args, {}, (_error, _argv, output) => {
@@ -56,6 +57,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return error instanceof CliError ? error.exitCode : ExitCode.Usage;
   }
   return exitCode;
+}
+
+/**
+ * yargs renders the whole help text of the command it runs on every run, to keep it for a later
+ * `showHelp` (its usage's `cacheHelpMessage`): string widths, wrapping, about a tenth of the CPU of a
+ * no-op `migrate`. Nothing here shows help after a handler has started (`--help` is prerendered,
+ * failures print their own line), and yargs still renders help on demand, so the cache is skipped.
+ * An internal of yargs: if it is not there, nothing changes.
+ */
+function skipHelpCache(program: object): void {
+  const internal = (program as { getInternalMethods?: () => { getUsageInstance?: () => unknown } })
+    .getInternalMethods;
+  const usage = internal?.call(program).getUsageInstance?.() as { cacheHelpMessage?: unknown } | undefined;
+  if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /** The yargs program, loaded on first use: `--help` and `--version` alone never need it. */
