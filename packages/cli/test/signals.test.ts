@@ -205,83 +205,74 @@ export default {
   });
 });
 
-describe.skipIf(!server)(
-  'Ctrl-C during `justscale fleet migrate`',
-  { timeout: 120_000 },
-  () => {
-    it('cancels the running migration, starts no other target, exits 130; a rerun goes on', async () => {
-      const db = await testDatabaseUrl();
-      const dbName = new URL(db.url).pathname.slice(1);
-      const admin = process.env.DATABASE_URL!;
-      const tenants = ['t1', 't2', 't3'];
-      const p = await project({
-        ...slow,
-        'targets.txt': tenants.map((t) => `${db.url}#schema=${t}`).join('\n'),
-      });
-      try {
-        // One target at a time: t1 sleeps in 002_slow when the signal comes; t2 and t3 never start.
-        const run = startCli(
-          ['fleet', 'migrate', '--targets', 'targets.txt', '--concurrency', '1', '--json'],
-          {
-            cwd: p.dir,
-            env: {},
-          },
-        );
-        await until(async () => {
-          const rows = await query(
-            admin,
-            "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE '%pg_sleep(600)%'",
-            [dbName],
-          );
-          return rows.length > 0 ? rows : undefined;
-        }, 'pg_sleep to run');
-        run.child.kill('SIGINT');
-        const r = await run.done;
-        expect(r.code, r.stderr).toBe(130);
-        const report = JSON.parse(r.stdout);
-        expect(report.summary).toMatchObject({ stopped: 'interrupted', targets: 3, skipped: 2 });
-        expect(
-          report.targets.map((t: { schema: string; status: string; applied: string[] }) => [
-            t.schema,
-            t.status,
-            t.applied,
-          ]),
-        ).toEqual([
-          ['t1', 'failed', ['001_a']],
-          ['t2', 'skipped', []],
-          ['t3', 'skipped', []],
-        ]);
-        // Nothing left running or locked; t1 kept what committed and nothing of 002_slow.
-        expect(await query(admin, 'SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])).toEqual(
-          [],
-        );
-        expect(await query(db.url, 'SELECT name FROM t1._migrations ORDER BY name')).toEqual([
-          { name: '001_a' },
-        ]);
-        expect(
-          await query(db.url, "SELECT to_regclass('t1.b') AS b, to_regclass('t2._migrations') AS t2"),
-        ).toEqual([{ b: null, t2: null }]);
-        // The slow migration made quick (it never committed anywhere): the rerun finishes every target.
-        await writeFile(
-          join(p.dir, 'migrations/002_slow.sql'),
-          '-- up\nCREATE TABLE b (id int);\n-- down\nDROP TABLE b;\n',
-        );
-        const again = await startCli(['fleet', 'migrate', '--targets', 'targets.txt'], {
-          cwd: p.dir,
-          env: {},
-        }).done;
-        expect(again.code, again.stderr).toBe(0);
-        for (const t of tenants) {
-          expect(await query(db.url, `SELECT name FROM ${t}._migrations ORDER BY name`)).toEqual([
-            { name: '001_a' },
-            { name: '002_slow' },
-            { name: '003_c' },
-          ]);
-        }
-      } finally {
-        await p.cleanup();
-        await db.close();
-      }
+describe.skipIf(!server)('Ctrl-C during `justscale fleet migrate`', { timeout: 120_000 }, () => {
+  it('cancels the running migration, starts no other target, exits 130; a rerun goes on', async () => {
+    const db = await testDatabaseUrl();
+    const dbName = new URL(db.url).pathname.slice(1);
+    const admin = process.env.DATABASE_URL!;
+    const tenants = ['t1', 't2', 't3'];
+    const p = await project({
+      ...slow,
+      'targets.txt': tenants.map((t) => `${db.url}#schema=${t}`).join('\n'),
     });
-  },
-);
+    try {
+      // One target at a time: t1 sleeps in 002_slow when the signal comes; t2 and t3 never start.
+      const run = startCli(['fleet', 'migrate', '--targets', 'targets.txt', '--concurrency', '1', '--json'], {
+        cwd: p.dir,
+        env: {},
+      });
+      await until(async () => {
+        const rows = await query(
+          admin,
+          "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE '%pg_sleep(600)%'",
+          [dbName],
+        );
+        return rows.length > 0 ? rows : undefined;
+      }, 'pg_sleep to run');
+      run.child.kill('SIGINT');
+      const r = await run.done;
+      expect(r.code, r.stderr).toBe(130);
+      const report = JSON.parse(r.stdout);
+      expect(report.summary).toMatchObject({ stopped: 'interrupted', targets: 3, skipped: 2 });
+      expect(
+        report.targets.map((t: { schema: string; status: string; applied: string[] }) => [
+          t.schema,
+          t.status,
+          t.applied,
+        ]),
+      ).toEqual([
+        ['t1', 'failed', ['001_a']],
+        ['t2', 'skipped', []],
+        ['t3', 'skipped', []],
+      ]);
+      // Nothing left running or locked; t1 kept what committed and nothing of 002_slow.
+      expect(await query(admin, 'SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])).toEqual([]);
+      expect(await query(db.url, 'SELECT name FROM t1._migrations ORDER BY name')).toEqual([
+        { name: '001_a' },
+      ]);
+      expect(
+        await query(db.url, "SELECT to_regclass('t1.b') AS b, to_regclass('t2._migrations') AS t2"),
+      ).toEqual([{ b: null, t2: null }]);
+      // The slow migration made quick (it never committed anywhere): the rerun finishes every target.
+      await writeFile(
+        join(p.dir, 'migrations/002_slow.sql'),
+        '-- up\nCREATE TABLE b (id int);\n-- down\nDROP TABLE b;\n',
+      );
+      const again = await startCli(['fleet', 'migrate', '--targets', 'targets.txt'], {
+        cwd: p.dir,
+        env: {},
+      }).done;
+      expect(again.code, again.stderr).toBe(0);
+      for (const t of tenants) {
+        expect(await query(db.url, `SELECT name FROM ${t}._migrations ORDER BY name`)).toEqual([
+          { name: '001_a' },
+          { name: '002_slow' },
+          { name: '003_c' },
+        ]);
+      }
+    } finally {
+      await p.cleanup();
+      await db.close();
+    }
+  });
+});
