@@ -11,5 +11,6 @@ export {
   UnsafeChangeError,
 } from './errors.js';
 export { parseRenameHints } from './hints.js';
+export { hazardsOf } from './plan.js';
 export { planScript, type ScriptStatement, settingsSql, timeoutsOf } from './settings.js';
 export type { DiffOptions, Note, Plan, PlannedStatement, RenameHint, RenameKind, Timeouts } from './types.js';

@@ -53,9 +53,25 @@ export function assemble(b: Builder): Plan {
     }
   }
   const planned = enumValuesInTransaction(statements, serverVersion);
+  return Object.freeze({
+    operations: Object.freeze(operations),
+    statements: Object.freeze(planned),
+    notes: Object.freeze([...b.notes]),
+    hazards: hazardsOf(planned),
+  });
+}
+
+/**
+ * A plan's hazards: those of its statements, each kind and message once, in statement order (what
+ * `Plan.hazards` holds; for a plan whose statements were narrowed after the diff, too).
+ *
+ * @example
+ * hazardsOf(plan.statements).map((h) => h.kind); // ['access-exclusive-lock', 'deletes-data']
+ */
+export function hazardsOf(statements: readonly PlannedStatement[]): readonly Hazard[] {
   const seen = new Set<string>();
   const hazards: Hazard[] = [];
-  for (const s of planned) {
+  for (const s of statements) {
     for (const h of s.hazards) {
       const k = `${h.kind}\u0000${h.message}`;
       if (!seen.has(k)) {
@@ -64,10 +80,5 @@ export function assemble(b: Builder): Plan {
       }
     }
   }
-  return Object.freeze({
-    operations: Object.freeze(operations),
-    statements: Object.freeze(planned),
-    notes: Object.freeze([...b.notes]),
-    hazards: Object.freeze(hazards),
-  });
+  return Object.freeze(hazards);
 }

@@ -1,4 +1,4 @@
-import type { Plan, PlannedStatement } from '@justscale/diff';
+import { hazardsOf, type Plan, type PlannedStatement } from '@justscale/diff';
 import type { Hazard, HazardKind, Operation, QualifiedName } from '@justscale/schema';
 
 /**
@@ -76,16 +76,5 @@ export function withRelevantHazards(plan: Plan): Plan {
       hazards.length === s.hazards.length ? s : Object.freeze({ ...s, hazards: Object.freeze(hazards) }),
     );
   }
-  const seen = new Set<string>();
-  const hazards: Hazard[] = [];
-  for (const s of statements) {
-    for (const h of s.hazards) {
-      const k = `${h.kind}\u0000${h.message}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        hazards.push(h);
-      }
-    }
-  }
-  return Object.freeze({ ...plan, statements: Object.freeze(statements), hazards: Object.freeze(hazards) });
+  return Object.freeze({ ...plan, statements: Object.freeze(statements), hazards: hazardsOf(statements) });
 }
