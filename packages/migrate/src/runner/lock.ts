@@ -39,9 +39,9 @@ export async function acquireLock(
     if (rows[0]?.locked === true) return;
     const left = deadline - Date.now();
     if (left <= 0) {
-      const waited = mode === 'fail' ? 'it is held' : `it was still held after ${mode.timeout} ms`;
+      const waited = mode === 'fail' ? '' : `; it was still held after ${mode.timeout} ms`;
       throw new MigrationLockError(
-        `Another migration runner holds the lock for ${label} (advisory lock ${key}); ${waited}.`,
+        `Another migration runner holds the lock for ${label} (advisory lock ${key})${waited}.`,
         {
           ref: { kind: 'table', ...table },
           hint: `Run again when it has finished, or wait for it (${OPTION_TOKEN}).`,
