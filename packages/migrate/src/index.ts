@@ -71,6 +71,7 @@ export {
   type GeneratedMigration,
   type GenerateOptions,
   generateMigration,
+  guardComment,
   HazardNotAllowedError,
   type MakeMigrationOptions,
   type MigrationChange,

@@ -60,7 +60,7 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     // otherwise; down is the differ's plan back to the schema before (with the plan's rename hints,
     // so renames reverse), or a throw naming why there is none. Online, a statement that cannot run
     // in a transaction gets a migration file of its own.
-    const { viewsNoMigrationCreates, viewsRebuilt, writeMigrationSources } = await import(
+    const { guardComment, viewsNoMigrationCreates, viewsRebuilt, writeMigrationSources } = await import(
       '@justscale/migrate'
     );
     // A view the plan drops and creates again that no migration creates was made by hand: the file
@@ -87,7 +87,7 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
     files = written.parts.map((p) => ({ name: p.name, source: p.source }));
     for (const view of handMade) {
       const where = written.parts
-        .filter((p) => p.source.includes(`View ${view.schema}.${view.name} is created by no migration`))
+        .filter((p) => p.source.includes(guardComment(view)))
         .map((p) => displayPath(ctx.io.cwd, join(config.migrations.directory, fileOf(p.name))));
       ctx.err.line(
         ctx.err.colors.yellow(

@@ -25,7 +25,7 @@ export {
 export { assertNothingPending, PendingMigrationsError } from './pending.js';
 export { type ModelsPlan, type PlanFromModelsOptions, planFromModels } from './pipeline.js';
 export { type BlockedDrop, UnmanagedDependentError } from './unmanaged-dependents.js';
-export { viewsNoMigrationCreates, viewsRebuilt } from './view-guards.js';
+export { guardComment, viewsNoMigrationCreates, viewsRebuilt } from './view-guards.js';
 export {
   type MigrationPart,
   migrationFileName,

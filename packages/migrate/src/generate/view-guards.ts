@@ -60,8 +60,11 @@ export function guardDeclarations(
   ]);
 }
 
-/** The comment a guarded file carries for the view (what `viewsNoMigrationCreates` looks for). */
-function guardComment(v: QualifiedName): string {
+/**
+ * The comment a guarded file carries for the view: what `viewsNoMigrationCreates` looks for, and how
+ * `justscale migrate make` finds the files that guard it.
+ */
+export function guardComment(v: QualifiedName): string {
   return `View ${v.schema}.${v.name} is created by no migration`;
 }
 
