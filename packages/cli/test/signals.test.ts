@@ -203,6 +203,39 @@ export default {
       await p.cleanup();
     }
   });
+  it('a signal during its last statement, which PGlite cannot cancel, rolls the migration back instead of committing it', async () => {
+    const p = await project({
+      // The sleep blocks the process (PGlite runs in it): the signal is seen only once it returns,
+      // when no statement of the migration is left to stop before.
+      'migrations/001_sleep.mjs': `import { writeFileSync } from 'node:fs';
+export default {
+  async up({ db }) {
+    await db.raw('CREATE TABLE c (id int)');
+    writeFileSync(new URL('../started', import.meta.url), 'started');
+    await db.raw('SELECT pg_catalog.pg_sleep(3)');
+  },
+};
+`,
+    });
+    try {
+      const run = startCli(['migrate'], { cwd: p.dir, env: {} });
+      await until(() => (existsSync(join(p.dir, 'started')) ? true : undefined), 'the migration to start');
+      run.child.kill('SIGINT');
+      const r = await run.done;
+      expect(r.code).toBe(130);
+      expect(r.stderr).toContain('001_sleep was rolled back');
+      const { createPgliteDriver } = await import('@justscale/driver-pglite');
+      const driver = await createPgliteDriver({ dataDir: join(p.dir, '.justscale/pglite') });
+      try {
+        expect((await driver.query('SELECT name FROM _migrations')).rows).toEqual([]);
+        expect((await driver.query("SELECT to_regclass('c') AS c")).rows).toEqual([{ c: null }]);
+      } finally {
+        await driver.close();
+      }
+    } finally {
+      await p.cleanup();
+    }
+  });
 });
 
 describe.skipIf(!server)('Ctrl-C during `justscale fleet migrate`', { timeout: 120_000 }, () => {

@@ -134,7 +134,7 @@ async function runLive(
     const note = 'The batch ran in one transaction: all of it was rolled back; nothing of it is applied.';
     checkSignal();
     await session.transaction(async (tx) => {
-      for (const step of steps) await runOne(tx, step, note);
+      for (const step of steps) await runOne(tx, step, note, undefined, true);
     });
     commit(results);
     return;
@@ -179,11 +179,13 @@ function oneStep(
   signal: AbortSignal | undefined,
 ) {
   // `commitWith`: the tracking row goes in the same round trip as the transaction's COMMIT.
+  // `inTransaction`: the step runs in a transaction (its own, with `commitWith`, or the batch's).
   return async (
     queryable: Queryable,
     step: RunStep,
     note: string | undefined,
     commitWith?: (sql: string) => Promise<void>,
+    inTransaction = commitWith !== undefined,
   ) => {
     // The Database API (and the model and SQL compilers behind it) loads only when something runs:
     // a run with nothing pending, and `status`, never need it.
@@ -198,6 +200,14 @@ function oneStep(
     try {
       const fn = direction === 'up' ? migration.up : migration.down;
       await fn!({ db });
+      // A signal that came while a statement ran that could not be cancelled (PGlite runs
+      // in-process and blocks the event loop) is seen only after a turn of the loop: in a
+      // transaction, the migration then rolls back rather than commits. Outside one its statements
+      // are applied, so its tracking row is still written.
+      if (signal !== undefined && inTransaction && !dryRun) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw new MigrationInterruptedError(signal.reason);
+      }
       if (dryRun) {
         dryRun.push(...recorded.map((s) => ({ ...s, migration: file.name })), {
           ...trackingStatement,
