@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { RenameHint } from '@justscale/diff';
@@ -18,6 +19,12 @@ export async function loadModels(path: string | null, cwd: string): Promise<(Mod
   if (path === null) {
     throw usageError(
       'No models module: set models in justscale.config.ts (e.g. models: "./src/models.ts") or pass --models.',
+      'MODELS_NOT_FOUND',
+    );
+  }
+  if (!existsSync(path)) {
+    throw usageError(
+      `Cannot load models from ${displayPath(cwd, path)}: no such file (set models in justscale.config.ts or pass --models).`,
       'MODELS_NOT_FOUND',
     );
   }
