@@ -67,12 +67,14 @@ export async function databaseSnapshot(
   config: ResolvedConfig,
   schemas?: readonly string[] | null,
   exclude: readonly string[] = [],
+  privileges = false,
 ): Promise<Snapshot> {
   const { introspect } = await import('@justscale/introspect');
   const list = schemas === null ? undefined : (schemas ?? config.schemas);
   return introspect(driver, {
     ...(list === undefined ? {} : { schemas: list }),
     excludeSchemas: exclude,
+    privileges,
     migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
   });
 }
