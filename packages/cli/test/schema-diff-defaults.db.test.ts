@@ -117,4 +117,30 @@ describe('schema diff compares every non-system schema by default', { timeout: 6
     const again = await diff(a.url, b.url, '--schema', 'app', '--exit-code');
     expect(again, again.stdout).toMatchObject({ code: 0, stdout: '' });
   });
+
+  it('names what it does not compare (kinds not modelled) instead of staying silent', async () => {
+    await execScript(
+      b.url,
+      `CREATE SCHEMA search; CREATE TEXT SEARCH CONFIGURATION search.english_plain (COPY = english);
+       CREATE OPERATOR search.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)`,
+    );
+    const r = await diff(a.url, b.url, '--schema', 'search');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('CREATE SCHEMA "search"');
+    expect(r.stderr).toContain('warning: not compared');
+    expect(r.stderr).toContain(
+      'in --to: operator search.===, text search configuration search.english_plain',
+    );
+    const json = await diff(a.url, b.url, '--schema', 'search', '--format', 'json');
+    expect(JSON.parse(json.stdout).notCompared).toEqual({
+      from: [],
+      to: [
+        { kind: 'operator', name: 'search.===' },
+        { kind: 'text search configuration', name: 'search.english_plain' },
+      ],
+    });
+    // Schemas left out are not looked at.
+    const other = await diff(a.url, b.url, '--schema', 'app');
+    expect(other.stderr).not.toContain('not compared');
+  });
 });

@@ -22,6 +22,7 @@ export const QUERY_NAMES = [
   'rules',
   'dependencies',
   'grants',
+  'not-modelled',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

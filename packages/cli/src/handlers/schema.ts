@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { planScript } from '@justscale/diff';
+import type { NotModelled } from '@justscale/introspect';
 import type { Hazard } from '@justscale/schema';
 import { nameProblem } from '../config/names.js';
 import { displayPath, sourceOf } from '../config/resolve.js';
@@ -69,6 +70,32 @@ function printNotes(ctx: CommandContext, plan: PlanLike): void {
   for (const note of plan.notes) ctx.err.line(ctx.err.colors.yellow(`note: ${note.message}`));
 }
 
+/**
+ * Says which objects neither side's snapshot holds because their kind is not modelled (a text
+ * search configuration, a foreign table, a publication, ...): the diff is silent about them, so the
+ * user must not read an empty diff as "equal" there.
+ */
+function printNotCompared(
+  ctx: CommandContext,
+  skipped: { from: readonly NotModelled[]; to: readonly NotModelled[] },
+): void {
+  if (skipped.from.length === 0 && skipped.to.length === 0) return;
+  ctx.err.line(
+    ctx.err.colors.yellow(
+      'warning: not compared (JustScale does not model these kinds of object yet; compare them by hand):',
+    ),
+  );
+  for (const [side, list] of [
+    ['--from', skipped.from],
+    ['--to', skipped.to],
+  ] as const) {
+    if (list.length > 0)
+      ctx.err.line(
+        ctx.err.colors.yellow(`  in ${side}: ${list.map((o) => `${o.kind} ${o.name}`).join(', ')}`),
+      );
+  }
+}
+
 export interface DiffArgs {
   readonly from: string;
   readonly to: string;
@@ -96,7 +123,12 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
     // Privileges too: they are part of a schema (pg_dump prints them), and a grant on B's table
     // that A lacks is a difference like any other.
     const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude, true);
-    return { snapshot, version: await db.driver.serverVersion() };
+    const { objectsNotModelled } = await import('@justscale/introspect');
+    const skipped = await objectsNotModelled(db.driver, {
+      ...(schemas === null ? {} : { schemas }),
+      excludeSchemas: exclude,
+    });
+    return { snapshot, skipped, version: await db.driver.serverVersion() };
   };
   // allSettled: a failure on one side waits for the other to settle, so the command closes both. The
   // same database named twice is read once (a PGlite folder's lock would make the second wait forever).
@@ -109,8 +141,12 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
     online: args.online === true,
     serverVersion: from.value.version.num,
   });
-  if (args.format === 'json' || ctx.json) ctx.printJson(planJson(result));
-  else printPlanSql(ctx, result);
+  const notCompared = { from: from.value.skipped, to: to.value.skipped };
+  if (args.format === 'json' || ctx.json) ctx.printJson({ ...planJson(result), notCompared });
+  else {
+    printPlanSql(ctx, result);
+    printNotCompared(ctx, notCompared);
+  }
   return args.exitCode && result.statements.length > 0 ? ExitCode.Pending : ExitCode.Success;
 }
 
