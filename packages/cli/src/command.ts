@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { globalOptions } from './commands/options.js';
 import { CommandContext, type ConfigOverrides, type GlobalArgs } from './context.js';
 import { CliError, codeOf, exitCodeOf, stackOf } from './errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -80,19 +81,7 @@ export function reportError(ctx: CommandContext, error: unknown): ExitCode {
 
 /** The options every command takes: where the config and the database are, and how to print. */
 export function withGlobalOptions<T>(y: Argv<T>) {
-  return y
-    .option('config', {
-      type: 'string',
-      describe: 'Config file (default: justscale.config.{ts,mts,js,mjs,json})',
-    })
-    .option('database-url', {
-      type: 'string',
-      describe: 'Database URL (postgres://... or pglite:<dir>); overrides DATABASE_URL and the config',
-    })
-    .option('migrations', { type: 'string', describe: 'Migrations directory (default ./migrations)' })
-    .option('table', { type: 'string', describe: 'Tracking table (default _migrations)' })
-    .option('json', { type: 'boolean', describe: 'Machine-readable output on stdout' })
-    .option('verbose', { type: 'boolean', describe: 'Show stack traces on errors' });
+  return y.options(globalOptions);
 }
 
 export { ExitCode };

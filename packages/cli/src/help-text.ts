@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { exitCodeHelp } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { version } from './version.js';
 
 /** What follows the options in `justscale --help`: the exit codes and where the docs are. */
 export const epilogue = `${exitCodeHelp}\n\nDocs: https://github.com/justscale/postgres/tree/main/packages/cli#readme`;
@@ -69,9 +69,6 @@ export function quickAnswer(args: readonly string[], io: CliIo): string | undefi
   if (args.length !== 1) return undefined;
   const help = prerenderedHelp[helpWidth(io)];
   if ((args[0] === '--help' || args[0] === '-h') && help !== undefined) return `${help}\n`;
-  if (args[0] === '--version') {
-    const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-    return `${pkg.version}\n`;
-  }
+  if (args[0] === '--version') return `${version}\n`;
   return undefined;
 }

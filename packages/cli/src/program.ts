@@ -3,6 +3,7 @@ import { CliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { epilogue, helpWidth, quickAnswer } from './help-text.js';
 import { type CliIo, colorsFor } from './io.js';
+import { quickCommand } from './quick-commands.js';
 import { Redactor } from './redact.js';
 import { version } from './version.js';
 
@@ -15,7 +16,18 @@ import { version } from './version.js';
  *   stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(),
  * });
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export function run(argv: readonly string[], io: CliIo): Promise<number> {
+  return runWith(argv, io, true);
+}
+
+/**
+ * `run` without the quick path: every command parsed by yargs. Internal: the tests compare the two.
+ */
+export function runThroughYargs(argv: readonly string[], io: CliIo): Promise<number> {
+  return runWith(argv, io, false);
+}
+
+async function runWith(argv: readonly string[], io: CliIo, quick: boolean): Promise<number> {
   let exitCode: ExitCode = ExitCode.Success;
   const env: CommandEnv = { io, report: (code) => (exitCode = code) };
   const redactor = new Redactor();
@@ -34,11 +46,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(answer);
     return ExitCode.Success;
   }
-  if (args.length === 1 && args[0] === 'migrate') {
-    // `justscale migrate` alone, the command a deploy runs: nothing to parse, so yargs (a tenth of a
-    // no-op run on the embedded default) is not loaded. The handler gets what yargs would give it.
-    const { migrate } = await import('./handlers/migrate.js');
-    await lazyHandler(env, async () => migrate)({ _: ['migrate'], $0: 'justscale', wait: true });
+  // `schema diff`, `migrate` and `migrate status` plainly spelt: parsed here, yargs (a third of the
+  // start of a small `schema diff`) is not loaded. The handler gets what yargs would give it.
+  const command = quick ? quickCommand(args) : undefined;
+  if (command !== undefined) {
+    await lazyHandler(env, command.load)(command.args);
     return exitCode;
   }
   const program = await buildProgram(args, env, width);

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Driver } from '@justscale/driver';
+import { requirePg } from './load-pg.js';
 import { pgDriver } from './pg-driver.js';
 import type { PgPoolLike } from './types.js';
 
@@ -9,8 +9,6 @@ export interface PgPoolConfig {
   readonly password?: string | (() => string | Promise<string>);
   readonly [option: string]: unknown;
 }
-
-const require = createRequire(import.meta.url);
 
 /**
  * A `Driver` that owns a new `pg` Pool for `config` (a connection string or a `pg.PoolConfig`),
@@ -24,7 +22,7 @@ const require = createRequire(import.meta.url);
  */
 export function createPgDriver(config: string | PgPoolConfig): Driver {
   const options: PgPoolConfig = typeof config === 'string' ? { connectionString: config } : config;
-  const loaded = require('pg') as { default?: unknown; Pool?: unknown };
+  const loaded = requirePg() as { default?: unknown; Pool?: unknown };
   // `require` gives an ES module namespace when Node resolves pg's `import` condition.
   const pg = (loaded.Pool ? loaded : loaded.default) as {
     Pool: new (options: PgPoolConfig) => PgPoolLike & { on(e: 'error', l: () => void): unknown };

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   type Connection,
   type Driver,
@@ -8,6 +7,7 @@ import {
   singleConnectionDriver,
   toDatabaseError,
 } from '@justscale/driver';
+import { requirePg } from './load-pg.js';
 import { isPgPool, type PgClientLike, type PgPoolLike, type PgQueryConfig, type PgResult } from './types.js';
 
 /** Options of `pgDriver`. */
@@ -51,14 +51,13 @@ interface PgStreamingQuery {
 }
 type PgQueryClass = new (config: PgQueryConfig) => PgStreamingQuery;
 
-const require = createRequire(import.meta.url);
 let queryClass: PgQueryClass | null | undefined;
 
 /** `pg.Query`, loaded once; null when `pg` cannot be loaded from here (then rows are not streamed). */
 function pgQueryClass(): PgQueryClass | null {
   if (queryClass === undefined) {
     try {
-      const loaded = require('pg') as { Query?: PgQueryClass; default?: { Query?: PgQueryClass } };
+      const loaded = requirePg() as { Query?: PgQueryClass; default?: { Query?: PgQueryClass } };
       queryClass = loaded.Query ?? loaded.default?.Query ?? null;
     } catch {
       queryClass = null;

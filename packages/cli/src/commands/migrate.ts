@@ -1,33 +1,12 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { type CommandEnv, lazyHandler, withGlobalOptions } from '../command.js';
 import type { GlobalArgs } from '../context.js';
 import type { RunFlags } from '../handlers/migrate.js';
+import { dryRunOption, runOptions, statusOptions } from './options.js';
 
 type Args = GlobalArgs & RunFlags & Record<string, unknown>;
 
 const load = () => import('../handlers/migrate.js');
-
-function runFlags<T>(y: Argv<T>, dryRun: boolean) {
-  let out = y
-    .option('wait', {
-      type: 'boolean',
-      default: true,
-      describe: 'Wait for another runner holding the lock (--no-wait: exit 5 at once)',
-    })
-    .option('transaction', {
-      choices: ['each', 'all'] as const,
-      describe: 'One transaction per migration (each, default) or for the whole batch (all)',
-    })
-    .option('allow-changed', { type: 'boolean', describe: 'Go on although applied migration files changed' })
-    .option('allow-missing', { type: 'boolean', describe: 'Go on although applied migration files are gone' })
-    .option('allow-out-of-order', {
-      type: 'boolean',
-      describe: 'Apply pending migrations named before an applied one',
-    });
-  if (dryRun)
-    out = out.option('dry-run', { type: 'boolean', describe: 'Print the SQL it would run; run nothing' });
-  return out;
-}
 
 /**
  * The `migrate` command and its subcommands, for `justscale` and for `createMigrationController`.
@@ -39,16 +18,13 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
     describe: 'Run pending migrations (and manage them: status, rollback, make, pending, fresh, test, check)',
     builder: (y) => {
       const base = globals ? withGlobalOptions(y) : y;
-      return runFlags(base, true)
+      return base
+        .options(runOptions)
+        .options(dryRunOption)
         .command({
           command: 'status',
           describe: 'Show every migration: ✓ applied (batch, time) or ✗ pending',
-          builder: (s) =>
-            s.option('check', {
-              type: 'boolean',
-              describe:
-                'Exit 4 when migrations are pending, 1 when applied ones changed, are missing or out of order',
-            }),
+          builder: (s) => s.options(statusOptions),
           handler: lazyHandler(env, async () => (await load()).status),
         })
         .command({

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { type CommandEnv, lazyHandler } from '../command.js';
 import type { GlobalArgs } from '../context.js';
+import { diffOptions } from './options.js';
 
 type Args = GlobalArgs & Record<string, unknown>;
 
@@ -21,34 +22,7 @@ export function schemaCommand(env: CommandEnv): CommandModule<object, Args> {
           command: 'diff',
           describe:
             'Print the SQL that turns the --from database into the --to database (nothing when equal)',
-          builder: (s) =>
-            s
-              .option('from', {
-                type: 'string',
-                demandOption: true,
-                describe: 'Database URL (or pglite:<dir>) to change',
-              })
-              .option('to', {
-                type: 'string',
-                demandOption: true,
-                describe: 'Database URL (or pglite:<dir>) to match',
-              })
-              .option('format', {
-                choices: ['sql', 'json'] as const,
-                default: 'sql' as const,
-                describe: 'Output format',
-              })
-              .option('online', { type: 'boolean', describe: 'Use online recipes (CONCURRENTLY, NOT VALID)' })
-              .option('schema', {
-                ...schemaFilter,
-                describe: 'Only these schemas (repeat or comma-separate; default: every non-system schema)',
-              })
-              .option('exclude-schema', {
-                type: 'string',
-                array: true,
-                describe: 'Leave these schemas out (repeat or comma-separate)',
-              })
-              .option('exit-code', { type: 'boolean', describe: 'Exit 4 when the schemas differ' }),
+          builder: (s) => s.options(diffOptions),
           handler: lazyHandler(env, async () => (await import('../handlers/schema.js')).diff),
         })
         .command({

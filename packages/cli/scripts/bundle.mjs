@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Bundles the `justscale` binary (src/bin.ts) into dist/bin.js, after tsc: start-up then reads a few
+// files instead of about 150 modules (resolving, reading and compiling each one was most of the start
+// of a short command). Run from packages/cli: `tsc -p tsconfig.build.json && node scripts/bundle.mjs`.
+//
+// - What the commands load lazily stays lazy: every `import()` becomes a chunk in dist/chunks/, so a
+//   command loads its own code only (`--help` loads bin.js alone, PGlite's driver only for PGlite).
+// - Packages of this workspace are bundled, but for those whose objects a user's own modules make
+//   (models, the meta-package): those stay the copy in node_modules that the user's files import.
+// - Every other package (pg, yargs, jiti, zod, PGlite, ...) is external: loaded from node_modules as
+//   before, with its own files (yargs' locales, PGlite's WebAssembly) where it expects them.
+// - Files read beside a module at run time: introspection's `.sql` queries are inlined (they are
+//   not beside a chunk), and the version is defined (`../package.json` is not beside a chunk).
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const unbundled = new Set(['@justscale/models', '@justscale/postgres']);
+
+// The text tsc emits for introspect's query loader (src/queries.ts), replaced by a lookup.
+const QUERY_LOADER = ['readFileSync(new URL(`./queries/$', "{name}.sql`, import.meta.url), 'utf8')"].join('');
+
+/** @type {import('esbuild').Plugin} */
+const workspace = {
+  name: 'justscale-workspace',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path
+        .split('/')
+        .slice(0, args.path.startsWith('@') ? 2 : 1)
+        .join('/');
+      if (name.startsWith('@justscale/') && !unbundled.has(name)) return undefined;
+      return { path: args.path, external: true };
+    });
+    b.onLoad({ filter: /[\\/]introspect[\\/]dist[\\/]queries\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(QUERY_LOADER))
+        throw new Error(
+          `${args.path} no longer reads its queries with ${QUERY_LOADER}: update scripts/bundle.mjs`,
+        );
+      const dir = join(dirname(args.path), 'queries');
+      const files = (await readdir(dir)).filter((f) => f.endsWith('.sql'));
+      const texts = Object.fromEntries(
+        await Promise.all(files.map(async (f) => [f.slice(0, -4), await readFile(join(dir, f), 'utf8')])),
+      );
+      return {
+        contents: `const QUERY_TEXTS = ${JSON.stringify(texts)};\n${source.replace(QUERY_LOADER, 'QUERY_TEXTS[name]')}`,
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
+await rm(join(root, 'dist', 'chunks'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { bin: 'src/bin.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.11',
+  allowOverwrite: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { JUSTSCALE_CLI_VERSION: JSON.stringify(pkg.version) },
+  plugins: [workspace],
+});
