@@ -81,9 +81,23 @@ describe('config', () => {
     try {
       const r = await cli(['migrate', 'status', '--json'], { cwd: p.dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('unknown key: migration');
+      expect(r.stderr).toContain('unknown key: migration (did you mean migrations?)');
       expect(r.stderr).toContain('database: must be a postgres:// or postgresql:// URL');
       expect(JSON.parse(r.stdout).error.code).toBe('CONFIG_INVALID');
+    } finally {
+      await p.cleanup();
+    }
+  });
+
+  it("suggests our key for another tool's (databaseUrl) and the shape of migrations", async () => {
+    const p = await project({
+      'justscale.config.json': JSON.stringify({ databaseUrl: 'postgres://x/y', migrations: './db' }),
+    });
+    try {
+      const r = await cli(['migrate', 'status'], { cwd: p.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('unknown key: databaseUrl (did you mean database?)');
+      expect(r.stderr).toContain("(write migrations: { directory: './migrations' })");
     } finally {
       await p.cleanup();
     }

@@ -112,6 +112,17 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('MODELS_NOT_FOUND');
   });
+
+  it('with a models path that does not exist, says so by name (exit 2)', async () => {
+    // From src/, where no migration is pending (the test before left one pending in the project).
+    const r = await cli(['migrate', 'make', 'x', '--models', './nope.ts'], {
+      cwd: join(dir, 'src'),
+      env: { DATABASE_URL: db.url },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('MODELS_NOT_FOUND');
+    expect(r.stderr).toContain('nope.ts: no such file');
+  });
 });
 
 describe('schema push', { timeout: 240_000 }, () => {

@@ -99,4 +99,22 @@ describe('schema diff compares every non-system schema by default', { timeout: 6
     const again = await diff(a.url, empty.url, '--exit-code');
     expect(again, again.stdout).toMatchObject({ code: 0, stdout: '' });
   });
+
+  it('compares privileges: a grant B has and A lacks is planned, and then nothing is left', async () => {
+    // Roles are the cluster's: pg_monitor exists on every server and in PGlite.
+    await execScript(a.url, 'CREATE SCHEMA app; CREATE TABLE app.t (id int); CREATE SEQUENCE app.s');
+    await execScript(
+      b.url,
+      `CREATE SCHEMA app; CREATE TABLE app.t (id int); CREATE SEQUENCE app.s;
+       GRANT USAGE ON SCHEMA app TO pg_monitor; GRANT SELECT, INSERT ON app.t TO pg_monitor;
+       GRANT USAGE ON SEQUENCE app.s TO pg_monitor`,
+    );
+    const r = await diff(a.url, b.url, '--schema', 'app');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('GRANT USAGE ON SCHEMA "app" TO "pg_monitor"');
+    expect(r.stdout).toMatch(/GRANT INSERT, SELECT ON (TABLE )?"app"\."t" TO "pg_monitor"/);
+    await execScript(a.url, r.stdout);
+    const again = await diff(a.url, b.url, '--schema', 'app', '--exit-code');
+    expect(again, again.stdout).toMatchObject({ code: 0, stdout: '' });
+  });
 });

@@ -52,13 +52,16 @@ export function applyRenames(b: Builder, current: Snapshot, desired: Snapshot): 
     'index',
     'enumValue',
   ];
-  const tableRenames = new Map<string, string>();
+  // A column's or constraint's table, and an enum value's type, named as they are after the table
+  // and type renames before them: a hint may name its owner by either name.
+  const ownerRenames = { table: new Map<string, string>(), type: new Map<string, string>() };
   for (const kind of order) {
     for (const h of hints.filter((x) => x.kind === kind)) {
+      const renamed = kind === 'enumValue' ? ownerRenames.type : ownerRenames.table;
       let tableName = h.table;
-      if (tableName !== undefined) tableName = tableRenames.get(`${h.schema}\u0000${tableName}`) ?? tableName;
+      if (tableName !== undefined) tableName = renamed.get(`${h.schema}\u0000${tableName}`) ?? tableName;
       apply(b, s, desired, h, tableName);
-      if (kind === 'table') tableRenames.set(`${h.schema}\u0000${h.from}`, h.to);
+      if (kind === 'table' || kind === 'type') ownerRenames[kind].set(`${h.schema}\u0000${h.from}`, h.to);
     }
   }
   return s as Snapshot;

@@ -54,15 +54,67 @@ export const configSchema = z.strictObject({
 
 export type ParsedConfig = z.infer<typeof configSchema>;
 
+/** Keys other tools use (or a reader might guess) for ours, at the top level. */
+const ALIASES: Readonly<Record<string, string>> = {
+  databaseUrl: 'database',
+  databaseURL: 'database',
+  url: 'database',
+  connectionString: 'database',
+  connection: 'database',
+  db: 'database',
+  migrationsDir: 'migrations: { directory }',
+  migrationsDirectory: 'migrations: { directory }',
+  migrationsFolder: 'migrations: { directory }',
+  migrationsTable: 'migrations: { table }',
+  schema: 'schemas',
+  model: 'models',
+  modelsPath: 'models',
+};
+
+/** The known keys at `path` (top level, `migrations`, `fleet`). */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const shape = path.length === 0 ? configSchema.shape : null;
+  if (shape !== null) return Object.keys(shape);
+  if (path[0] === 'migrations') return ['directory', 'table', 'schema', 'importFrom'];
+  if (path[0] === 'fleet') return ['targets', 'query', 'database'];
+  return [];
+}
+
+/** Levenshtein distance, for "did you mean" on a mistyped key. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const kept = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = kept;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** `databaseUrl (did you mean database?)`: an alias we know, or a known key one or two edits away. */
+function withSuggestion(key: string, path: readonly PropertyKey[]): string {
+  const alias = path.length === 0 ? ALIASES[key] : undefined;
+  const close = knownKeys(path).find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
+  const suggestion = alias ?? close;
+  return suggestion === undefined ? key : `${key} (did you mean ${suggestion}?)`;
+}
+
 /** One line per problem: `migrations.table: must not be empty`. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const key = issue.path.length === 0 ? '(config)' : issue.path.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
-        const keys = issue.keys.join(', ');
+        const keys = issue.keys.map((k) => withSuggestion(k, issue.path)).join(', ');
         const where = issue.path.length === 0 ? '' : ` in ${key}`;
         return `  unknown key${issue.keys.length === 1 ? '' : 's'}${where}: ${keys}`;
+      }
+      if (key === 'migrations' && issue.code === 'invalid_type') {
+        return `  migrations: ${issue.message} (write migrations: { directory: './migrations' })`;
       }
       return `  ${key}: ${issue.message}`;
     })

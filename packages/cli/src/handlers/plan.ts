@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { RenameHint } from '@justscale/diff';
@@ -18,6 +19,12 @@ export async function loadModels(path: string | null, cwd: string): Promise<(Mod
   if (path === null) {
     throw usageError(
       'No models module: set models in justscale.config.ts (e.g. models: "./src/models.ts") or pass --models.',
+      'MODELS_NOT_FOUND',
+    );
+  }
+  if (!existsSync(path)) {
+    throw usageError(
+      `Cannot load models from ${displayPath(cwd, path)}: no such file (set models in justscale.config.ts or pass --models).`,
       'MODELS_NOT_FOUND',
     );
   }
@@ -60,12 +67,14 @@ export async function databaseSnapshot(
   config: ResolvedConfig,
   schemas?: readonly string[] | null,
   exclude: readonly string[] = [],
+  privileges = false,
 ): Promise<Snapshot> {
   const { introspect } = await import('@justscale/introspect');
   const list = schemas === null ? undefined : (schemas ?? config.schemas);
   return introspect(driver, {
     ...(list === undefined ? {} : { schemas: list }),
     excludeSchemas: exclude,
+    privileges,
     migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
   });
 }

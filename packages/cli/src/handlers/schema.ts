@@ -83,7 +83,7 @@ export interface DiffArgs {
  * `justscale schema diff --from A --to B`: the SQL that turns A's schema into B's. Nothing is printed
  * when they are equal (in SQL format); `--exit-code` exits 4 when they differ. It compares every
  * non-system schema (objects of extensions left out) unless `--schema` names some;
- * `--exclude-schema` leaves schemas out.
+ * `--exclude-schema` leaves schemas out. Privileges (GRANT / REVOKE) are compared too.
  */
 export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCode> {
   const config = await ctx.config();
@@ -93,7 +93,9 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
   const differ = import('@justscale/diff');
   const read = async (url: string) => {
     const db = await ctx.connect(sourceOf(url, ctx.io.cwd, 'flag'));
-    const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude);
+    // Privileges too: they are part of a schema (pg_dump prints them), and a grant on B's table
+    // that A lacks is a difference like any other.
+    const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude, true);
     return { snapshot, version: await db.driver.serverVersion() };
   };
   // allSettled: a failure on one side waits for the other to settle, so the command closes both. The

@@ -40,14 +40,25 @@ export function classifyFunctions(b: Builder): void {
 }
 
 /**
- * Routines that take or return a composite type the plan drops and creates again: PostgreSQL
- * refuses `DROP TYPE` while they exist. Recorded dependencies name them (a routine records its
- * argument and result types); a snapshot built by hand falls back to the type's name in the
+ * Routines that take or return a type the plan drops and creates again — a composite type recreated,
+ * or an enum rebuilt without a value (`CREATE TYPE st__new`, convert, `DROP TYPE st`, rename):
+ * PostgreSQL refuses `DROP TYPE` while they exist. Recorded dependencies name them (a routine records
+ * its argument and result types); a snapshot built by hand falls back to the type's name in the
  * arguments or the result.
  */
 function typeBound(b: Builder): FunctionDef[] {
-  const types = recreatedComposites(b);
+  const types = [...recreatedComposites(b), ...rebuiltEnumTypes(b)];
   if (types.length === 0) return [];
+  return boundTo(b, types);
+}
+
+/** The enums the plan rebuilds, as the desired snapshot has them. */
+function rebuiltEnumTypes(b: Builder): { schema: string; name: string }[] {
+  return b.desired.enums.filter((e) => b.rebuiltEnums.has(qkey(e)));
+}
+
+/** The current routines that take or return one of `types`. */
+function boundTo(b: Builder, types: readonly { schema: string; name: string }[]): FunctionDef[] {
   const keys = new Set(types.map(qkey));
   if (b.current.dependencies !== undefined) {
     const bound = new Set(
@@ -99,6 +110,8 @@ export function diffFunctions(b: Builder): void {
   const phase = (f: FunctionDef) =>
     f.language === 'sql' && created.some((n) => mentions(f.body, n)) ? Phase.sqlFunctions : Phase.functions;
   const replaced = replacedOverloads(b);
+  // A routine bound to a rebuilt enum is created again once the new type has the old name.
+  const enumBound = new Set(boundTo(b, rebuiltEnumTypes(b)).map(fkey));
   const replacing = new Map([...replaced].map(([c, d]) => [d, c]));
   for (const d of b.desired.functions) {
     const c = cur.get(fkey(d));
@@ -117,11 +130,12 @@ export function diffFunctions(b: Builder): void {
       continue;
     }
     if (b.typeBoundFunctions.has(fkey(d))) {
+      const enumType = enumBound.has(fkey(d));
       b.add(Phase.dropRecreatedFunctions, dropFunction(routineRef(c)));
-      b.add(phase(d), createFunction(d));
+      b.add(enumType ? Phase.afterEnumSwap : phase(d), createFunction(d));
       b.note(
         'recreated',
-        `${d.kind} ${d.schema}.${d.name}(${d.identityArguments}) is dropped and created again around the composite type it takes or returns`,
+        `${d.kind} ${d.schema}.${d.name}(${d.identityArguments}) is dropped and created again around the ${enumType ? 'enum rebuilt' : 'composite type recreated'} that it takes or returns`,
       );
       continue;
     }

@@ -1,14 +1,29 @@
 import type { Plan } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
 import { type IntrospectOptions, introspectWithin } from '@justscale/introspect';
-import type { Snapshot, View } from '@justscale/schema';
+import type { QualifiedName, Snapshot } from '@justscale/schema';
 
 const RENAMES = new Set(['renameTable', 'renameColumn', 'renameType', 'renameEnumValue']);
 
 /** Thrown inside the transaction so that it rolls back; never leaves this module. */
 class RollBack extends Error {}
 
-const key = (v: View): string => `${v.schema}\u0000${v.name}`;
+const key = (v: QualifiedName): string => `${v.schema}\u0000${v.name}`;
+
+/**
+ * The types the plan creates: an enum rebuilt under a temporary name is renamed to its own at the
+ * end (`ALTER TYPE status__new RENAME TO status`), a rename of the plan's own making, not one the
+ * database can run before the rest of the plan.
+ */
+function typesCreated(plan: Plan): Set<string> {
+  const created = new Set<string>();
+  for (const op of plan.operations) {
+    if (op.kind === 'createEnum') created.add(key(op.enum));
+    else if (op.kind === 'createDomain') created.add(key(op.domain));
+    else if (op.kind === 'createCompositeType') created.add(key(op.type));
+  }
+  return created;
+}
 
 /**
  * The views the models do not own, as PostgreSQL will print them after the plan's renames.
@@ -30,7 +45,12 @@ export async function viewsAfterRenames(
   desired: Snapshot,
   options: IntrospectOptions,
 ): Promise<Snapshot> {
-  const renames = plan.statements.filter((s) => RENAMES.has(s.operation.kind));
+  const created = typesCreated(plan);
+  const renames = plan.statements.filter(
+    (s) =>
+      RENAMES.has(s.operation.kind) &&
+      !(s.operation.kind === 'renameType' && created.has(key(s.operation.type))),
+  );
   const recreated = new Set(
     plan.operations.flatMap((op) => (op.kind === 'createView' ? [key(op.view)] : [])),
   );

@@ -1,4 +1,4 @@
-import { defineModel, field } from '@justscale/models';
+import { defineEnum, defineModel, field } from '@justscale/models';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ModelsPlan, planFromModels, UnmanagedDependentError } from '../../src/generate/index.js';
@@ -109,6 +109,40 @@ describe('objects the models do not manage, depending on what the models change'
     // Reading the rewritten view ran the renames in a transaction that was rolled back: nothing else changed
     // between planning and applying, and a second plan is empty.
     expect((await planFromModels(db.driver, [tasks('name', 300)])).plan.statements).toEqual([]);
+  });
+
+  it('an enum rebuilt under a hand-made function and view: both come back around it, rows kept', async () => {
+    // The rebuild ends with a rename of the plan's own making (`st__new` to `st`): reading the views
+    // after the plan's renames must not run it on its own (the type does not exist yet).
+    const Status = (values: string[]) => defineEnum('invoice_status', values);
+    const invoices = (values: string[]) => [
+      Status(values),
+      defineModel('invoices', {
+        id: field.integer().primaryKey(),
+        status: field.enum(Status(values)).default('draft'),
+      }),
+    ];
+    const db = await createTestDatabase();
+    open.push(db);
+    await applied(await planFromModels(db.driver, invoices(['draft', 'sent', 'void'])), db);
+    await db.driver.exec(`CREATE FUNCTION is_open(s invoice_status) RETURNS boolean LANGUAGE sql IMMUTABLE
+        RETURN s IN ('draft', 'sent');
+      CREATE VIEW open_invoices AS SELECT id FROM invoices WHERE is_open(status);
+      INSERT INTO invoices VALUES (1, 'sent'), (2, 'draft')`);
+    const plan = await planFromModels(db.driver, invoices(['draft', 'sent']));
+    const sql = plan.plan.statements.map((s) => s.sql);
+    const at = (re: RegExp) => sql.findIndex((s) => re.test(s));
+    expect(at(/^DROP FUNCTION "public"\."is_open"/)).toBeGreaterThanOrEqual(0);
+    expect(at(/^DROP FUNCTION "public"\."is_open"/)).toBeLessThan(
+      at(/^DROP TYPE "public"\."invoice_status"/),
+    );
+    expect(at(/^CREATE FUNCTION "public"\."is_open"/)).toBeGreaterThan(at(/RENAME TO "invoice_status"/));
+    await applied(plan, db);
+    expect((await db.driver.query('SELECT id FROM open_invoices ORDER BY id')).rows).toEqual([
+      { id: 1 },
+      { id: 2 },
+    ]);
+    expect((await planFromModels(db.driver, invoices(['draft', 'sent']))).plan.statements).toEqual([]);
   });
 });
 
