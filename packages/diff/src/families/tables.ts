@@ -21,6 +21,7 @@ import { qkey, same, topoSort } from '../util.js';
 import { diffColumns } from './columns.js';
 import { diffConstraints, diffPolicies } from './constraints.js';
 import { adjustCreatedChild, childConstraints, parentChanges } from './inheritance.js';
+import { partitionNotNull } from './partition-columns.js';
 import { diffTableStorage, withoutStorage } from './storage.js';
 
 const parents = (t: Table): string[] => [
@@ -115,6 +116,7 @@ export function diffTables(b: Builder): void {
       }),
     );
     adjustCreatedChild(b, t, isLate ? Phase.afterEnumSwap : Phase.createTables);
+    partitionNotNull(b, null, t, isLate ? Phase.afterEnumSwap : Phase.createTables);
     diffTableStorage(b, null, t);
     for (const c of t.constraints)
       if (c.kind === 'foreignKey') b.add(Phase.addForeignKeys, addConstraint(t, c));
