@@ -25,15 +25,19 @@ import { NoCastError } from '../errors.js';
 import { qkey, same, sameExcept, sameName, sameType, tempName, tkey } from '../util.js';
 import { H } from './hazards.js';
 import { noteStaysLocal, parentChanges, parentColumns } from './inheritance.js';
+import { partitionNotNull } from './partition-columns.js';
 
 /**
  * Columns of a table present on both sides. Partitions take their columns from the parent, so
- * they are left alone. A child's columns from parents it keeps follow the parents' changes
+ * they are left alone but for a NOT NULL of their own (`partition-columns.ts`). A child's columns from parents it keeps follow the parents' changes
  * (PostgreSQL applies them to children): only what differs from that is planned on the child
  * (see `inheritance.ts`).
  */
 export function diffColumns(b: Builder, c: Table, d: Table): void {
-  if (c.partitionOf !== null && d.partitionOf !== null) return;
+  if (c.partitionOf !== null && d.partitionOf !== null) {
+    partitionNotNull(b, c, d, Phase.alterTables);
+    return;
+  }
   const { kept } = parentChanges(c, d);
   const fromParents = parentColumns(b.desired, d.inherits);
   const keptBefore = parentColumns(b.current, kept);
@@ -196,7 +200,7 @@ function usingFor(b: Builder, t: Table, c: Column, d: Column): string {
  * writes), then `SET NOT NULL` (which PostgreSQL 12+ proves from the check without a scan), then the
  * check dropped.
  */
-function setNotNull(b: Builder, t: Table, column: string): void {
+export function setNotNull(b: Builder, t: Table, column: string): void {
   if (!b.options.online || b.createdTables.has(qkey(t))) {
     b.add(Phase.alterTables, setColumnNotNull(t, column));
     return;

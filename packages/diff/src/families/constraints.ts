@@ -131,7 +131,9 @@ export function addTableConstraint(b: Builder, t: Table, k: Constraint): void {
       b.add(phase, addConstraint(t, k, { notValid: true }));
       return;
     }
-    if (!online) {
+    // PostgreSQL before 18 refuses a NOT VALID foreign key on a partitioned table: there, online
+    // too, the key is added and checked at once (its hazards say so).
+    if (!online || (k.kind === 'foreignKey' && t.partitionBy !== null)) {
       b.add(phase, addConstraint(t, k));
       return;
     }

@@ -100,7 +100,7 @@ export function noteStaysLocal(b: Builder, t: Table, column: string): void {
 }
 
 /** A table the plan has just created is empty and locks nobody out: its ALTERs carry no hazard. */
-const NEW_TABLE = {
+export const NEW_TABLE = {
   remove: ['access-exclusive-lock', 'may-fail-on-existing-data', 'validates-by-scan', 'rewrites-table'],
 } as const satisfies Adjust;
 

@@ -32,10 +32,11 @@ export function diffSequences(b: Builder): void {
     const changes: Record<string, unknown> = {};
     for (const k of OPTIONS) if (c[k] !== d[k]) changes[k] = d[k];
     if (Object.keys(changes).length > 0) b.add(Phase.sequences, alterSequence(d, changes as SequenceChanges));
-    if (ownerGone(c)) b.add(Phase.disownSequences, alterSequence(d, { ownedBy: null }));
-    if (!same(c.ownedBy, d.ownedBy) && (d.ownedBy !== null || !ownerGone(c))) {
-      b.add(Phase.sequenceOwnership, alterSequence(d, { ownedBy: d.ownedBy }));
-    }
+    const gone = ownerGone(c);
+    if (gone) b.add(Phase.disownSequences, alterSequence(d, { ownedBy: null }));
+    // Disowned so that its table's recreation does not drop it: owned again once the table is back.
+    const own = d.ownedBy !== null ? gone || !same(c.ownedBy, d.ownedBy) : c.ownedBy !== null && !gone;
+    if (own) b.add(Phase.sequenceOwnership, alterSequence(d, { ownedBy: d.ownedBy }));
     if (c.comment !== d.comment)
       b.add(Phase.comments, setComment({ objectKind: 'sequence', object: d }, d.comment));
   }

@@ -21,6 +21,7 @@ import { qkey, same, topoSort } from '../util.js';
 import { diffColumns } from './columns.js';
 import { diffConstraints, diffPolicies } from './constraints.js';
 import { adjustCreatedChild, childConstraints, parentChanges } from './inheritance.js';
+import { partitionNotNull } from './partition-columns.js';
 import { diffTableStorage, withoutStorage } from './storage.js';
 
 const parents = (t: Table): string[] => [
@@ -115,6 +116,7 @@ export function diffTables(b: Builder): void {
       }),
     );
     adjustCreatedChild(b, t, isLate ? Phase.afterEnumSwap : Phase.createTables);
+    partitionNotNull(b, null, t, isLate ? Phase.afterEnumSwap : Phase.createTables);
     diffTableStorage(b, null, t);
     for (const c of t.constraints)
       if (c.kind === 'foreignKey') b.add(Phase.addForeignKeys, addConstraint(t, c));
@@ -125,21 +127,30 @@ export function diffTables(b: Builder): void {
   // Referencing tables drop before the tables they reference (children before parents): DROP
   // TABLE takes a table's own foreign keys with it. Only a key that the order cannot honour (a cycle
   // of references between dropped tables) is dropped on its own first.
-  const references = (t: Table): string[] =>
-    t.constraints.flatMap((c) =>
-      c.kind === 'foreignKey' &&
-      qkey(c.references.table) !== qkey(t) &&
-      b.droppedTables.has(qkey(c.references.table))
-        ? [qkey(c.references.table)]
-        : [],
-    );
-  const order = topoSort(dropped, qkey, (t) => [...parents(t), ...references(t)]).reverse();
-  const position = new Map(order.map((t, i) => [qkey(t), i]));
+  // A key that references a partitioned table references each of its partitions too: PostgreSQL
+  // refuses to drop a partition while a key still references its parent.
+  const partitions = partitionsByParent(dropped);
+  const referencedBy = (c: Table['constraints'][number], t: Table): string[] =>
+    c.kind === 'foreignKey' && qkey(c.references.table) !== qkey(t)
+      ? withPartitions(qkey(c.references.table), partitions).filter(
+          (k) => k !== qkey(t) && b.droppedTables.has(k),
+        )
+      : [];
+  const references = (t: Table): string[] => t.constraints.flatMap((c) => referencedBy(c, t));
+  let order = topoSort(dropped, qkey, (t) => [...parents(t), ...references(t)]).reverse();
+  let position = new Map(order.map((t, i) => [qkey(t), i]));
+  // A cycle of references the walk broke at a partition's link to its parent: order by the links
+  // alone, and drop on its own each key that references a table dropped earlier.
+  const childFirst = (t: Table): boolean =>
+    parents(t).every((p) => (position.get(p) ?? Number.POSITIVE_INFINITY) > (position.get(qkey(t)) ?? 0));
+  if (!order.every(childFirst)) {
+    order = topoSort(dropped, qkey, parents).reverse();
+    position = new Map(order.map((t, i) => [qkey(t), i]));
+  }
   for (const t of order) {
     for (const c of t.constraints) {
-      if (c.kind !== 'foreignKey' || qkey(c.references.table) === qkey(t)) continue;
-      const referenced = position.get(qkey(c.references.table));
-      if (referenced !== undefined && referenced < (position.get(qkey(t)) ?? 0))
+      const own = position.get(qkey(t)) ?? 0;
+      if (referencedBy(c, t).some((k) => (position.get(k) ?? own) < own))
         b.add(Phase.dropForeignKeys, dropConstraint(t, c.name));
     }
     b.add(Phase.dropTables, dropTable(t));
@@ -220,4 +231,22 @@ function referencesDroppedKey(b: Builder, t: Table): boolean {
       c.kind === 'foreignKey' &&
       b.droppedKeys.has(`${qkey(c.references.table)}\u0000${c.references.columns.join('\u0000')}`),
   );
+}
+
+/** The dropped partitions of each partitioned table, by the parent's key. */
+function partitionsByParent(tables: readonly Table[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const t of tables) {
+    if (t.partitionOf === null) continue;
+    const parent = qkey(t.partitionOf.parent);
+    map.set(parent, [...(map.get(parent) ?? []), qkey(t)]);
+  }
+  return map;
+}
+
+/** A table's key with the keys of its partitions, at every level. */
+function withPartitions(key: string, partitions: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = [key];
+  for (let i = 0; i < out.length; i++) out.push(...(partitions.get(out[i] ?? '') ?? []));
+  return out;
 }

@@ -8,7 +8,7 @@
 -- to and on its table (deptypes P and S: the partition's index is not in the snapshot's indexes,
 -- but a plan that detaches the partition must know the index the table keeps); extension members
 -- and system objects are left out.
-WITH ns AS (
+WITH RECURSIVE ns AS (
   SELECT n.oid, n.nspname::pg_catalog.text AS nspname
   FROM pg_catalog.pg_namespace AS n
   WHERE n.oid = ANY (pg_catalog.string_to_array($1::pg_catalog.text, ',')::pg_catalog.oid[])
@@ -80,14 +80,15 @@ obj AS (
   UNION ALL
   SELECT
     'pg_catalog.pg_constraint'::pg_catalog.regclass::pg_catalog.oid,
-    k.oid,
+    kr.oid,
     'constraint',
     ns.nspname,
     k.conname::pg_catalog.text,
     c.relname::pg_catalog.text,
     NULL,
     NULL
-  FROM pg_catalog.pg_constraint AS k
+  FROM roots AS kr
+  JOIN pg_catalog.pg_constraint AS k ON k.oid = kr.root
   JOIN pg_catalog.pg_class AS c ON c.oid = k.conrelid
   JOIN ns ON ns.oid = c.relnamespace
   UNION ALL
@@ -143,6 +144,18 @@ obj AS (
   FROM pg_catalog.pg_collation AS co
   JOIN ns ON ns.oid = co.collnamespace
 ),
+-- A constraint PostgreSQL cloned from a partitioned table's (conparentid: a partition's copy of a
+-- foreign key, or the referencing table's copy for each partition of a referenced partitioned table)
+-- is not in the snapshot: it is named as the constraint it was cloned from, whose drop takes it.
+roots AS (
+  SELECT k.oid, k.oid AS root
+  FROM pg_catalog.pg_constraint AS k
+  WHERE k.conparentid = 0
+  UNION ALL
+  SELECT k.oid, r.root
+  FROM pg_catalog.pg_constraint AS k
+  JOIN roots AS r ON k.conparentid = r.oid
+),
 members AS (
   SELECT e.classid, e.objid
   FROM pg_catalog.pg_depend AS e
@@ -180,6 +193,13 @@ edges AS (
     )
     AND NOT EXISTS (SELECT 1 FROM members AS m WHERE m.classid = d.classid AND m.objid = d.objid)
     AND NOT EXISTS (SELECT 1 FROM members AS m WHERE m.classid = d.refclassid AND m.objid = d.refobjid)
+    -- A clone's own table is a partition: only what the clone references counts for its root.
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_constraint AS cl
+      WHERE d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cl.oid = d.objid
+        AND cl.conparentid <> 0 AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.refobjid = cl.conrelid
+    )
 )
 SELECT e.*
 FROM edges AS e

@@ -1,0 +1,24 @@
+SET lock_timeout = '5s';
+
+CREATE TABLE "public"."reading_east" PARTITION OF "public"."reading" FOR VALUES IN ('east');
+
+ALTER TABLE "public"."reading_east" ALTER COLUMN "note" SET NOT NULL;
+
+ALTER TABLE "public"."reading_east" ALTER COLUMN "unit" SET NOT NULL;
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."reading_north" ADD CONSTRAINT "reading_north_note_nn_check" CHECK ("note" IS NOT NULL) NOT VALID;
+
+-- hazards: may-fail-on-existing-data, validates-by-scan
+ALTER TABLE "public"."reading_north" VALIDATE CONSTRAINT "reading_north_note_nn_check";
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."reading_north" ALTER COLUMN "note" SET NOT NULL;
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."reading_north" DROP CONSTRAINT "reading_north_note_nn_check";
+
+-- hazards: access-exclusive-lock
+ALTER TABLE "public"."reading_south" ALTER COLUMN "unit" DROP NOT NULL;
+
+RESET lock_timeout;

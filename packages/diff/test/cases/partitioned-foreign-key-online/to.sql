@@ -1,0 +1,3 @@
+CREATE TABLE station (code text PRIMARY KEY);
+CREATE TABLE visit (station text NOT NULL REFERENCES station (code), day date NOT NULL) PARTITION BY RANGE (day);
+CREATE TABLE visit_2024 PARTITION OF visit FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');

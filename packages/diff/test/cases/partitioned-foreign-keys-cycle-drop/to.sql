@@ -1,0 +1,1 @@
+-- Everything dropped: each key that references a partitioned table waits for nothing, or goes first.
