@@ -2,7 +2,7 @@ import type { Driver, Queryable, Session } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
 import { toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
-import { jitiLoader, nodeFileSystem } from '../files/default-io.js';
+import { nodeFileSystem } from '../files/default-io.js';
 import { discoverMigrations } from '../files/discover.js';
 import { type LoadedMigration, loadMigration, runsInTransaction } from '../files/load.js';
 import type { MigrationFile, MigrationModuleLoader } from '../files/types.js';
@@ -115,9 +115,14 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     return analyse(files, rows);
   };
 
-  const load = async (file: MigrationFile): Promise<LoadedMigration> => {
-    loader ??= jitiLoader();
-    return loadMigration(file, loader);
+  /** Loads `files` in order, every module in one pass when the loader can (see `moduleLoader`). */
+  const loadAll = async (files: readonly MigrationFile[]): Promise<LoadedMigration[]> => {
+    loader ??= (await import('../files/module-loader.js')).moduleLoader();
+    const modules = files.filter((file) => file.extension !== '.sql');
+    if (modules.length > 0) await loader.prepare?.(modules);
+    const loaded: LoadedMigration[] = [];
+    for (const file of files) loaded.push(await loadMigration(file, loader));
+    return loaded;
   };
 
   /** Runs `fn` on one session with `searchPath` set, or (without it) on the driver. */
@@ -151,8 +156,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   const planMigrate = async (state: MigrationState): Promise<RunStep[]> => {
     checkIntegrity(state, options.directory, options, { checkOrder: true });
     const batch = state.rows.reduce((max, row) => Math.max(max, row.batch), 0) + 1;
-    const steps: RunStep[] = [];
-    for (const file of state.pending) steps.push({ migration: await load(file), batch });
+    const steps: RunStep[] = (await loadAll(state.pending)).map((migration) => ({ migration, batch }));
     checkTransactionMode(steps, mode);
     return steps;
   };
@@ -175,8 +179,8 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       only: new Set(rows.map((r) => r.name)),
     });
     const files = new Map(state.files.map((file) => [file.name, file]));
-    const plan: RunStep[] = [];
-    for (const row of rows) plan.push({ migration: await load(files.get(row.name)!), batch: row.batch });
+    const loaded = await loadAll(rows.map((row) => files.get(row.name)!));
+    const plan: RunStep[] = loaded.map((migration, i) => ({ migration, batch: rows[i]!.batch }));
     const irreversible = plan
       .filter((step) => step.migration.down === undefined)
       .map((s) => s.migration.file);
