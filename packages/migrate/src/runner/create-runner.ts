@@ -18,7 +18,7 @@ import { acquireLock, lockKey, releaseLock } from './lock.js';
 import type { DryRunOption, FreshOptions, MigrationRunnerOptions, RollbackOptions } from './options.js';
 import { searchPathSetting, withSearchPath } from './search-path.js';
 import { analyse, checkIntegrity, type MigrationState, type MigrationStatus, statusOf } from './state.js';
-import { TrackingTable } from './tracking.js';
+import { type TrackingRow, TrackingTable } from './tracking.js';
 
 /** What a command given `{ dryRun: true }` returns: the SQL it would run. Nothing ran. */
 export interface DryRunResult {
@@ -105,14 +105,15 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
   }
 
-  /** Files and rows; `tracked`: the table is known to exist (`ensureTracking` ran on this session). */
-  const readState = async (queryable: Queryable, tracked?: { exists: true }): Promise<MigrationState> => {
-    // The files are read while the rows are fetched.
-    const [files, rows] = await Promise.all([
-      discoverMigrations(fs, options.directory),
-      tracking.rows(queryable, tracked),
-    ]);
-    return analyse(files, rows);
+  /**
+   * Files and rows. `ensure`: create the tracking table (or add its `checksum`) when missing, on a
+   * session holding the lock. The files are read while the rows are fetched.
+   */
+  const readState = async (queryable: Queryable, ensure = false): Promise<MigrationState> => {
+    const files = discoverMigrations(fs, options.directory);
+    files.catch(() => undefined);
+    const rows = ensure ? await ensureTracking(queryable) : (await tracking.read(queryable)).rows;
+    return analyse(await files, rows);
   };
 
   /** Loads `files` in order, every module in one pass when the loader can (see `moduleLoader`). */
@@ -199,9 +200,10 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     return plan;
   };
 
-  const ensureTracking = async (session: Queryable): Promise<void> => {
+  /** Reads the tracking table, creating it or adding `checksum` first when missing; returns its rows. */
+  const ensureTracking = async (session: Queryable): Promise<TrackingRow[]> => {
     const [createSchema, createTable, addChecksum] = tracking.createStatements();
-    const found = await tracking.state(session);
+    const found = await tracking.read(session);
     if (!found.exists) {
       const { rows } = await session.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [
         schema,
@@ -211,6 +213,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     } else if (!found.checksum) {
       await session.query(addChecksum!.sql);
     }
+    return found.rows;
   };
 
   const dryRunResult = (
@@ -246,8 +249,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         });
       }
       return withLock(async (session) => {
-        await ensureTracking(session);
-        const steps = await planMigrate(await readState(session, { exists: true }));
+        const steps = await planMigrate(await readState(session, true));
         return run(session, 'up', steps);
       });
     },
@@ -270,8 +272,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         });
       }
       return withLock(async (session) => {
-        await ensureTracking(session);
-        const steps = await planRollback(await readState(session, { exists: true }), opts);
+        const steps = await planRollback(await readState(session, true), opts);
         return run(session, 'down', steps);
       });
     },
@@ -305,8 +306,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         });
       }
       return withLock(async (session) => {
-        await ensureTracking(session);
-        const state = await readState(session, { exists: true });
+        const state = await readState(session, true);
         // Everything is planned (and every module loaded) before anything is dropped or reverted.
         const down = opts.drop ? [] : await planRollback(state, { all: true });
         const up = await planMigrate(analyse(state.files, []));
