@@ -116,13 +116,23 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     return analyse(await files, rows);
   };
 
+  /** A `.sql` file is parsed, never imported. */
+  const sqlOnly: MigrationModuleLoader = {
+    import: () => Promise.reject(new Error('a .sql migration is not imported')),
+  };
+
   /** Loads `files` in order, every module in one pass when the loader can (see `moduleLoader`). */
   const loadAll = async (files: readonly MigrationFile[]): Promise<LoadedMigration[]> => {
-    loader ??= (await import('../files/module-loader.js')).moduleLoader();
     const modules = files.filter((file) => file.extension !== '.sql');
-    if (modules.length > 0) await loader.prepare?.(modules);
+    // The loader (and esbuild, jiti behind it) loads only when a module is about to run.
+    if (modules.length > 0) {
+      loader ??= (await import('../files/module-loader.js')).moduleLoader();
+      await loader.prepare?.(modules);
+    }
     const loaded: LoadedMigration[] = [];
-    for (const file of files) loaded.push(await loadMigration(file, loader));
+    for (const file of files) {
+      loaded.push(await loadMigration(file, file.extension === '.sql' ? sqlOnly : loader!));
+    }
     return loaded;
   };
 
