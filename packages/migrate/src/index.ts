@@ -54,6 +54,7 @@ export {
 export { jitiLoader, nodeFileSystem, projectCacheDir } from './files/default-io.js';
 export { checksum, discoverMigrations } from './files/discover.js';
 export { type LoadedMigration, loadMigration } from './files/load.js';
+export { moduleLoader } from './files/module-loader.js';
 export { parseSqlMigration, type SqlMigrationSource } from './files/sql-file.js';
 export type {
   MigrationExtension,

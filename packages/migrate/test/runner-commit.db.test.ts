@@ -2,7 +2,7 @@ import type { Driver, Queryable } from '@justscale/driver';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationRunner, MigrationFailedError } from '../src/index.js';
-import { type MigrationDir, migrationDir, tableMigration } from './helpers.js';
+import { type MigrationDir, migrationDir, tableMigration, tsTableMigration } from './helpers.js';
 
 // How the runner ends each migration's transaction: the tracking row shares the COMMIT's round
 // trip, and every commit but the run's last skips the wait for the WAL flush (docs/runner.md).
@@ -74,6 +74,32 @@ describe('the runner ends each migration in as few round trips as psql', () => {
     expect(down).toHaveLength(3);
     expect(down[0]).toMatch(/^DELETE FROM "public"\."_migrations" WHERE name = '003_c';\nCOMMIT$/);
     expect(await tracked()).toEqual([]);
+  });
+
+  it('a run with nothing pending is three round trips: the lock, the tracking table in one read, the unlock', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    await dir.write('002_b.ts', tsTableMigration('b'));
+    const { driver, sent } = recording(test.driver);
+    const runner = createMigrationRunner(driver, { directory: dir.path });
+    // The first run finds no table: the read is refused, and the table created.
+    expect((await runner.migrate()).map((m) => m.name)).toEqual(['001_a', '002_b']);
+    expect(sent.slice(0, 3).map((s) => s.split('\n')[0])).toEqual([
+      'SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)',
+      'SELECT c.has_checksum, m.id, m.name, m.batch, m.applied_at, m.checksum',
+      'SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1',
+    ]);
+    sent.length = 0;
+    expect(await runner.migrate()).toEqual([]);
+    expect(sent.map((s) => s.split('\n')[0])).toEqual([
+      'SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)',
+      'SELECT c.has_checksum, m.id, m.name, m.batch, m.applied_at, m.checksum',
+      'SELECT pg_catalog.pg_advisory_unlock($1::pg_catalog.int8)',
+    ]);
+    // The checksums are still checked against the rows that one read returned.
+    await dir.write('001_a.sql', tableMigration('a_changed'));
+    sent.length = 0;
+    await expect(runner.migrate()).rejects.toMatchObject({ code: 'MIGRATION_CHECKSUM_CHANGED' });
+    expect(sent).toHaveLength(3);
   });
 
   it('runs every migration but the last with synchronous_commit off, inside its own transaction only (on PGlite, none)', async () => {

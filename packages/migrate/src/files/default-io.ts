@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MigrationFileSystem, MigrationModuleLoader } from './types.js';
 
-/** The default file system: `node:fs/promises`. */
+/**
+ * The default file system: `node:fs`. Files are read synchronously: a migration file is small, and
+ * a run with nothing pending reads every one for its checksum, where an asynchronous read costs a
+ * trip through libuv's thread pool each (500 files: 9 ms of CPU against 45 ms, see apps/bench).
+ */
 export const nodeFileSystem: MigrationFileSystem = {
   readdir: (directory) => readdir(directory),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readFile: async (path) => readFileSync(path),
 };
 
 let loads = 0;
@@ -22,11 +26,17 @@ let loads = 0;
  * projectCacheDir('/app/migrations') // '/app/node_modules/.cache/justscale'
  */
 export function projectCacheDir(folder: string): string {
+  const modules = nearestNodeModules(folder);
+  return modules === null ? join(tmpdir(), 'justscale-cache') : join(modules, '.cache', 'justscale');
+}
+
+/** The `node_modules` of the nearest folder at or above `folder` that has one, or null. */
+export function nearestNodeModules(folder: string): string | null {
   let dir = folder;
   for (;;) {
-    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'justscale');
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules');
     const parent = dirname(dir);
-    if (parent === dir) return join(tmpdir(), 'justscale-cache');
+    if (parent === dir) return null;
     dir = parent;
   }
 }

@@ -8,6 +8,11 @@ export interface MigrationFileSystem {
 /** Imports a migration module (`.ts`, `.mts`, `.js`, `.mjs`) and returns its namespace object. */
 export interface MigrationModuleLoader {
   import(path: string): Promise<unknown>;
+  /**
+   * Optional: told every file about to be imported (in order) before the first `import`, so a
+   * loader can load them in one pass. A failure of one file is reported by its `import`.
+   */
+  prepare?(files: readonly Pick<MigrationFile, 'path' | 'bytes'>[]): Promise<void>;
 }
 
 /** A migration file found in the directory, not yet loaded. */

@@ -2,7 +2,7 @@ import type { Driver, Queryable, Session } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
 import { toDriver } from '../connection/to-driver.js';
 import { MigrateError } from '../errors.js';
-import { jitiLoader, nodeFileSystem } from '../files/default-io.js';
+import { nodeFileSystem } from '../files/default-io.js';
 import { discoverMigrations } from '../files/discover.js';
 import { type LoadedMigration, loadMigration, runsInTransaction } from '../files/load.js';
 import type { MigrationFile, MigrationModuleLoader } from '../files/types.js';
@@ -18,7 +18,7 @@ import { acquireLock, lockKey, releaseLock } from './lock.js';
 import type { DryRunOption, FreshOptions, MigrationRunnerOptions, RollbackOptions } from './options.js';
 import { searchPathSetting, withSearchPath } from './search-path.js';
 import { analyse, checkIntegrity, type MigrationState, type MigrationStatus, statusOf } from './state.js';
-import { TrackingTable } from './tracking.js';
+import { type TrackingRow, TrackingTable } from './tracking.js';
 
 /** What a command given `{ dryRun: true }` returns: the SQL it would run. Nothing ran. */
 export interface DryRunResult {
@@ -105,19 +105,35 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     throw new MigrateError('INVALID_ARGUMENT', `transaction must be 'each' or 'all', got ${String(mode)}.`);
   }
 
-  /** Files and rows; `tracked`: the table is known to exist (`ensureTracking` ran on this session). */
-  const readState = async (queryable: Queryable, tracked?: { exists: true }): Promise<MigrationState> => {
-    // The files are read while the rows are fetched.
-    const [files, rows] = await Promise.all([
-      discoverMigrations(fs, options.directory),
-      tracking.rows(queryable, tracked),
-    ]);
-    return analyse(files, rows);
+  /**
+   * Files and rows. `ensure`: create the tracking table (or add its `checksum`) when missing, on a
+   * session holding the lock. The files are read while the rows are fetched.
+   */
+  const readState = async (queryable: Queryable, ensure = false): Promise<MigrationState> => {
+    const files = discoverMigrations(fs, options.directory);
+    files.catch(() => undefined);
+    const rows = ensure ? await ensureTracking(queryable) : (await tracking.read(queryable)).rows;
+    return analyse(await files, rows);
   };
 
-  const load = async (file: MigrationFile): Promise<LoadedMigration> => {
-    loader ??= jitiLoader();
-    return loadMigration(file, loader);
+  /** A `.sql` file is parsed, never imported. */
+  const sqlOnly: MigrationModuleLoader = {
+    import: () => Promise.reject(new Error('a .sql migration is not imported')),
+  };
+
+  /** Loads `files` in order, every module in one pass when the loader can (see `moduleLoader`). */
+  const loadAll = async (files: readonly MigrationFile[]): Promise<LoadedMigration[]> => {
+    const modules = files.filter((file) => file.extension !== '.sql');
+    // The loader (and esbuild, jiti behind it) loads only when a module is about to run.
+    if (modules.length > 0) {
+      loader ??= (await import('../files/module-loader.js')).moduleLoader();
+      await loader.prepare?.(modules);
+    }
+    const loaded: LoadedMigration[] = [];
+    for (const file of files) {
+      loaded.push(await loadMigration(file, file.extension === '.sql' ? sqlOnly : loader!));
+    }
+    return loaded;
   };
 
   /** Runs `fn` on one session with `searchPath` set, or (without it) on the driver. */
@@ -151,8 +167,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   const planMigrate = async (state: MigrationState): Promise<RunStep[]> => {
     checkIntegrity(state, options.directory, options, { checkOrder: true });
     const batch = state.rows.reduce((max, row) => Math.max(max, row.batch), 0) + 1;
-    const steps: RunStep[] = [];
-    for (const file of state.pending) steps.push({ migration: await load(file), batch });
+    const steps: RunStep[] = (await loadAll(state.pending)).map((migration) => ({ migration, batch }));
     checkTransactionMode(steps, mode);
     return steps;
   };
@@ -175,8 +190,8 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       only: new Set(rows.map((r) => r.name)),
     });
     const files = new Map(state.files.map((file) => [file.name, file]));
-    const plan: RunStep[] = [];
-    for (const row of rows) plan.push({ migration: await load(files.get(row.name)!), batch: row.batch });
+    const loaded = await loadAll(rows.map((row) => files.get(row.name)!));
+    const plan: RunStep[] = loaded.map((migration, i) => ({ migration, batch: rows[i]!.batch }));
     const irreversible = plan
       .filter((step) => step.migration.down === undefined)
       .map((s) => s.migration.file);
@@ -195,9 +210,10 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     return plan;
   };
 
-  const ensureTracking = async (session: Queryable): Promise<void> => {
+  /** Reads the tracking table, creating it or adding `checksum` first when missing; returns its rows. */
+  const ensureTracking = async (session: Queryable): Promise<TrackingRow[]> => {
     const [createSchema, createTable, addChecksum] = tracking.createStatements();
-    const found = await tracking.state(session);
+    const found = await tracking.read(session);
     if (!found.exists) {
       const { rows } = await session.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [
         schema,
@@ -207,6 +223,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     } else if (!found.checksum) {
       await session.query(addChecksum!.sql);
     }
+    return found.rows;
   };
 
   const dryRunResult = (
@@ -242,8 +259,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         });
       }
       return withLock(async (session) => {
-        await ensureTracking(session);
-        const steps = await planMigrate(await readState(session, { exists: true }));
+        const steps = await planMigrate(await readState(session, true));
         return run(session, 'up', steps);
       });
     },
@@ -266,8 +282,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         });
       }
       return withLock(async (session) => {
-        await ensureTracking(session);
-        const steps = await planRollback(await readState(session, { exists: true }), opts);
+        const steps = await planRollback(await readState(session, true), opts);
         return run(session, 'down', steps);
       });
     },
@@ -301,8 +316,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
         });
       }
       return withLock(async (session) => {
-        await ensureTracking(session);
-        const state = await readState(session, { exists: true });
+        const state = await readState(session, true);
         // Everything is planned (and every module loaded) before anything is dropped or reverted.
         const down = opts.drop ? [] : await planRollback(state, { all: true });
         const up = await planMigrate(analyse(state.files, []));

@@ -5,6 +5,9 @@ import { MigrateError, MigrationFailedError, MigrationInterruptedError } from '.
 import { type LoadedMigration, runsInTransaction } from '../files/load.js';
 import type { RunnerEvent } from './options.js';
 import type { TrackingTable } from './tracking.js';
+
+type DatabaseOn = typeof import('../database/database.js').databaseOn;
+
 import { flushCommits, inMigrationTransaction } from './transaction.js';
 
 /** A migration that ran (or, in `rollback`, was reverted). */
@@ -85,7 +88,10 @@ export async function runSteps(
 ): Promise<MigrationResult[]> {
   const results: MigrationResult[] = [];
   if (steps.length === 0) return results;
-  if (dryRun) return runDry(session, tracking, direction, steps, dryRun);
+  // The Database API (and the model and SQL compilers behind it) loads only when something runs:
+  // a run with nothing pending, and `status`, never need it.
+  const { databaseOn } = await import('../database/database.js');
+  if (dryRun) return runDry(session, tracking, direction, steps, dryRun, databaseOn);
   const committed: MigrationResult[] = [];
   const commit = (ran: readonly MigrationResult[]) => {
     for (const migration of ran) {
@@ -94,7 +100,7 @@ export async function runSteps(
     }
   };
   try {
-    await runLive(session, tracking, direction, steps, mode, hooks, results, commit);
+    await runLive(session, tracking, direction, steps, mode, hooks, results, commit, databaseOn);
   } catch (error) {
     if (error instanceof MigrateError) error.committed = [...committed];
     throw error;
@@ -108,9 +114,10 @@ async function runDry(
   direction: 'up' | 'down',
   steps: readonly RunStep[],
   dryRun: DryRunStatement[],
+  databaseOn: DatabaseOn,
 ): Promise<MigrationResult[]> {
   const results: MigrationResult[] = [];
-  const runOne = oneStep(tracking, direction, results, dryRun, undefined);
+  const runOne = oneStep(tracking, direction, results, dryRun, undefined, databaseOn);
   for (const step of steps) await runOne(session, step, undefined);
   return results;
 }
@@ -124,9 +131,10 @@ async function runLive(
   hooks: RunHooks,
   results: MigrationResult[],
   commit: (ran: readonly MigrationResult[]) => void,
+  databaseOn: DatabaseOn,
 ): Promise<void> {
   const signal = hooks.signal;
-  const runOne = oneStep(tracking, direction, results, undefined, signal);
+  const runOne = oneStep(tracking, direction, results, undefined, signal, databaseOn);
   const checkSignal = () => {
     if (signal?.aborted) throw new MigrationInterruptedError(signal.reason);
   };
@@ -177,6 +185,7 @@ function oneStep(
   results: MigrationResult[],
   dryRun: DryRunStatement[] | undefined,
   signal: AbortSignal | undefined,
+  databaseOn: DatabaseOn,
 ) {
   // `commitWith`: the tracking row goes in the same round trip as the transaction's COMMIT.
   // `inTransaction`: the step runs in a transaction (its own, with `commitWith`, or the batch's).
@@ -187,9 +196,6 @@ function oneStep(
     commitWith?: (sql: string) => Promise<void>,
     inTransaction = commitWith !== undefined,
   ) => {
-    // The Database API (and the model and SQL compilers behind it) loads only when something runs:
-    // a run with nothing pending, and `status`, never need it.
-    const { databaseOn } = await import('../database/database.js');
     const { migration, batch } = step;
     const file = migration.file;
     const started = performance.now();

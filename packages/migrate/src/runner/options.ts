@@ -49,7 +49,7 @@ export interface MigrationRunnerOptions {
   readonly searchPath?: readonly string[];
   /** File system access; default `node:fs`. */
   readonly fs?: MigrationFileSystem;
-  /** Module loading for `.ts`/`.mts`/`.js`/`.mjs`; default jiti. */
+  /** Module loading for `.ts`/`.mts`/`.js`/`.mjs`; default `moduleLoader()` (esbuild once, then native `import`). */
   readonly loader?: MigrationModuleLoader;
 }
 

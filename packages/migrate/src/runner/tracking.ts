@@ -1,4 +1,4 @@
-import type { Queryable } from '@justscale/driver';
+import { isDatabaseError, type Queryable } from '@justscale/driver';
 import { quoteIdent, quoteLiteral } from '@justscale/sql/quote';
 import type { Statement } from '../database/executor.js';
 
@@ -55,17 +55,6 @@ export class TrackingTable {
     return rows[0]?.found === true;
   }
 
-  /** Whether the table exists and whether it has `checksum`, in one round trip. */
-  async state(queryable: Queryable): Promise<{ exists: boolean; checksum: boolean }> {
-    const { rows } = await queryable.query<{ found: boolean; checksum: boolean }>(
-      `SELECT t.oid IS NOT NULL AS found, EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-  WHERE attrelid = t.oid AND attname = 'checksum' AND NOT attisdropped) AS checksum
-FROM (SELECT pg_catalog.to_regclass($1::pg_catalog.text) AS oid) AS t`,
-      [this.ref],
-    );
-    return { exists: rows[0]?.found === true, checksum: rows[0]?.checksum === true };
-  }
-
   async hasChecksum(queryable: Queryable): Promise<boolean> {
     const { rows } = await queryable.query<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
@@ -76,31 +65,34 @@ FROM (SELECT pg_catalog.to_regclass($1::pg_catalog.text) AS oid) AS t`,
   }
 
   /**
-   * Every row, in the order applied. Reads nothing when the table does not exist yet (unless `known`
-   * says it does, with `checksum`: the caller has just made sure), and copes with a table without
-   * `checksum` (made by another tool), so `status` never has to write.
+   * Whether the table exists, whether it has `checksum`, and its rows (in the order applied), in one
+   * round trip: the statement names the table, so when it does not exist PostgreSQL refuses it
+   * (`undefined_table`), which says so. Run it outside a transaction (the refusal would abort one).
    */
-  async rows(queryable: Queryable, known?: { exists: true }): Promise<TrackingRow[]> {
-    if (known === undefined && !(await this.exists(queryable))) return [];
-    const { rows } = await queryable.query<{
-      id: number;
-      name: string;
-      batch: number;
-      applied_at: Date;
-      checksum: string | null;
-    }>(
-      // A table made by another tool may lack `checksum` (read through to_jsonb); once `ensureTracking`
-      // has added it (`known`), it is read as a column, which asks less of the server.
-      `SELECT m.id, m.name, m.batch, m.applied_at, ${known === undefined ? "pg_catalog.to_jsonb(m) ->> 'checksum'" : 'm.checksum'} AS checksum
-FROM ${this.ref} AS m ORDER BY m.batch, m.id`,
-    );
-    return rows.map((row) => ({
-      id: Number(row.id),
-      name: row.name,
-      batch: Number(row.batch),
-      appliedAt: row.applied_at,
-      checksum: row.checksum,
-    }));
+  async read(queryable: Queryable): Promise<{ exists: boolean; checksum: boolean; rows: TrackingRow[] }> {
+    let result: { rows: RawRow[] };
+    try {
+      result = await queryable.query<RawRow>(
+        // One row even when the table is empty (the LEFT JOIN), so `has_checksum` is always read; a
+        // table made by another tool may lack `checksum`, hence `to_jsonb`.
+        `SELECT c.has_checksum, m.id, m.name, m.batch, m.applied_at, m.checksum
+FROM (SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+  WHERE attrelid = $1::pg_catalog.regclass AND attname = 'checksum' AND NOT attisdropped) AS has_checksum) AS c
+LEFT JOIN LATERAL (SELECT m.id, m.name, m.batch, m.applied_at, pg_catalog.to_jsonb(m) ->> 'checksum' AS checksum
+  FROM ${this.ref} AS m) AS m ON true
+ORDER BY m.batch, m.id`,
+        [this.ref],
+      );
+    } catch (error) {
+      if (isDatabaseError(error) && error.code === '42P01')
+        return { exists: false, checksum: false, rows: [] };
+      throw error;
+    }
+    return {
+      exists: true,
+      checksum: result.rows[0]?.has_checksum === true,
+      rows: result.rows.filter((row) => row.id !== null).map(trackingRow),
+    };
   }
 
   insert(name: string, batch: number, checksum: string): Statement {
@@ -123,4 +115,24 @@ FROM ${this.ref} AS m ORDER BY m.batch, m.id`,
   deleteInline(name: string): string {
     return `DELETE FROM ${this.ref} WHERE name = ${quoteLiteral(name)}`;
   }
+}
+
+/** A row as read: `has_checksum` only from `read`, every column null for its empty-table row. */
+interface RawRow {
+  has_checksum?: boolean;
+  id: number;
+  name: string;
+  batch: number;
+  applied_at: Date;
+  checksum: string | null;
+}
+
+function trackingRow(row: RawRow): TrackingRow {
+  return {
+    id: Number(row.id),
+    name: row.name,
+    batch: Number(row.batch),
+    appliedAt: row.applied_at,
+    checksum: row.checksum,
+  };
 }
