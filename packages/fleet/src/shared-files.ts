@@ -50,8 +50,9 @@ export function sharedMigrationFiles(
         let module = modules.get(path);
         if (module === undefined) {
           module = (async () => {
-            // The default loader (jiti) comes with the Database API, needed only when something runs.
-            inner ??= (await import('@justscale/migrate')).jitiLoader();
+            // The default loader (native ES modules from the transpile cache, jiti for the rest) comes
+            // with the Database API, needed only when something runs.
+            inner ??= (await import('@justscale/migrate')).moduleLoader();
             return inner.import(path);
           })();
           modules.set(path, module);
