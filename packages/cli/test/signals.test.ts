@@ -75,6 +75,7 @@ describe.skipIf(!server)('Ctrl-C on a server', { timeout: 60_000 }, () => {
         expect(r.stdout).not.toMatch(/002_slow\s+batch/);
         expect(r.stderr).toContain('1 migration committed and stays applied.');
         expect(r.stderr).toContain('002_slow was rolled back');
+        expect(r.stderr).toContain('error [MIGRATION_INTERRUPTED]');
         expect(r.stderr).toContain('Not run: 003_c.');
         // No statement left running, no advisory lock held, nothing half-applied.
         expect(await query(admin, 'SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName])).toEqual(
@@ -108,7 +109,7 @@ describe.skipIf(!server)('Ctrl-C on a server', { timeout: 60_000 }, () => {
       expect(r.code).toBe(130);
       const out = JSON.parse(r.stdout);
       expect(out.committed.map((m: { name: string }) => m.name)).toEqual(['001_a']);
-      expect(out.error).toMatchObject({ code: 'MIGRATION_FAILED', migration: '002_slow' });
+      expect(out.error).toMatchObject({ code: 'MIGRATION_INTERRUPTED', migration: '002_slow' });
     } finally {
       await p.cleanup();
     }
@@ -224,6 +225,8 @@ export default {
       const r = await run.done;
       expect(r.code).toBe(130);
       expect(r.stderr).toContain('001_sleep was rolled back');
+      // One code for an interrupted migration, on PGlite as on the server.
+      expect(r.stderr).toContain('error [MIGRATION_INTERRUPTED]');
       const { createPgliteDriver } = await import('@justscale/driver-pglite');
       const driver = await createPgliteDriver({ dataDir: join(p.dir, '.justscale/pglite') });
       try {

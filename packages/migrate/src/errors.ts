@@ -164,7 +164,13 @@ export class StatementError extends MigrateError {
   }
 }
 
-/** A migration failed: names its file and, when a statement failed, the statement (with a caret). */
+/**
+ * A migration failed: names its file and, when a statement failed, the statement (with a caret).
+ * When the run was interrupted (its `signal` aborted: Ctrl-C, SIGTERM) while the migration ran, the
+ * code is `MIGRATION_INTERRUPTED` rather than `MIGRATION_FAILED`, on every driver: the server reports
+ * the cancelled statement (SQLSTATE 57014), PGlite the runner's own check; either way the migration
+ * was rolled back (or, outside a transaction, stopped part way).
+ */
 export class MigrationFailedError extends MigrateError {
   override name = 'MigrationFailedError';
   readonly migration: string;
@@ -179,6 +185,7 @@ export class MigrationFailedError extends MigrateError {
     direction: 'up' | 'down',
     cause: unknown,
     note?: string,
+    interrupted = false,
   ) {
     const statement = findStatementError(cause);
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -189,9 +196,13 @@ export class MigrationFailedError extends MigrateError {
           ? `\n${statement.message}`
           : `: ${message}\n${statement.message}`;
     super(
-      'MIGRATION_FAILED',
-      `Migration ${migration.name} (${migration.file}) failed in ${direction}${detail}${note ? `\n${note}` : ''}`,
-      { cause, ref: refOf(migration, statement?.ref, cause) },
+      interrupted ? 'MIGRATION_INTERRUPTED' : 'MIGRATION_FAILED',
+      `Migration ${migration.name} (${migration.file}) ${interrupted ? 'was interrupted' : 'failed'} in ${direction}${detail}${note ? `\n${note}` : ''}`,
+      {
+        cause,
+        ref: refOf(migration, statement?.ref, cause),
+        ...(interrupted ? { hint: 'What had committed stays applied; run again to apply the rest.' } : {}),
+      },
     );
     this.migration = migration.name;
     this.file = migration.file;

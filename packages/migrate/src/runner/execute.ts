@@ -229,7 +229,13 @@ function oneStep(
         await queryable.query(trackingStatement.sql, trackingStatement.params);
       }
     } catch (error) {
-      throw new MigrationFailedError({ name: file.name, file: file.path }, direction, error, note);
+      throw new MigrationFailedError(
+        { name: file.name, file: file.path },
+        direction,
+        error,
+        note,
+        signal?.aborted === true,
+      );
     }
     results.push({ name: file.name, batch, durationMs: Math.round(performance.now() - started) });
   };
