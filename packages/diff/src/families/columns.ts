@@ -11,6 +11,7 @@ import {
   dropConstraint,
   dropIdentity,
   type IdentityChanges,
+  objectRef,
   setColumnDefault,
   setColumnNotNull,
   setComment,
@@ -137,7 +138,11 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     const phase = b.usesRebuiltEnum(d.type) ? Phase.afterEnumSwap : Phase.alterTables;
     b.add(phase, alterColumnType(t, d.name, d.type, { using, collation: d.collation }), { remove });
     if (d.default !== null) b.add(phase, setColumnDefault(t, d.name, d.default));
-  } else if (!rebuilt && c.default !== null && b.dependsOnRecreated(c.default)) {
+  } else if (
+    !rebuilt &&
+    c.default !== null &&
+    b.dependsOnRecreated(objectRef('default', t.schema, t.name, { column: c.name }))
+  ) {
     // The default calls a recreated function or casts to a rebuilt enum: it would block dropping
     // that object. Dropped first, set again once the object exists anew.
     b.add(Phase.dropConstraints, dropColumnDefault(t, d.name));

@@ -1,5 +1,5 @@
-import type { Operation } from '@justscale/schema';
-import { mentions } from '../util.js';
+import type { FunctionDef, Operation } from '@justscale/schema';
+import { mentions } from './guesses.js';
 import type { Edge, Vertex } from './order.js';
 
 /**
@@ -39,6 +39,17 @@ export function bodyEdges(vertices: readonly Vertex[]): Edge[] {
     }
   });
   return edges;
+}
+
+/**
+ * Whether a string SQL body may read one of the relations named (the same guess as `bodyEdges`): the
+ * routine is then created in the phase after the tables and views.
+ *
+ * @example
+ * bodyReadsAny(f, ['users']); // true for LANGUAGE sql AS $$ SELECT count(*) FROM users $$
+ */
+export function bodyReadsAny(f: FunctionDef, names: readonly string[]): boolean {
+  return f.language === 'sql' && names.some((n) => mentions(f.body, n));
 }
 
 /** The names whose mention in a body makes it wait for `op` (a column: its table and its name). */
