@@ -20,7 +20,7 @@ import { indexObjects, type ObjectIndex } from './objects.js';
  *   depends on what PostgreSQL recorded there, where that still exists;
  * - **structural**: what the snapshot's data says without reading SQL text: a column on its type
  *   and collation, a key, foreign key or index on its columns (a foreign key also on the referenced
- *   columns and the key that backs them), a trigger on its table and routine, a policy or rule on
+ *   columns and the key that backs them), a default on its column, a trigger on its table and routine, a policy or rule on
  *   its table, a sequence on the column that owns it, a domain or composite attribute on its type,
  *   a partition or child on its parents;
  * - **guessed** from expression text (`guesses.ts`), for the objects not carried over: soft.
@@ -73,8 +73,11 @@ export function dependenciesOf(s: Snapshot, other: Snapshot): Dependencies {
       const there = theirs.get(ref);
       if (there !== undefined && same(definition, there)) unchanged.add(k);
     }
+    // A view's column stands or falls with its view (the snapshot does not list a view's columns).
+    const owner = (r: ObjectRef): ObjectRef =>
+      r.kind === 'column' && mine.get(r) === undefined ? objectRef('view', r.schema, r.name) : r;
     for (const d of other.dependencies) {
-      if (unchanged.has(refKey(d.from)) && mine.has(d.on)) carried.push(d);
+      if (unchanged.has(refKey(owner(d.from))) && mine.has(d.on)) carried.push(d);
     }
   }
   const hard = dedupe([...carried, ...structuralDependencies(s, mine)]);
@@ -120,6 +123,8 @@ export function structuralDependencies(s: Snapshot, index: ObjectIndex = indexOb
     for (const c of t.columns) {
       add(column(t, c.name), typeOf(c.type));
       add(column(t, c.name), collation(c.collation));
+      if (c.default !== null)
+        add(objectRef('default', t.schema, t.name, { column: c.name }), column(t, c.name));
     }
     for (const k of t.constraints) {
       const from = objectRef('constraint', t.schema, k.name, { table: t.name });

@@ -25,26 +25,39 @@ import { escapeRegExp } from '../util.js';
 export function guessDependencies(s: Snapshot, skip: (r: ObjectRef) => boolean): Dependency[] {
   const names = namesOf(s);
   const out: Dependency[] = [];
-  const add = (from: ObjectRef, texts: readonly (string | null)[], relations: boolean): void => {
+  /** `own`: the table whose columns the expression reads by bare name (a check's, an index's). */
+  const add = (
+    from: ObjectRef,
+    texts: readonly (string | null)[],
+    relations: boolean,
+    own: ObjectRef | undefined = undefined,
+  ): void => {
     if (skip(from)) return;
     const sql = texts.filter((x): x is string => x !== null).join('\n');
     if (sql === '') return;
     for (const on of guessRefs(sql, names, relations)) out.push(Object.freeze({ from, on }));
+    if (own === undefined) return;
+    for (const c of names.columns.get(own) ?? []) {
+      if (mentions(sql, c))
+        out.push(Object.freeze({ from, on: objectRef('column', own.schema, own.name, { column: c }) }));
+    }
   };
   for (const t of s.tables) {
+    const own = names.byName.get(`${t.schema}\u0000${t.name}`);
     for (const c of t.columns) {
       add(objectRef('default', t.schema, t.name, { column: c.name }), [c.default], false);
     }
     for (const k of t.constraints) {
       const texts = k.kind === 'check' ? [k.expression] : k.kind === 'exclusion' ? [k.definition] : [];
-      add(objectRef('constraint', t.schema, k.name, { table: t.name }), texts, false);
+      add(objectRef('constraint', t.schema, k.name, { table: t.name }), texts, false, own);
     }
     for (const p of t.policies) {
-      add(objectRef('policy', t.schema, p.name, { table: t.name }), [p.using, p.withCheck], true);
+      add(objectRef('policy', t.schema, p.name, { table: t.name }), [p.using, p.withCheck], true, own);
     }
   }
   for (const i of s.indexes) {
-    add(objectRef('index', i.schema, i.name), [i.where, ...i.keys.map((k) => k.expression)], false);
+    const own = names.byName.get(`${i.schema}\u0000${i.table}`);
+    add(objectRef('index', i.schema, i.name), [i.where, ...i.keys.map((k) => k.expression)], false, own);
   }
   for (const v of s.views) add(objectRef('view', v.schema, v.name), [v.definition], true);
   for (const r of s.rules ?? [])
@@ -67,6 +80,8 @@ interface Names {
   readonly sequences: readonly ObjectRef[];
   readonly relations: readonly ObjectRef[];
   readonly columns: ReadonlyMap<ObjectRef, readonly string[]>;
+  /** Tables and views by `schema NUL name`. */
+  readonly byName: ReadonlyMap<string, ObjectRef>;
 }
 
 function namesOf(s: Snapshot): Names {
@@ -93,6 +108,7 @@ function namesOf(s: Snapshot): Names {
     sequences: s.sequences.map((q) => objectRef('sequence', q.schema, q.name)),
     relations,
     columns,
+    byName: new Map(relations.map((r) => [`${r.schema}\u0000${r.name}`, r])),
   };
 }
 
