@@ -1,4 +1,11 @@
-import type { Hazard, HazardKind, ObjectRef, Operation, Snapshot } from '@justscale/schema';
+import {
+  type Hazard,
+  type HazardKind,
+  type ObjectRef,
+  type Operation,
+  objectRef,
+  type Snapshot,
+} from '@justscale/schema';
 import { DependencyCycleError } from './errors.js';
 import { bodyEdges } from './graph/bodies.js';
 import { type Dependencies, dependenciesOf } from './graph/derived.js';
@@ -139,6 +146,45 @@ export class Builder {
   }
 
   /**
+   * What `r` (named as the plan's renames leave it) depends on in the current database. Recorded
+   * dependencies name objects as the database has them, before the renames: both names are asked.
+   */
+  currentDependencies(r: ObjectRef): readonly ObjectRef[] {
+    const recorded = this.beforeRenames(r);
+    const on = this.deps.current.on(r);
+    return recorded === r ? on : [...on, ...this.deps.current.on(recorded)];
+  }
+
+  /** `r` under the names it had before the plan's table, view and column renames. */
+  private beforeRenames(r: ObjectRef): ObjectRef {
+    const onRelation = r.kind === 'column' || r.kind === 'default' || r.kind === 'table' || r.kind === 'view';
+    const relation = onRelation ? r.name : r.table;
+    if (relation === undefined) return r;
+    let old = relation;
+    let column = r.column;
+    for (const { op } of this.steps) {
+      if (op.kind === 'renameTable' && op.table.schema === r.schema && op.to === relation)
+        old = op.table.name;
+      if (op.kind === 'renameView' && op.view.schema === r.schema && op.to === relation) old = op.view.name;
+    }
+    for (const { op } of this.steps) {
+      if (
+        op.kind === 'renameColumn' &&
+        op.table.schema === r.schema &&
+        (op.table.name === relation || op.table.name === old) &&
+        op.to === column
+      )
+        column = op.from;
+    }
+    if (old === relation && column === r.column) return r;
+    return objectRef(r.kind, r.schema, onRelation ? old : r.name, {
+      ...(onRelation ? {} : { table: old }),
+      ...(column === undefined ? {} : { column }),
+      ...(r.arguments === undefined ? {} : { arguments: r.arguments }),
+    });
+  }
+
+  /**
    * Whether an object (a default, a check or exclusion, an index, a policy) depends, on either side
    * of the plan, on something the plan drops and creates again: a rebuilt enum (a cast to it, a
    * constant of it) or a recreated routine (known by name: every overload counts). It is dropped
@@ -149,7 +195,7 @@ export class Builder {
     const hit = (on: ObjectRef): boolean =>
       (on.kind === 'type' && this.rebuiltEnums.has(qkey(on))) ||
       (on.kind === 'function' && this.recreatedFunctions.has(qkey(on)));
-    return this.deps.current.on(ref).some(hit) || this.deps.desired.on(ref).some(hit);
+    return this.currentDependencies(ref).some(hit) || this.deps.desired.on(ref).some(hit);
   }
 
   /** Whether `type` is an enum the plan rebuilds: columns of it are added after the swap. */

@@ -26,7 +26,7 @@ export function diffRules(b: Builder): void {
   const withTable = (r: Rule): boolean =>
     b.droppedTables.has(qkey(tableOf(r))) || b.droppedViews.has(qkey(tableOf(r)));
   const forced = (r: Rule): boolean =>
-    b.deps.current.on(ruleRef(r)).some((on) => refKeys(on).some((k) => gone.has(k)));
+    b.currentDependencies(ruleRef(r)).some((on) => refKeys(on).some((k) => gone.has(k)));
   const dropped = new Set<string>();
   for (const c of current) {
     if (withTable(c)) {

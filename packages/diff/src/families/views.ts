@@ -52,7 +52,7 @@ export function diffViews(b: Builder): void {
     ),
   );
   const forced = (c: View): boolean =>
-    b.deps.current.on(viewRef(c)).some((r) => refKeys(r).some((k) => gone.has(k)));
+    b.currentDependencies(viewRef(c)).some((r) => refKeys(r).some((k) => gone.has(k)));
 
   for (const c of curOrder) {
     const d = des.get(qkey(c));
