@@ -97,8 +97,6 @@ export class Builder {
   readonly steps: Step[] = [];
   readonly notes: Note[] = [];
   private seq = 0;
-  /** Tables (qkey) whose columns are dropped, retyped or recreated: views reading them are recreated. */
-  readonly changedTables = new Set<string>();
   /** Tables (qkey) dropped by the plan. */
   readonly droppedTables = new Set<string>();
   /** Tables (qkey) identical on both sides: nothing inside them is compared again. */

@@ -60,7 +60,6 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
     // One the child declares too stays when the parent drops it: dropped after the parent's.
     b.add(parentDrops ? Phase.alterTables : Phase.dropColumns, dropColumn(d, col.name));
     b.droppedColumns.add(tkey(d, col.name));
-    b.changedTables.add(qkey(d));
   }
   for (const col of d.columns) {
     const old = cur.get(col.name);
@@ -114,7 +113,6 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     b.add(Phase.dropColumns, dropColumn(t, c.name));
     b.add(Phase.alterTables, addColumn(t, d), { add: [H.recreatedColumn(`${quoteQualified(t)}.${name}`)] });
     b.recreatedColumns.add(key);
-    b.changedTables.add(qkey(t));
     b.note(
       'recreated',
       `column ${quoteQualified(t)}.${name} is dropped and added again: its generation expression changes`,
@@ -125,7 +123,6 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
   const retyped = !rebuilt && (!sameType(c.type, d.type) || !sameName(c.collation, d.collation));
   if (c.identity !== null && d.identity === null) b.add(Phase.alterTables, dropIdentity(t, d.name));
   if (retyped) {
-    b.changedTables.add(qkey(t));
     if (c.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
     const change = typeChange(c.type, d.type);
     const sameTypeOnly = sameType(c.type, d.type);

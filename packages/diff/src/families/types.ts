@@ -132,7 +132,6 @@ function rebuildEnum(b: Builder, c: EnumType, e: EnumType): void {
       )
         continue;
       b.enumRebuildColumns.add(tkey(t, col.name));
-      b.changedTables.add(qkey(t));
       if (col.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, col.name));
       const using = col.type.array
         ? `${quoteIdent(col.name)}::text[]::${quoteQualified(tmp)}[]`
