@@ -76,9 +76,16 @@ export function dependenciesOf(s: Snapshot, other: Snapshot): Dependencies {
     // A view's column stands or falls with its view (the snapshot does not list a view's columns).
     const owner = (r: ObjectRef): ObjectRef =>
       r.kind === 'column' && mine.get(r) === undefined ? objectRef('view', r.schema, r.name) : r;
+    const broken = new Set<string>();
     for (const d of other.dependencies) {
-      if (unchanged.has(refKey(owner(d.from))) && mine.has(d.on)) carried.push(d);
+      const k = refKey(owner(d.from));
+      if (!unchanged.has(k)) continue;
+      if (mine.has(d.on)) carried.push(d);
+      // What it needs is gone or renamed (a routine whose parameters were renamed): its edges are
+      // guessed too, so that it finds the new object (the ones carried still hold).
+      else broken.add(k);
     }
+    for (const k of broken) unchanged.delete(k);
   }
   const hard = dedupe([...carried, ...structuralDependencies(s, mine)]);
   const guessed = guessDependencies(s, (r) => unchanged.has(refKey(r)));

@@ -1,5 +1,6 @@
 import { type Dependency, type ObjectRef, objectRef, type Snapshot } from '@justscale/schema';
 import { escapeRegExp } from '../util.js';
+import { bodyReads } from './bodies.js';
 
 /**
  * The one place where dependencies are guessed from the text of expressions, for a snapshot with
@@ -14,7 +15,8 @@ import { escapeRegExp } from '../util.js';
  * - a mention of a sequence's name (`nextval('s'::regclass)`) depends on the sequence;
  * - in a view, a rule or a policy, a mention of a table's or view's name depends on it, and on each
  *   of its columns whose name is mentioned too;
- * - a routine depends on the types and tables (row types) its identity arguments or result name.
+ * - a routine depends on the types and tables (row types) its identity arguments or result name,
+ *   and a SQL-language one on what its body mentions (`bodyReads` in `bodies.ts`).
  * They err on the side of "yes": a false positive only drops and recreates a dependent needlessly or
  * orders it later, and the plan's graph treats them as soft edges (dropped when they close a cycle).
  * (SQL routine bodies are guessed in `bodies.ts`; PostgreSQL records nothing for string bodies.)
@@ -70,6 +72,8 @@ export function guessDependencies(s: Snapshot, skip: (r: ObjectRef) => boolean):
     for (const t of names.relations) {
       if (mentions(signature, t.name)) out.push(Object.freeze({ from, on: t }));
     }
+    const candidates = [...names.relations, ...names.sequences, ...names.functions];
+    for (const on of bodyReads(f, candidates)) out.push(Object.freeze({ from, on }));
   }
   return out;
 }
