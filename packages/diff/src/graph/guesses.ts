@@ -15,6 +15,8 @@ import { bodyReads } from './bodies.js';
  * - a mention of a sequence's name (`nextval('s'::regclass)`) depends on the sequence;
  * - in a view, a rule or a policy, a mention of a table's or view's name depends on it, and on each
  *   of its columns whose name is mentioned too;
+ * - a check, an exclusion, an index expression or predicate and a policy depend on the columns of
+ *   their own table that they mention;
  * - a routine depends on the types and tables (row types) its identity arguments or result name,
  *   and a SQL-language one on what its body mentions (`bodyReads` in `bodies.ts`).
  * They err on the side of "yes": a false positive only drops and recreates a dependent needlessly or
