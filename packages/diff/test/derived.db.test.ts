@@ -2,6 +2,7 @@ import { type Dependency, objectsOnly, refKey, type Snapshot, snapshot } from '@
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependenciesOf, structuralDependencies } from '../src/graph/derived.js';
+import { indexObjects } from '../src/graph/objects.js';
 import { read, resetDatabase } from './support/apply.js';
 
 /**
@@ -32,11 +33,18 @@ CREATE POLICY p ON "select" USING (parent IN (SELECT "Mixed Case".id FROM "Mixed
 
 let db: TestDatabase;
 let recorded: Snapshot;
+/**
+ * The recorded dependencies of the snapshot's objects. PostgreSQL 18 also records its NOT NULL
+ * constraints (`contype = 'n'`), which the snapshot keeps as a column property, not a constraint.
+ */
+let edges: Dependency[];
 beforeAll(async () => {
   db = await createTestDatabase({});
   await resetDatabase(db.driver);
   await db.driver.exec(SCHEMA);
   recorded = await read(db.driver, {});
+  const objects = indexObjects(recorded);
+  edges = (recorded.dependencies ?? []).filter((d) => objects.has(d.from));
 });
 afterAll(async () => {
   await db?.close();
@@ -82,15 +90,15 @@ describe('dependencies derived for a snapshot built from models', () => {
   it('carries over every recorded edge of the objects that are the same on both sides', () => {
     const derived = dependenciesOf(objectsOnly(recorded), recorded);
     const hard = keys(derived.hard);
-    expect(recorded.dependencies?.length ?? 0).toBeGreaterThan(10);
-    expect((recorded.dependencies ?? []).filter((d) => !hard.has(key(d))).map(show)).toEqual([]);
+    expect(edges.length).toBeGreaterThan(10);
+    expect(edges.filter((d) => !hard.has(key(d))).map(show)).toEqual([]);
     // Nothing left to guess: every object is the same as in the database.
     expect(derived.guessed.map(show)).toEqual([]);
   });
 
   it('finds what PostgreSQL records for columns, keys, indexes and triggers from the data alone', () => {
     const found = keys(structuralDependencies(objectsOnly(recorded)));
-    const wanted = (recorded.dependencies ?? []).filter(structuralKinds(recorded));
+    const wanted = edges.filter(structuralKinds(recorded));
     expect(wanted.length).toBeGreaterThan(5);
     expect(wanted.filter((d) => !found.has(key(d))).map(show)).toEqual([]);
   });
@@ -99,7 +107,7 @@ describe('dependencies derived for a snapshot built from models', () => {
     // The other side is empty (a first migration): every object is new.
     const derived = dependenciesOf(objectsOnly(recorded), snapshot({}));
     const found = keys(derived.all);
-    const wanted = (recorded.dependencies ?? []).filter(guessedKinds);
+    const wanted = edges.filter(guessedKinds);
     expect(wanted.map((d) => d.from.kind)).toEqual(
       expect.arrayContaining(['default', 'constraint', 'index', 'view', 'policy']),
     );

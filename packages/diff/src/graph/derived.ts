@@ -1,13 +1,15 @@
 import {
   type Dependency,
+  type Index,
   type ObjectRef,
   objectRef,
   type QualifiedName,
   refKey,
   type Snapshot,
+  type Table,
   type TypeRef,
 } from '@justscale/schema';
-import { same } from '../util.js';
+import { qkey, same } from '../util.js';
 import { guessDependencies } from './guesses.js';
 import { indexObjects, type ObjectIndex } from './objects.js';
 
@@ -30,21 +32,28 @@ export class Dependencies {
   readonly hard: readonly Dependency[];
   /** Guessed from expression text: edges the plan respects unless they close a cycle. */
   readonly guessed: readonly Dependency[];
-  readonly #on = new Map<string, ObjectRef[]>();
+  #on: Map<string, ObjectRef[]> | undefined;
 
   constructor(hard: readonly Dependency[], guessed: readonly Dependency[]) {
     this.hard = hard;
     this.guessed = guessed;
-    for (const d of [...hard, ...guessed]) {
-      const k = refKey(d.from);
-      const list = this.#on.get(k);
-      if (list === undefined) this.#on.set(k, [d.on]);
-      else list.push(d.on);
-    }
   }
 
   /** What `from` depends on directly (hard and guessed). */
   on(from: ObjectRef): readonly ObjectRef[] {
+    if (this.#on === undefined) {
+      // Built on first use: many plans never ask.
+      const map = new Map<string, ObjectRef[]>();
+      for (const list of [this.hard, this.guessed]) {
+        for (const d of list) {
+          const k = refKey(d.from);
+          const known = map.get(k);
+          if (known === undefined) map.set(k, [d.on]);
+          else known.push(d.on);
+        }
+      }
+      this.#on = map;
+    }
     return this.#on.get(refKey(from)) ?? [];
   }
 
@@ -87,8 +96,9 @@ export function dependenciesOf(s: Snapshot, other: Snapshot): Dependencies {
     }
     for (const k of broken) unchanged.delete(k);
   }
-  const hard = dedupe([...carried, ...structuralDependencies(s, mine)]);
-  const guessed = guessDependencies(s, (r) => unchanged.has(refKey(r)));
+  const structural = structuralDependencies(s, mine);
+  const hard = carried.length === 0 ? structural : dedupe([...carried, ...structural]);
+  const guessed = guessDependencies(s, (r) => unchanged.size > 0 && unchanged.has(refKey(r)));
   return new Dependencies(hard, dedupe(guessed));
 }
 
@@ -111,15 +121,29 @@ export function structuralDependencies(s: Snapshot, index: ObjectIndex = indexOb
   const add = (from: ObjectRef, on: ObjectRef | null): void => {
     if (on !== null && index.has(on)) out.push(Object.freeze({ from, on }));
   };
+  // What the snapshot lists itself (a table's own column) needs no look-up.
+  const own = (from: ObjectRef, on: ObjectRef): void => {
+    out.push(Object.freeze({ from, on }));
+  };
   const column = (t: QualifiedName, c: string): ObjectRef =>
     objectRef('column', t.schema, t.name, { column: c });
-  const typeOf = (t: TypeRef | QualifiedName): ObjectRef => {
+  const typeOf = (t: TypeRef | QualifiedName): ObjectRef | null => {
+    // Built-in types are not the snapshot's.
+    if (t.schema === 'pg_catalog') return null;
     const asType = objectRef('type', t.schema, t.name);
     if (index.has(asType)) return asType;
     // A table's or view's row type is the relation.
     const asTable = objectRef('table', t.schema, t.name);
     return index.has(asTable) ? asTable : objectRef('view', t.schema, t.name);
   };
+  const tables = new Map(s.tables.map((t) => [qkey(t), t]));
+  const indexesOf = new Map<string, Index[]>();
+  for (const i of s.indexes) {
+    const k = qkey({ schema: i.schema, name: i.table });
+    const list = indexesOf.get(k);
+    if (list === undefined) indexesOf.set(k, [i]);
+    else list.push(i);
+  }
   const collation = (c: QualifiedName | null): ObjectRef | null =>
     c === null ? null : objectRef('collation', c.schema, c.name);
   for (const t of s.tables) {
@@ -128,20 +152,19 @@ export function structuralDependencies(s: Snapshot, index: ObjectIndex = indexOb
       add(self, objectRef('table', p.schema, p.name));
     }
     for (const c of t.columns) {
-      add(column(t, c.name), typeOf(c.type));
-      add(column(t, c.name), collation(c.collation));
+      if (c.type.schema !== 'pg_catalog') add(column(t, c.name), typeOf(c.type));
+      if (c.collation !== null) add(column(t, c.name), collation(c.collation));
       if (c.default !== null)
-        add(objectRef('default', t.schema, t.name, { column: c.name }), column(t, c.name));
+        own(objectRef('default', t.schema, t.name, { column: c.name }), column(t, c.name));
     }
     for (const k of t.constraints) {
       const from = objectRef('constraint', t.schema, k.name, { table: t.name });
-      add(from, self);
       if (k.kind === 'check' || k.kind === 'exclusion') continue;
-      for (const c of k.columns) add(from, column(t, c));
+      for (const c of k.columns) own(from, column(t, c));
       if (k.kind !== 'foreignKey') continue;
       const target = k.references.table;
       for (const c of k.references.columns) add(from, column(target, c));
-      add(from, keyOf(s, target, k.references.columns));
+      add(from, keyOf(tables, indexesOf, target, k.references.columns));
     }
     for (const p of t.policies) add(objectRef('policy', t.schema, p.name, { table: t.name }), self);
   }
@@ -190,20 +213,21 @@ const relation = (index: ObjectIndex, t: QualifiedName): ObjectRef => {
 };
 
 /** The key (primary key or unique constraint, else unique index) a foreign key's columns reference. */
-function keyOf(s: Snapshot, t: QualifiedName, columns: readonly string[]): ObjectRef | null {
-  const table = s.tables.find((x) => x.schema === t.schema && x.name === t.name);
-  const k = table?.constraints.find(
-    (c) =>
-      (c.kind === 'primaryKey' || c.kind === 'unique') && same([...c.columns].sort(), [...columns].sort()),
-  );
+function keyOf(
+  tables: ReadonlyMap<string, Table>,
+  indexes: ReadonlyMap<string, readonly Index[]>,
+  t: QualifiedName,
+  columns: readonly string[],
+): ObjectRef | null {
+  const wanted = [...columns].sort();
+  const k = tables
+    .get(qkey(t))
+    ?.constraints.find(
+      (c) => (c.kind === 'primaryKey' || c.kind === 'unique') && same([...c.columns].sort(), wanted),
+    );
   if (k !== undefined) return objectRef('constraint', t.schema, k.name, { table: t.name });
-  const i = s.indexes.find(
-    (x) =>
-      x.schema === t.schema &&
-      x.table === t.name &&
-      x.unique &&
-      x.where === null &&
-      same(x.keys.map((y) => y.column).sort(), [...columns].sort()),
+  const i = (indexes.get(qkey(t)) ?? []).find(
+    (x) => x.unique && x.where === null && same(x.keys.map((y) => y.column).sort(), wanted),
   );
   return i === undefined ? null : objectRef('index', i.schema, i.name);
 }

@@ -165,16 +165,31 @@ export function mentions(sql: string, name: string): boolean {
 
 const spell = (ident: string): string => `(?:${identForms(ident).map(escapeRegExp).join('|')})`;
 
+/** Compiled once per name: a large schema asks about every routine and type for every expression. */
+const compiled = new Map<string, RegExp>();
+function cached(source: string): RegExp {
+  let re = compiled.get(source);
+  if (re === undefined) {
+    re = new RegExp(source);
+    compiled.set(source, re);
+  }
+  return re;
+}
+
+/** Whether any spelling of the name occurs at all (the cheap test before a regular expression). */
+const occurs = (sql: string, name: string): boolean => identForms(name).some((form) => sql.includes(form));
+
 /** Whether deparsed SQL calls a function of that name (`name(` or `schema.name(`, bare or quoted). */
 function callsFunction(sql: string, name: string): boolean {
+  if (!occurs(sql, name)) return false;
   return identForms(name).some((form) => {
     const guard = form.startsWith('"') ? '' : '(?<![A-Za-z0-9_$"])';
-    return new RegExp(`${guard}${escapeRegExp(form)}\\s*\\(`).test(sql);
+    return cached(`${guard}${escapeRegExp(form)}\\s*\\(`).test(sql);
   });
 }
 
 /** Whether deparsed SQL casts to a type (`'b'::public.st`, `'b'::st`, `::"Mixed"[]`). */
 function castsTo(sql: string, t: ObjectRef): boolean {
-  if (!sql.includes('::')) return false;
-  return new RegExp(`::(?:${spell(t.schema)}\\.)?${spell(t.name)}(?![A-Za-z0-9_$"])`).test(sql);
+  if (!sql.includes('::') || !occurs(sql, t.name)) return false;
+  return cached(`::(?:${spell(t.schema)}\\.)?${spell(t.name)}(?![A-Za-z0-9_$"])`).test(sql);
 }
