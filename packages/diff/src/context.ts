@@ -1,9 +1,17 @@
-import type { Hazard, HazardKind, Operation, Snapshot } from '@justscale/schema';
+import {
+  type Hazard,
+  type HazardKind,
+  type ObjectRef,
+  type Operation,
+  objectRef,
+  type Snapshot,
+} from '@justscale/schema';
 import { DependencyCycleError } from './errors.js';
 import { bodyEdges } from './graph/bodies.js';
+import { type Dependencies, dependenciesOf } from './graph/derived.js';
 import { buildEdges, sortVertices } from './graph/order.js';
 import type { Note, RenameHint } from './types.js';
-import { callsFunction, escapeRegExp, identForms } from './util.js';
+import { qkey } from './util.js';
 
 /**
  * The plan's phases, top to bottom. Operations run phase by phase; inside a phase, in the order the
@@ -89,8 +97,6 @@ export class Builder {
   readonly steps: Step[] = [];
   readonly notes: Note[] = [];
   private seq = 0;
-  /** Tables (qkey) whose columns are dropped, retyped or recreated: views reading them are recreated. */
-  readonly changedTables = new Set<string>();
   /** Tables (qkey) dropped by the plan. */
   readonly droppedTables = new Set<string>();
   /** Tables (qkey) identical on both sides: nothing inside them is compared again. */
@@ -123,38 +129,71 @@ export class Builder {
     readonly desired: Snapshot,
   ) {}
 
+  #deps: { readonly current: Dependencies; readonly desired: Dependencies } | undefined;
   /**
-   * Whether an expression as PostgreSQL deparses it (a check, an index predicate or expression, a
-   * policy) casts to an enum the plan rebuilds (`'b'::public.st`): it must be dropped before the
-   * columns are converted and created again after the swap, or the conversion fails on the old type.
+   * What each object depends on, on each side of the plan: recorded by PostgreSQL, or for a
+   * snapshot built from models, carried over from the other side, structural and guessed
+   * (`graph/derived.ts`).
    */
-  mentionsRebuiltEnum(...texts: readonly (string | null)[]): boolean {
-    if (this.rebuiltEnums.size === 0) return false;
-    return texts.some((text) => text !== null && this.rebuiltEnumCasts().some((re) => re.test(text)));
+  get deps(): { readonly current: Dependencies; readonly desired: Dependencies } {
+    this.#deps ??= {
+      current: dependenciesOf(this.current, this.desired),
+      desired: dependenciesOf(this.desired, this.current),
+    };
+    return this.#deps;
   }
 
   /**
-   * Whether an expression depends on something the plan drops and creates again: a cast to a
-   * rebuilt enum, or a call to a recreated function. Such a check, default, index or policy is
-   * dropped before and created again after, or PostgreSQL refuses the drop or the conversion.
+   * What `r` (named as the plan's renames leave it) depends on in the current database. Recorded
+   * dependencies name objects as the database has them, before the renames: both names are asked.
    */
-  dependsOnRecreated(...texts: readonly (string | null)[]): boolean {
-    if (this.mentionsRebuiltEnum(...texts)) return true;
-    if (this.recreatedFunctions.size === 0) return false;
-    const names = [...this.recreatedFunctions].map((k) => k.split('\u0000')[1] as string);
-    return texts.some((text) => text !== null && names.some((n) => callsFunction(text, n)));
+  currentDependencies(r: ObjectRef): readonly ObjectRef[] {
+    const recorded = this.beforeRenames(r);
+    const on = this.deps.current.on(r);
+    return recorded === r ? on : [...on, ...this.deps.current.on(recorded)];
   }
 
-  #casts: RegExp[] = [];
-  private rebuiltEnumCasts(): RegExp[] {
-    if (this.#casts.length !== this.rebuiltEnums.size) {
-      this.#casts = [...this.rebuiltEnums].map((key) => {
-        const [schema, name] = key.split('\u0000') as [string, string];
-        const spell = (ident: string) => `(?:${identForms(ident).map(escapeRegExp).join('|')})`;
-        return new RegExp(`::(?:${spell(schema)}\\.)?${spell(name)}(?![A-Za-z0-9_$"])`);
-      });
+  /** `r` under the names it had before the plan's table, view and column renames. */
+  private beforeRenames(r: ObjectRef): ObjectRef {
+    const onRelation = r.kind === 'column' || r.kind === 'default' || r.kind === 'table' || r.kind === 'view';
+    const relation = onRelation ? r.name : r.table;
+    if (relation === undefined) return r;
+    let old = relation;
+    let column = r.column;
+    for (const { op } of this.steps) {
+      if (op.kind === 'renameTable' && op.table.schema === r.schema && op.to === relation)
+        old = op.table.name;
+      if (op.kind === 'renameView' && op.view.schema === r.schema && op.to === relation) old = op.view.name;
     }
-    return this.#casts;
+    for (const { op } of this.steps) {
+      if (
+        op.kind === 'renameColumn' &&
+        op.table.schema === r.schema &&
+        (op.table.name === relation || op.table.name === old) &&
+        op.to === column
+      )
+        column = op.from;
+    }
+    if (old === relation && column === r.column) return r;
+    return objectRef(r.kind, r.schema, onRelation ? old : r.name, {
+      ...(onRelation ? {} : { table: old }),
+      ...(column === undefined ? {} : { column }),
+      ...(r.arguments === undefined ? {} : { arguments: r.arguments }),
+    });
+  }
+
+  /**
+   * Whether an object (a default, a check or exclusion, an index, a policy) depends, on either side
+   * of the plan, on something the plan drops and creates again: a rebuilt enum (a cast to it, a
+   * constant of it) or a recreated routine (known by name: every overload counts). It is dropped
+   * before and created again after, or PostgreSQL refuses the drop or the conversion.
+   */
+  dependsOnRecreated(ref: ObjectRef): boolean {
+    if (this.rebuiltEnums.size === 0 && this.recreatedFunctions.size === 0) return false;
+    const hit = (on: ObjectRef): boolean =>
+      (on.kind === 'type' && this.rebuiltEnums.has(qkey(on))) ||
+      (on.kind === 'function' && this.recreatedFunctions.has(qkey(on)));
+    return this.currentDependencies(ref).some(hit) || this.deps.desired.on(ref).some(hit);
   }
 
   /** Whether `type` is an enum the plan rebuilds: columns of it are added after the swap. */
@@ -176,8 +215,21 @@ export class Builder {
    */
   ordered(): Step[] {
     const byPhase = [...this.steps].sort((a, b) => a.phase - b.phase || a.seq - b.seq);
-    const recorded = buildEdges(byPhase, this.current, this.desired);
-    const guessed = bodyEdges(byPhase);
+    const { current, desired } = this.deps;
+    const recorded = buildEdges(byPhase, this.current, this.desired, {
+      current: current.hard,
+      desired: desired.hard,
+    });
+    const soft = current.guessed.length + desired.guessed.length > 0;
+    const guessed = [
+      ...(soft
+        ? buildEdges(byPhase, this.current, this.desired, {
+            current: current.guessed,
+            desired: desired.guessed,
+          })
+        : []),
+      ...bodyEdges(byPhase),
+    ];
     if (guessed.length > 0) {
       try {
         return sortVertices(byPhase, [...recorded, ...guessed]);

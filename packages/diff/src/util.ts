@@ -59,44 +59,6 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** How an identifier can appear in deparsed SQL: bare when PostgreSQL leaves it bare, else quoted. */
-export function identForms(name: string): string[] {
-  const quoted = `"${name.replaceAll('"', '""')}"`;
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? [name, quoted] : [quoted];
-}
-
-/**
- * Whether deparsed SQL mentions a name: the bare form as a whole word, or the quoted form anywhere.
- * A heuristic that errs on the side of "yes" (a false positive only recreates a view needlessly).
- */
-export function mentions(sql: string, name: string): boolean {
-  for (const form of identForms(name)) {
-    if (form.startsWith('"')) {
-      if (sql.includes(form)) return true;
-      continue;
-    }
-    let from = 0;
-    for (;;) {
-      const at = sql.indexOf(form, from);
-      if (at < 0) break;
-      const before = at === 0 ? '' : sql[at - 1];
-      const after = sql[at + form.length] ?? '';
-      if (!/[A-Za-z0-9_$"]/.test(before ?? '') && !/[A-Za-z0-9_$"]/.test(after)) return true;
-      from = at + 1;
-    }
-  }
-  return false;
-}
-
-/** Whether deparsed SQL calls a function of that name (`name(` or `schema.name(`, bare or quoted). */
-export function callsFunction(sql: string, name: string): boolean {
-  return identForms(name).some((form) => {
-    const escaped = escapeRegExp(form);
-    const guard = form.startsWith('"') ? '' : '(?<![A-Za-z0-9_$"])';
-    return new RegExp(`${guard}${escaped}\\s*\\(`).test(sql);
-  });
-}
-
 /** Orders `items` so that each comes after those it depends on (stable; cycles keep input order). */
 export function topoSort<T>(
   items: readonly T[],

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Snapshot } from '@justscale/schema';
+import { objectsOnly, type Snapshot } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effects, refKeys } from '../src/graph/keys.js';
 import { buildEdges } from '../src/graph/order.js';
-import { type DiffOptions, diff, type Plan } from '../src/index.js';
+import { type DiffOptions, diff, downPlan, type Plan } from '../src/index.js';
 import { read, resetDatabase } from './support/apply.js';
 
 /**
@@ -13,7 +13,9 @@ import { read, resetDatabase } from './support/apply.js';
  * the acceptance corpus that diffs without an error: every dependency recorded in `to` is created
  * after what it depends on, every dependency recorded in `from` is dropped before what it depends
  * on, no plan drops an object whose dependent it keeps, and shuffling the snapshots' arrays gives
- * the same plan. (The acceptance test applies the plans; this one checks their order.)
+ * the same plan. The same holds when `to` is built from models (no recorded dependencies), for the
+ * plan there and for the `down` back. (The acceptance test applies the plans; this one checks their
+ * order.)
  */
 const root = join(import.meta.dirname, 'cases');
 const cases = readdirSync(root)
@@ -108,10 +110,41 @@ function shuffled(s: Snapshot, seed: number): Snapshot {
     views: shuffle(s.views, seed + 8),
     functions: shuffle(s.functions, seed + 9),
     triggers: shuffle(s.triggers, seed + 10),
-    dependencies: shuffle(s.dependencies ?? [], seed + 11),
+    ...(s.dependencies === undefined ? {} : { dependencies: shuffle(s.dependencies, seed + 11) }),
     collations: shuffle(s.collations ?? [], seed + 12),
     rules: shuffle(s.rules ?? [], seed + 13),
   };
+}
+
+/**
+ * Every edge the recorded dependencies give between the plan's operations is respected, and the
+ * plan never drops an object and keeps what depends on it (renames aside: they move names).
+ * PostgreSQL drops an index, a constraint, a default, a trigger or a policy with the table or
+ * column it belongs to, and a sequence with the column that owns it ("automatic" dependencies).
+ */
+function respectsRecorded(
+  name: string,
+  plan: Plan,
+  from: Snapshot,
+  to: Snapshot,
+  renames: readonly unknown[],
+): void {
+  const sqls = plan.statements.map((s) => s.sql);
+  const vertices = plan.operations.map((op, seq) => ({ op, phase: 0, seq }));
+  for (const e of buildEdges(vertices, from, to)) {
+    expect(e.before, `${name}: ${e.reason}\n${sqls.join(';\n')}`).toBeLessThan(e.after);
+  }
+  if (renames.length > 0) return;
+  const dropped = positions(plan, from, 'drops');
+  for (const d of from.dependencies ?? []) {
+    if (!normal(d) || rebuiltWithColumn(plan, from, d.from)) continue;
+    const real = dropped(refKeys(d.on)).filter((i) => plan.operations[i]?.kind.startsWith('drop'));
+    if (real.length === 0) continue;
+    expect(
+      dropped(refKeys(d.from)).length,
+      `${name}: drops ${JSON.stringify(d.on)} but keeps ${JSON.stringify(d.from)}\n${sqls.join(';\n')}`,
+    ).toBeGreaterThan(0);
+  }
 }
 
 describe('plans ordered by the dependency graph', () => {
@@ -133,24 +166,20 @@ describe('plans ordered by the dependency graph', () => {
       const options: DiffOptions = { online, serverVersion: version, renames: expected.renames ?? [] };
       const plan = diff(from, to, options);
       const sqls = plan.statements.map((s) => s.sql);
-      // Every edge the recorded dependencies give between the plan's operations is respected.
-      const vertices = plan.operations.map((op, seq) => ({ op, phase: 0, seq }));
-      for (const e of buildEdges(vertices, from, to)) {
-        expect(e.before, `${name}: ${e.reason}\n${sqls.join(';\n')}`).toBeLessThan(e.after);
-      }
-      // A plan never drops an object and keeps what depends on it (renames aside: they move names).
-      // PostgreSQL drops an index, a constraint, a default, a trigger or a policy with the table or
-      // column it belongs to, and a sequence with the column that owns it ("automatic" dependencies).
-      const dropped = positions(plan, from, 'drops');
-      for (const d of from.dependencies ?? []) {
-        if (!normal(d) || (expected.renames ?? []).length > 0 || rebuiltWithColumn(plan, from, d.from))
-          continue;
-        const real = dropped(refKeys(d.on)).filter((i) => plan.operations[i]?.kind.startsWith('drop'));
-        if (real.length === 0) continue;
-        expect(
-          dropped(refKeys(d.from)).length,
-          `${name}: drops ${JSON.stringify(d.on)} but keeps ${JSON.stringify(d.from)}\n${sqls.join(';\n')}`,
-        ).toBeGreaterThan(0);
+      respectsRecorded(name, plan, from, to, expected.renames ?? []);
+      // As a generated migration plans them: `after` is built from models and records nothing, so
+      // the differ derives its dependencies (carried over, structural, guessed); the plans must
+      // still respect every edge PostgreSQL records, on the way there and on the way back.
+      const bare = objectsOnly(to);
+      respectsRecorded(
+        `${name} (after from models)`,
+        diff(from, bare, options),
+        from,
+        to,
+        expected.renames ?? [],
+      );
+      if ((expected.renames ?? []).length === 0) {
+        respectsRecorded(`${name} (down from models)`, downPlan(from, bare, options), to, from, []);
       }
       for (const seed of [1, 2, 3]) {
         expect(
@@ -158,6 +187,11 @@ describe('plans ordered by the dependency graph', () => {
           name,
         ).toEqual(sqls);
       }
+      // Derived dependencies do not depend on the order of the snapshots' arrays either.
+      expect(
+        diff(shuffled(from, 5), shuffled(bare, 11), options).statements.map((s) => s.sql),
+        `${name} (after from models)`,
+      ).toEqual(diff(from, bare, options).statements.map((s) => s.sql));
     }
   });
 });

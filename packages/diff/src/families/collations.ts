@@ -159,7 +159,6 @@ function rebuild(b: Builder, c: Collation, d: Collation, columns: readonly KeptC
   const tmp = { schema: d.schema, name: tempName(d.name, '__new') };
   b.add(Phase.collations, createCollation({ ...d, ...tmp, comment: null }));
   for (const x of columns) {
-    b.changedTables.add(qkey(x.table));
     const unique = uniqueOver(b, x.table, x.column.name);
     b.add(
       Phase.alterTables,

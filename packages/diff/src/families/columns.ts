@@ -11,6 +11,7 @@ import {
   dropConstraint,
   dropIdentity,
   type IdentityChanges,
+  objectRef,
   setColumnDefault,
   setColumnNotNull,
   setComment,
@@ -63,7 +64,6 @@ export function diffColumns(b: Builder, c: Table, d: Table): void {
     // One the child declares too stays when the parent drops it: dropped after the parent's.
     b.add(parentDrops ? Phase.alterTables : Phase.dropColumns, dropColumn(d, col.name));
     b.droppedColumns.add(tkey(d, col.name));
-    b.changedTables.add(qkey(d));
   }
   for (const col of d.columns) {
     const old = cur.get(col.name);
@@ -117,7 +117,6 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     b.add(Phase.dropColumns, dropColumn(t, c.name));
     b.add(Phase.alterTables, addColumn(t, d), { add: [H.recreatedColumn(`${quoteQualified(t)}.${name}`)] });
     b.recreatedColumns.add(key);
-    b.changedTables.add(qkey(t));
     b.note(
       'recreated',
       `column ${quoteQualified(t)}.${name} is dropped and added again: its generation expression changes`,
@@ -128,7 +127,6 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
   const retyped = !rebuilt && (!sameType(c.type, d.type) || !sameName(c.collation, d.collation));
   if (c.identity !== null && d.identity === null) b.add(Phase.alterTables, dropIdentity(t, d.name));
   if (retyped) {
-    b.changedTables.add(qkey(t));
     if (c.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, d.name));
     const change = typeChange(c.type, d.type);
     const sameTypeOnly = sameType(c.type, d.type);
@@ -141,7 +139,11 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     const phase = b.usesRebuiltEnum(d.type) ? Phase.afterEnumSwap : Phase.alterTables;
     b.add(phase, alterColumnType(t, d.name, d.type, { using, collation: d.collation }), { remove });
     if (d.default !== null) b.add(phase, setColumnDefault(t, d.name, d.default));
-  } else if (!rebuilt && c.default !== null && b.dependsOnRecreated(c.default)) {
+  } else if (
+    !rebuilt &&
+    c.default !== null &&
+    b.dependsOnRecreated(objectRef('default', t.schema, t.name, { column: c.name }))
+  ) {
     // The default calls a recreated function or casts to a rebuilt enum: it would block dropping
     // that object. Dropped first, set again once the object exists anew.
     b.add(Phase.dropConstraints, dropColumnDefault(t, d.name));

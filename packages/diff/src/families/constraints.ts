@@ -8,6 +8,7 @@ import {
   dropConstraint,
   dropPolicy,
   index as indexNode,
+  objectRef,
   type PolicyChanges,
   type QualifiedName,
   setComment,
@@ -17,7 +18,6 @@ import {
 import { quoteQualified } from '@justscale/sql';
 import { type Builder, Phase } from '../context.js';
 import { qkey, same, sameExcept, tkey } from '../util.js';
-import { constraintTexts } from './types.js';
 
 const keyOf = (table: QualifiedName, columns: readonly string[]): string =>
   `${qkey(table)}\u0000${columns.join('\u0000')}`;
@@ -81,11 +81,7 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
     onRecreatedColumn(b, d, k) ||
     (k.kind === 'foreignKey' && b.droppedKeys.has(keyOf(k.references.table, k.references.columns))) ||
     // A check or exclusion casting to a rebuilt enum or calling a recreated function blocks the change.
-    b.dependsOnRecreated(
-      ...constraintTexts(k),
-      ...constraintTexts(cur.get(k.name) ?? k),
-      ...constraintTexts(des.get(k.name) ?? k),
-    );
+    b.dependsOnRecreated(objectRef('constraint', d.schema, k.name, { table: d.name }));
   for (const k of c.constraints) {
     const n = des.get(k.name);
     // Valid → NOT VALID has no ALTER: the constraint is dropped and added again NOT VALID.
@@ -186,7 +182,7 @@ export function diffPolicies(b: Builder, c: Table, d: Table): void {
       b.add(Phase.policies, createPolicy(d, p));
       continue;
     }
-    if (b.dependsOnRecreated(o.using, o.withCheck, p.using, p.withCheck)) {
+    if (b.dependsOnRecreated(objectRef('policy', d.schema, p.name, { table: d.name }))) {
       // A policy casting to a rebuilt enum or calling a recreated function: drop it, create it after.
       b.add(Phase.dropPolicies, dropPolicy(d, p.name));
       b.add(Phase.policies, createPolicy(d, p));

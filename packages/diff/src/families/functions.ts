@@ -4,12 +4,14 @@ import {
   dropFunction,
   dropTrigger,
   type FunctionDef,
+  objectRef,
   routineRef,
   setComment,
   type Trigger,
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
-import { mentions, qkey, sameExcept } from '../util.js';
+import { bodyReadsAny } from '../graph/bodies.js';
+import { qkey, sameExcept } from '../util.js';
 import { recreatedComposites } from './types.js';
 
 const fkey = (f: FunctionDef): string => `${qkey(f)}\u0000${f.identityArguments}`;
@@ -42,9 +44,8 @@ export function classifyFunctions(b: Builder): void {
 /**
  * Routines that take or return a type the plan drops and creates again — a composite type recreated,
  * or an enum rebuilt without a value (`CREATE TYPE st__new`, convert, `DROP TYPE st`, rename):
- * PostgreSQL refuses `DROP TYPE` while they exist. Recorded dependencies name them (a routine records
- * its argument and result types); a snapshot built by hand falls back to the type's name in the
- * arguments or the result.
+ * PostgreSQL refuses `DROP TYPE` while they exist. A routine depends on its argument and result types
+ * (recorded by PostgreSQL, or derived for a snapshot built from models: `graph/derived.ts`).
  */
 function typeBound(b: Builder): FunctionDef[] {
   const types = [...recreatedComposites(b), ...rebuiltEnumTypes(b)];
@@ -60,16 +61,10 @@ function rebuiltEnumTypes(b: Builder): { schema: string; name: string }[] {
 /** The current routines that take or return one of `types`. */
 function boundTo(b: Builder, types: readonly { schema: string; name: string }[]): FunctionDef[] {
   const keys = new Set(types.map(qkey));
-  if (b.current.dependencies !== undefined) {
-    const bound = new Set(
-      b.current.dependencies
-        .filter((d) => d.from.kind === 'function' && d.on.kind === 'type' && keys.has(qkey(d.on)))
-        .map((d) => `${qkey(d.from)}\u0000${d.from.arguments ?? ''}`),
-    );
-    return b.current.functions.filter((f) => bound.has(fkey(f)));
-  }
   return b.current.functions.filter((f) =>
-    types.some((t) => mentions(f.identityArguments, t.name) || mentions(f.returns ?? '', t.name)),
+    b.deps.current
+      .on(objectRef('function', f.schema, f.name, { arguments: f.identityArguments }))
+      .some((on) => on.kind === 'type' && keys.has(qkey(on))),
   );
 }
 
@@ -102,13 +97,12 @@ function replacedOverloads(b: Builder): Map<FunctionDef, FunctionDef> {
 export function diffFunctions(b: Builder): void {
   const cur = new Map(b.current.functions.map((f) => [fkey(f), f]));
   const des = new Map(b.desired.functions.map((f) => [fkey(f), f]));
-  // SQL bodies are checked at creation: one that mentions a table or view the plan creates waits for it.
+  // SQL bodies are checked at creation: one that reads a table or view the plan creates waits for it.
   const created = [
     ...b.desired.tables.filter((t) => b.createdTables.has(qkey(t))).map((t) => t.name),
     ...b.desired.views.map((v) => v.name),
   ];
-  const phase = (f: FunctionDef) =>
-    f.language === 'sql' && created.some((n) => mentions(f.body, n)) ? Phase.sqlFunctions : Phase.functions;
+  const phase = (f: FunctionDef) => (bodyReadsAny(f, created) ? Phase.sqlFunctions : Phase.functions);
   const replaced = replacedOverloads(b);
   // A routine bound to a rebuilt enum is created again once the new type has the old name.
   const enumBound = new Set(boundTo(b, rebuiltEnumTypes(b)).map(fkey));

@@ -1,4 +1,11 @@
-import { createIndex, dropIndex, type Index, setComment, setIndexOptions } from '@justscale/schema';
+import {
+  createIndex,
+  dropIndex,
+  type Index,
+  objectRef,
+  setComment,
+  setIndexOptions,
+} from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
 import { qkey, same, sameExcept, tkey } from '../util.js';
 import { createOnPartitioned, keptOnDetach, nameSource, sameDefinition } from './partition-indexes.js';
@@ -27,12 +34,7 @@ export function diffIndexes(b: Builder): void {
   const onRecreatedColumn = (i: Index): boolean =>
     i.keys.some(
       (k) => k.column !== null && b.recreatedColumns.has(tkey({ schema: i.schema, name: i.table }, k.column)),
-    ) ||
-    b.dependsOnRecreated(i.where, ...i.keys.map((k) => k.expression)) ||
-    b.dependsOnRecreated(
-      des.get(qkey(i))?.where ?? null,
-      ...(des.get(qkey(i))?.keys ?? []).map((k) => k.expression),
-    );
+    ) || b.dependsOnRecreated(objectRef('index', i.schema, i.name));
   // The current indexes with those a detached partition keeps: a parent index it was attached to
   // survives until the detach unless the plan drops it (index drops come before detaches).
   const kept = keptOnDetach(

@@ -1,31 +1,20 @@
-import { createRule, dropRule, type ObjectRef, type Rule, setComment } from '@justscale/schema';
+import { createRule, dropRule, type ObjectRef, objectRef, type Rule, setComment } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
 import { effects, refKeys } from '../graph/keys.js';
-import { mentions, qkey } from '../util.js';
+import { qkey } from '../util.js';
 
 const rkey = (r: Rule): string => `${r.schema}\u0000${r.table}\u0000${r.name}`;
 const tableOf = (r: Rule) => ({ schema: r.schema, name: r.table });
 
-/** What each rule reads and writes, as `pg_depend` recorded it in the current snapshot (by rule key). */
-function recordedDependencies(b: Builder): Map<string, ObjectRef[]> | null {
-  if (b.current.dependencies === undefined) return null;
-  const map = new Map<string, ObjectRef[]>();
-  for (const d of b.current.dependencies) {
-    if (d.from.kind !== 'rule') continue;
-    const k = `${d.from.schema}\u0000${d.from.table ?? ''}\u0000${d.from.name}`;
-    const list = map.get(k) ?? [];
-    if (list.length === 0) map.set(k, list);
-    list.push(d.on);
-  }
-  return map;
-}
+const ruleRef = (r: Rule): ObjectRef => objectRef('rule', r.schema, r.name, { table: r.table });
 
 /**
  * Rewrite rules, after the views (run after `diffViews`): a changed rule is replaced in one
  * statement (`CREATE OR REPLACE RULE`); a rule that reads or writes something the plan drops or
  * reshapes (a retyped or dropped column, a dropped table, a recreated view or function) is dropped
  * before it and created again after, as views are; a rule on a dropped table or view goes with it.
- * Snapshots with no recorded dependencies (built by hand) fall back to the names in the definition.
+ * What a rule reads and writes is what PostgreSQL recorded, or for a snapshot built from models what
+ * `graph/derived.ts` carries over or guesses.
  */
 export function diffRules(b: Builder): void {
   const current = b.current.rules ?? [];
@@ -33,17 +22,11 @@ export function diffRules(b: Builder): void {
   if (current.length === 0 && desired.length === 0) return;
   const cur = new Map(current.map((r) => [rkey(r), r]));
   const des = new Map(desired.map((r) => [rkey(r), r]));
-  const recorded = recordedDependencies(b);
   const gone = new Set(b.steps.flatMap((s) => effects(s.op, b.current).drops));
-  const changedNames = [...b.changedTables, ...b.droppedTables, ...b.droppedViews].map(
-    (k) => k.split('\u0000')[1] as string,
-  );
   const withTable = (r: Rule): boolean =>
     b.droppedTables.has(qkey(tableOf(r))) || b.droppedViews.has(qkey(tableOf(r)));
   const forced = (r: Rule): boolean =>
-    recorded !== null
-      ? (recorded.get(rkey(r)) ?? []).some((on) => refKeys(on).some((k) => gone.has(k)))
-      : changedNames.some((n) => mentions(r.definition, n));
+    b.currentDependencies(ruleRef(r)).some((on) => refKeys(on).some((k) => gone.has(k)));
   const dropped = new Set<string>();
   for (const c of current) {
     if (withTable(c)) {

@@ -8,7 +8,6 @@ import {
   alterDomainNotNull,
   type CompositeAttribute,
   type CompositeType,
-  type Constraint,
   createCompositeType,
   createDomain,
   createEnum,
@@ -17,6 +16,7 @@ import {
   dropDomainCheck,
   dropType,
   type EnumType,
+  objectRef,
   type QualifiedName,
   renameType,
   type Snapshot,
@@ -132,7 +132,6 @@ function rebuildEnum(b: Builder, c: EnumType, e: EnumType): void {
       )
         continue;
       b.enumRebuildColumns.add(tkey(t, col.name));
-      b.changedTables.add(qkey(t));
       if (col.default !== null) b.add(Phase.alterTables, dropColumnDefault(t, col.name));
       const using = col.type.array
         ? `${quoteIdent(col.name)}::text[]::${quoteQualified(tmp)}[]`
@@ -172,18 +171,17 @@ export function releaseDependents(b: Builder): void {
     const k = qkey(t);
     if (!b.unchangedTables.has(k)) continue;
     const depends =
-      t.columns.some((c) => b.enumRebuildColumns.has(tkey(t, c.name)) || b.dependsOnRecreated(c.default)) ||
-      t.constraints.some((c) => b.dependsOnRecreated(...constraintTexts(c))) ||
-      t.policies.some((p) => b.dependsOnRecreated(p.using, p.withCheck));
+      t.columns.some(
+        (c) =>
+          b.enumRebuildColumns.has(tkey(t, c.name)) ||
+          b.dependsOnRecreated(objectRef('default', t.schema, t.name, { column: c.name })),
+      ) ||
+      t.constraints.some((c) =>
+        b.dependsOnRecreated(objectRef('constraint', t.schema, c.name, { table: t.name })),
+      ) ||
+      t.policies.some((p) => b.dependsOnRecreated(objectRef('policy', t.schema, p.name, { table: t.name })));
     if (depends) b.unchangedTables.delete(k);
   }
-}
-
-/** The expressions of a constraint as PostgreSQL deparses them. */
-export function constraintTexts(c: Constraint): (string | null)[] {
-  if (c.kind === 'check') return [c.expression];
-  if (c.kind === 'exclusion') return [c.definition];
-  return [];
 }
 
 export function diffDomains(b: Builder): void {

@@ -1,31 +1,11 @@
-import { createView, dropView, type ObjectRef, setComment, type View } from '@justscale/schema';
+import { createView, dropView, type ObjectRef, objectRef, setComment, type View } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
+import type { Dependencies } from '../graph/derived.js';
 import { effects, refKeys, withOldNames } from '../graph/keys.js';
-import { mentions, qkey, same, sameExcept, topoSort } from '../util.js';
+import { qkey, same, sameExcept, topoSort } from '../util.js';
 import { diffViewOptions } from './storage.js';
 
-/**
- * For a snapshot that was not introspected (built by hand, with no recorded dependencies): a view
- * depends on a table, view or function when its definition mentions the object's name. Snapshots
- * read from a database use the dependencies PostgreSQL recorded instead (`recordedDependencies`).
- */
-function dependsOn(v: View, name: string): boolean {
-  return mentions(v.definition, name);
-}
-
-/** What each view reads, as `pg_depend` recorded it in the current snapshot (by view key). */
-function recordedDependencies(b: Builder): Map<string, ObjectRef[]> | null {
-  if (b.current.dependencies === undefined) return null;
-  const map = new Map<string, ObjectRef[]>();
-  for (const d of b.current.dependencies) {
-    if (d.from.kind !== 'view') continue;
-    const k = qkey(d.from);
-    const list = map.get(k) ?? [];
-    if (list.length === 0) map.set(k, list);
-    list.push(d.on);
-  }
-  return map;
-}
+const viewRef = (v: View): ObjectRef => objectRef('view', v.schema, v.name);
 
 /** The top-level select list of a pretty-printed view query, and the rest (`FROM ...`). */
 function split(definition: string): { items: string[]; rest: string } | null {
@@ -53,17 +33,14 @@ function replaceable(c: View, d: View): boolean {
 export function diffViews(b: Builder): void {
   const des = new Map(b.desired.views.map((v) => [qkey(v), v]));
   const cur = new Map(b.current.views.map((v) => [qkey(v), v]));
-  const recorded = recordedDependencies(b);
-  const names = (list: readonly View[]) => (v: View) =>
-    recorded === null
-      ? list.filter((x) => x !== v && dependsOn(v, x.name)).map(qkey)
-      : (recorded.get(qkey(v)) ?? []).filter((r) => r.kind === 'view' || r.kind === 'column').map(qkey);
-  const curOrder = topoSort(b.current.views, qkey, names(b.current.views));
-  const desOrder = topoSort(b.desired.views, qkey, names(b.desired.views));
-  const changedTableNames = [...b.changedTables, ...b.droppedTables].map(
-    (k) => k.split('\u0000')[1] as string,
-  );
-  const recreatedFunctionNames = [...b.recreatedFunctions].map((k) => k.split('\u0000')[1] as string);
+  // What each view reads: recorded by PostgreSQL, or derived for a snapshot built from models.
+  const reads = (deps: Dependencies) => (v: View) =>
+    deps
+      .on(viewRef(v))
+      .filter((r) => r.kind === 'view' || r.kind === 'column')
+      .map(qkey);
+  const curOrder = topoSort(b.current.views, qkey, reads(b.deps.current));
+  const desOrder = topoSort(b.desired.views, qkey, reads(b.deps.desired));
   const replaced = new Set<string>();
   // What the plan so far drops or reshapes (a retyped column, a recreated function, a rebuilt type).
   // Under the names the database has now too: the recorded dependencies are read from it.
@@ -74,18 +51,12 @@ export function diffViews(b: Builder): void {
       ops,
     ),
   );
-  const forcedByRecord = (c: View): boolean =>
-    (recorded?.get(qkey(c)) ?? []).some((r) => refKeys(r).some((k) => gone.has(k)));
+  const forced = (c: View): boolean =>
+    b.currentDependencies(viewRef(c)).some((r) => refKeys(r).some((k) => gone.has(k)));
 
   for (const c of curOrder) {
     const d = des.get(qkey(c));
-    const forced =
-      recorded !== null
-        ? forcedByRecord(c)
-        : changedTableNames.some((n) => dependsOn(c, n)) ||
-          recreatedFunctionNames.some((n) => dependsOn(c, n)) ||
-          b.current.views.some((x) => b.droppedViews.has(qkey(x)) && x !== c && dependsOn(c, x.name));
-    if (d !== undefined && !forced) {
+    if (d !== undefined && !forced(c)) {
       if (sameExcept(c, d, 'comment', 'columnComments', 'options')) continue;
       if (replaceable(c, d)) {
         replaced.add(qkey(d));

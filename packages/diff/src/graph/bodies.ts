@@ -1,5 +1,5 @@
-import type { Operation } from '@justscale/schema';
-import { mentions } from '../util.js';
+import type { FunctionDef, ObjectRef, Operation } from '@justscale/schema';
+import { mentions } from './guesses.js';
 import type { Edge, Vertex } from './order.js';
 
 /**
@@ -39,6 +39,33 @@ export function bodyEdges(vertices: readonly Vertex[]): Edge[] {
     }
   });
   return edges;
+}
+
+/**
+ * Whether a string SQL body may read one of the relations named (the same guess as `bodyEdges`): the
+ * routine is then created in the phase after the tables and views.
+ *
+ * @example
+ * bodyReadsAny(f, ['users']); // true for LANGUAGE sql AS $$ SELECT count(*) FROM users $$
+ */
+export function bodyReadsAny(f: FunctionDef, names: readonly string[]): boolean {
+  return f.language === 'sql' && names.some((n) => mentions(f.body, n));
+}
+
+/**
+ * For a snapshot with no recorded dependencies (built from models, see `derived.ts`): the objects a
+ * SQL-language routine's body may read, by the same guess. Read from a database, a SQL-standard
+ * body (`BEGIN ATOMIC`, `RETURN`) has them recorded, and PostgreSQL refuses to drop what it reads
+ * before it; a model says nothing of the kind.
+ *
+ * @example
+ * bodyReads(f, [objectRef('table', 'inv', 'items')]); // the table, when the body mentions items
+ */
+export function bodyReads(f: FunctionDef, candidates: readonly ObjectRef[]): ObjectRef[] {
+  if (f.language !== 'sql' || f.body.trim() === '') return [];
+  return candidates.filter(
+    (r) => !(r.kind === 'function' && r.schema === f.schema && r.name === f.name) && mentions(f.body, r.name),
+  );
 }
 
 /** The names whose mention in a body makes it wait for `op` (a column: its table and its name). */

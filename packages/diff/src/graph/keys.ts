@@ -91,6 +91,13 @@ export function effects(op: Operation, current: Snapshot): Effects {
           ...(t?.constraints ?? []).map((c) => inTable('con', op.table, c.name)),
           ...(t?.policies ?? []).map((p) => inTable('pol', op.table, p.name)),
           ...rulesOn(current, op.table),
+          // Its indexes and triggers go with it too.
+          ...current.indexes
+            .filter((i) => i.schema === op.table.schema && i.table === op.table.name)
+            .map((i) => named('idx', i)),
+          ...current.triggers
+            .filter((x) => x.schema === op.table.schema && x.table === op.table.name)
+            .map((x) => inTable('trg', op.table, x.name)),
         ],
       };
     }

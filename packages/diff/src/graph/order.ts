@@ -67,12 +67,21 @@ const ownDefault = (d: Dependency): boolean =>
 
 /**
  * The edges between the vertices, each read "runs before":
- * - a dependency recorded in `desired`: what creates it runs before what creates its dependent;
- * - a dependency recorded in `current`: what drops the dependent runs before what drops it;
+ * - a dependency of `desired`: what creates it runs before what creates its dependent;
+ * - a dependency of `current`: what drops the dependent runs before what drops it;
  * - an object dropped and created again (or retyped): the drop runs before the creation.
- * `vertices` come in phase order.
+ * `vertices` come in phase order. The dependencies are the snapshots' recorded ones unless `deps`
+ * gives others (the Builder's, derived for snapshots built from models: `derived.ts`).
  */
-export function buildEdges(vertices: readonly Vertex[], current: Snapshot, desired: Snapshot): Edge[] {
+export function buildEdges(
+  vertices: readonly Vertex[],
+  current: Snapshot,
+  desired: Snapshot,
+  deps: { readonly current: readonly Dependency[]; readonly desired: readonly Dependency[] } = {
+    current: current.dependencies ?? [],
+    desired: desired.dependencies ?? [],
+  },
+): Edge[] {
   const all = vertices.map((v) => effects(v.op, current));
   const creators = index(all, 'creates');
   const droppers = index(all, 'drops');
@@ -87,14 +96,14 @@ export function buildEdges(vertices: readonly Vertex[], current: Snapshot, desir
   const add = (before: number, after: number, reason: string): void => {
     if (before !== after) edges.push({ before, after, reason });
   };
-  for (const d of desired.dependencies ?? []) {
+  for (const d of deps.desired) {
     if (ownDefault(d)) continue;
     const on = lookup(creators, refKeys(d.on));
     if (on.length === 0) continue;
     for (const after of lookup(creators, refKeys(d.from)))
       for (const before of on) add(before, after, text(d));
   }
-  for (const d of current.dependencies ?? []) {
+  for (const d of deps.current) {
     if (ownDefault(d)) continue;
     const on = lookup(droppers, refKeys(d.on));
     if (on.length === 0) continue;

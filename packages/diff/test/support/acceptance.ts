@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { columnsByName, type Snapshot, snapshotsEqual } from '@justscale/schema';
+import { columnsByName, objectsOnly, type Snapshot, snapshotsEqual } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { expect } from 'vitest';
 import { type DiffOptions, diff, downPlan, type Plan, planScript, type RenameHint } from '../../src/index.js';
@@ -17,7 +17,8 @@ import { inheritanceDeclared } from './inheritance.js';
  * (`plan.sql`, `plan.online.sql`; `plan.pg<major>.sql` where a major plans differently) says: the
  * SQL with its hazard kinds and transaction mode, statement by statement. Then the way back, as a generated migration's `down`
  * runs it (`downPlan`): applied to the migrated database it must give `from`, and the plan applied
- * again must give `to` (up, down, up).
+ * again must give `to` (up, down, up); and once more down, planned from a `to` with no recorded
+ * dependencies, as a generated migration's `after` built from models has none.
  */
 interface Expected {
   readonly hazards: readonly string[];
@@ -132,6 +133,35 @@ export async function runCase(name: string): Promise<void> {
       expect(Object.values(rows[0] ?? {})[0], `${label}: check.sql`).toBe(true);
     }
     await upDownUp(label, plan, from, to, options, privileges);
+    if (online === modes[0]) await downFromModels(label, from, to, options, privileges);
+  }
+}
+
+/**
+ * The way back as a generated migration plans it (once per case): its `after` is built from models
+ * and records no dependencies, so the differ derives them (`graph/derived.ts`). Applied to the
+ * migrated database, it must give `from`.
+ */
+async function downFromModels(
+  label: string,
+  from: Snapshot,
+  to: Snapshot,
+  options: DiffOptions,
+  privileges: boolean,
+): Promise<void> {
+  const down = downPlan(from, objectsOnly(to), options);
+  try {
+    await applyPlan(db.driver, down);
+  } catch (error) {
+    throw new Error(
+      `${label}: down from models failed: ${(error as Error).message}\n--- down ---\n${sqlOf(down)}`,
+    );
+  }
+  const back = await read(db.driver, { privileges });
+  if (!snapshotsEqual(wayBack(back), wayBack(from))) {
+    throw new Error(
+      `${label}: down from models does not give from.sql\n${describeDifference(back, from)}\n--- down ---\n${sqlOf(down)}`,
+    );
   }
 }
 
