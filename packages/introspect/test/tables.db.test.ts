@@ -58,6 +58,10 @@ const ctx = useDatabase(`
   ALTER TABLE public.${q(`${quote}_idx`)} CLUSTER ON ${q(`${quote}_at`)};
   CREATE MATERIALIZED VIEW public.mv WITH (fillfactor = 60) AS SELECT 1 AS one;
   CREATE MATERIALIZED VIEW public.mv_plain AS SELECT 1 AS one;
+  CREATE TABLE public.attrs (${q(quote)} text COMPRESSION pglz, n numeric, plain text, i int);
+  ALTER TABLE public.attrs ALTER COLUMN ${q(quote)} SET STATISTICS 500,
+    ALTER COLUMN ${q(quote)} SET STORAGE EXTERNAL, ALTER COLUMN n SET STORAGE EXTENDED,
+    ALTER COLUMN i SET STATISTICS 0, ALTER COLUMN plain SET STORAGE EXTENDED;
 `);
 
 describe('columns', () => {
@@ -172,6 +176,21 @@ describe('tables', () => {
     expect(t.clusterOn).toBe(`${quote}_at`);
     expect(tableOf(s, 'public', 'owner')).not.toHaveProperty('replicaIdentity');
     expect(tableOf(s, 'public', 'owner')).not.toHaveProperty('clusterOn');
+  });
+
+  it("reads statistics targets, storage modes other than the type's and compression; defaults are absent", () => {
+    const cols = tableOf(ctx.snapshot, 'public', 'attrs').columns;
+    const col = (name: string) => cols.find((c) => c.name === name);
+    expect(col(quote)).toMatchObject({
+      statistics: 500,
+      storage: { mode: 'EXTERNAL', typeDefault: 'EXTENDED' },
+      compression: 'pglz',
+    });
+    expect(col('n')?.storage).toEqual({ mode: 'EXTENDED', typeDefault: 'MAIN' });
+    expect(col('i')?.statistics).toBe(0);
+    for (const name of ['n', 'i']) expect(col(name)).not.toHaveProperty('compression');
+    const plain = col('plain');
+    for (const k of ['statistics', 'storage', 'compression']) expect(plain).not.toHaveProperty(k);
   });
 
   it("reads a materialized view's storage parameters; none is absent", () => {

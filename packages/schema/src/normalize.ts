@@ -1,6 +1,6 @@
 import { refKey } from './dependencies.js';
 import { deepFreeze } from './freeze.js';
-import type { Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
+import type { ColumnStorage, Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -81,7 +81,14 @@ function normalizeTable(t: Table): Table {
     { replicaIdentity: (v) => v === 'DEFAULT', clusterOn: (v) => v === null },
     {
       // Column order is meaningful (it is the table's attribute order): kept as is.
-      columns: mapSame(t.columns, (c) => withoutDefaults(c, { inherited: (v) => v === false })),
+      columns: mapSame(t.columns, (c) =>
+        withoutDefaults(c, {
+          inherited: (v) => v === false,
+          statistics: (v) => v === -1 || v === null,
+          storage: (v) => v === null || (v as ColumnStorage).mode === (v as ColumnStorage).typeDefault,
+          compression: (v) => v === null,
+        }),
+      ),
       constraints: mapSame(
         sortBy(t.constraints, (c) => c.name),
         withoutValid,

@@ -126,7 +126,29 @@ export interface Column {
    * `normalizeSnapshot` drops `false`.
    */
   readonly inherited?: boolean;
+  /**
+   * `SET STATISTICS n` (`attstattarget`): the statistics target `ANALYZE` uses for the column.
+   * Absent means the default (`-1`); `normalizeSnapshot` drops `-1`.
+   */
+  readonly statistics?: number;
+  /** `SET STORAGE` other than the type's own (`attstorage` ≠ `typstorage`); absent when the same. */
+  readonly storage?: ColumnStorage;
+  /** `SET COMPRESSION` (PostgreSQL 14+; `attcompression`); absent means the server's default. */
+  readonly compression?: ColumnCompression;
 }
+
+export type StorageMode = 'PLAIN' | 'MAIN' | 'EXTERNAL' | 'EXTENDED';
+
+/**
+ * A column's storage mode and its type's default. The default is kept with the mode because
+ * PostgreSQL before 16 has no `SET STORAGE DEFAULT`: going back writes the type's mode by name.
+ */
+export interface ColumnStorage {
+  readonly mode: StorageMode;
+  readonly typeDefault: StorageMode;
+}
+
+export type ColumnCompression = 'pglz' | 'lz4';
 
 export type ConstraintKind = 'primaryKey' | 'unique' | 'check' | 'foreignKey' | 'exclusion';
 

@@ -15,6 +15,7 @@ import { H } from '../hazards.js';
 import { quoteIdent, quoteQualified, renderOptionName, renderOptions } from '../quote.js';
 import { cascade, columnDefinition, constraintBody, ifExists, ifNotExists } from '../render.js';
 import { type Context, compact, type Statement, statement } from '../statement.js';
+import { columnAttributeStatements } from './column-attributes.js';
 import { commentIfAny } from './comments.js';
 import { compileAddConstraint, isNotValid } from './constraints.js';
 import { createPolicyStatements } from './policies.js';
@@ -56,6 +57,7 @@ function tableExtras(t: Table, ctx: Context): Statement[] {
       out.push(...commentIfAny({ objectKind: 'column', table: t, column: c.name }, c.comment));
     }
   }
+  for (const c of t.columns) out.push(...columnAttributeStatements(t, c, ctx));
   for (const c of t.constraints) {
     if (isNotValid(c)) out.push(...compileAddConstraint(addConstraint(t, c, { notValid: true }), ctx));
     else out.push(...commentIfAny({ objectKind: 'constraint', table: t, name: c.name }, c.comment));
