@@ -58,6 +58,8 @@ const ctx = useDatabase(`
   ALTER TABLE public.${q(`${quote}_idx`)} CLUSTER ON ${q(`${quote}_at`)};
   CREATE MATERIALIZED VIEW public.mv WITH (fillfactor = 60) AS SELECT 1 AS one;
   CREATE MATERIALIZED VIEW public.mv_plain AS SELECT 1 AS one;
+  CREATE UNLOGGED SEQUENCE public.${q(`${quote}_scratch`)};
+  CREATE UNLOGGED TABLE public.temp_rows (id serial);
   CREATE TABLE public.attrs (${q(quote)} text COMPRESSION pglz, n numeric, plain text, i int);
   ALTER TABLE public.attrs ALTER COLUMN ${q(quote)} SET STATISTICS 500,
     ALTER COLUMN ${q(quote)} SET STORAGE EXTERNAL, ALTER COLUMN n SET STORAGE EXTENDED,
@@ -191,6 +193,13 @@ describe('tables', () => {
     for (const name of ['n', 'i']) expect(col(name)).not.toHaveProperty('compression');
     const plain = col('plain');
     for (const k of ['statistics', 'storage', 'compression']) expect(plain).not.toHaveProperty(k);
+  });
+
+  it('reads unlogged sequences, a serial of an unlogged table among them; logged ones have no flag', () => {
+    const seq = (name: string) => byName(ctx.snapshot.sequences, 'public', name, 'sequence');
+    expect(seq(`${quote}_scratch`).unlogged).toBe(true);
+    expect(seq('temp_rows_id_seq').unlogged).toBe(true);
+    expect(seq('owned')).not.toHaveProperty('unlogged');
   });
 
   it("reads a materialized view's storage parameters; none is absent", () => {

@@ -129,7 +129,7 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
       withoutDefaults(d, {}, { checks: sortBy(d.checks, (c) => c.name) }),
     ),
     compositeTypes: sortBy(s.compositeTypes, qn),
-    sequences: sortBy(s.sequences, qn),
+    sequences: mapSame(sortBy(s.sequences, qn), (q) => withoutDefaults(q, { unlogged: (v) => v === false })),
     tables: mapSame(sortBy(s.tables, qn), normalizeTable),
     indexes: mapSame(sortBy(s.indexes, qn), (i) => withoutDefaults(i, {}, { options: sortKeys(i.options) })),
     views: mapSame(sortBy(s.views, qn), (v) =>

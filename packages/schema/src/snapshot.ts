@@ -98,6 +98,11 @@ export interface Sequence extends QualifiedName, SequenceOptions {
   /** `OWNED BY table.column` (not an identity column's own sequence, which is a column property). */
   readonly ownedBy: { readonly table: QualifiedName; readonly column: string } | null;
   readonly comment: string | null;
+  /**
+   * `CREATE UNLOGGED SEQUENCE` (PostgreSQL 15+). A serial's sequence is unlogged with its unlogged
+   * table. Absent means logged; `normalizeSnapshot` drops `false`.
+   */
+  readonly unlogged?: boolean;
 }
 
 export interface Identity {

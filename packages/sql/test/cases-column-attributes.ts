@@ -1,7 +1,13 @@
-import { type Column, setColumnAttributes } from '@justscale/schema';
+import {
+  alterSequence,
+  type Column,
+  createSequence,
+  defaultSequenceOptions,
+  setColumnAttributes,
+} from '@justscale/schema';
 import { type CaseFamily, patch } from './case.js';
 
-/** Column statistics targets, storage modes and compression. */
+/** Column statistics targets, storage modes and compression; sequence persistence. */
 export const columnAttributeCases: CaseFamily = (f) => {
   const { n, q } = f;
   const users = q('users');
@@ -38,6 +44,31 @@ export const columnAttributeCases: CaseFamily = (f) => {
         compression: null,
       }),
       absent: [`colattr ${n('notes')}.${n('body')}`],
+    },
+    {
+      title: 'createSequence UNLOGGED',
+      op: createSequence({
+        ...q('scratch'),
+        ...defaultSequenceOptions('bigint'),
+        ownedBy: null,
+        comment: null,
+        unlogged: true,
+      }),
+      present: [`relation ${n('scratch')} kind=S persistence=u`],
+    },
+    {
+      title: 'alterSequence SET UNLOGGED',
+      op: alterSequence(q('counter'), { unlogged: true }),
+      present: [`relation ${n('counter')} kind=S persistence=u`],
+    },
+    {
+      title: 'alterSequence SET LOGGED with an option',
+      setup: [alterSequence(q('counter'), { unlogged: true })],
+      before: patch(f.snapshot, (s) => ({
+        sequences: s.sequences.map((x) => (x.name === n('counter') ? { ...x, unlogged: true } : x)),
+      })),
+      op: alterSequence(q('counter'), { unlogged: false, cache: '5' }),
+      present: [`relation ${n('counter')} kind=S persistence=p`],
     },
   ];
 };

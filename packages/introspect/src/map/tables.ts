@@ -251,5 +251,6 @@ export function mapSequence(row: Row): Sequence {
     cycle: bool(row, 'cycle'),
     ownedBy: table === null ? null : { table, column: str(row, 'column_name') },
     comment: optStr(row, 'comment'),
+    ...(bool(row, 'unlogged') ? { unlogged: true } : {}),
   };
 }
