@@ -58,6 +58,8 @@ const ctx = useDatabase(`
   ALTER TABLE public.${q(`${quote}_idx`)} CLUSTER ON ${q(`${quote}_at`)};
   CREATE MATERIALIZED VIEW public.mv WITH (fillfactor = 60) AS SELECT 1 AS one;
   CREATE MATERIALIZED VIEW public.mv_plain AS SELECT 1 AS one;
+  CREATE TABLE public.keyed (id int PRIMARY KEY, code text CONSTRAINT ${q(`${quote}_key`)} UNIQUE, fk int REFERENCES public.keyed);
+  COMMENT ON INDEX public.${q(`${quote}_key`)} IS 'codes';
   CREATE UNLOGGED SEQUENCE public.${q(`${quote}_scratch`)};
   CREATE UNLOGGED TABLE public.temp_rows (id serial);
   CREATE TABLE public.attrs (${q(quote)} text COMPRESSION pglz, n numeric, plain text, i int);
@@ -200,6 +202,12 @@ describe('tables', () => {
     expect(seq(`${quote}_scratch`).unlogged).toBe(true);
     expect(seq('temp_rows_id_seq').unlogged).toBe(true);
     expect(seq('owned')).not.toHaveProperty('unlogged');
+  });
+
+  it("reads the comment of a key constraint's index on the constraint; none is absent", () => {
+    const ks = tableOf(ctx.snapshot, 'public', 'keyed').constraints;
+    expect(ks.find((k) => k.name === `${quote}_key`)).toMatchObject({ indexComment: 'codes' });
+    for (const k of ks.filter((x) => x.name !== `${quote}_key`)) expect(k).not.toHaveProperty('indexComment');
   });
 
   it("reads a materialized view's storage parameters; none is absent", () => {

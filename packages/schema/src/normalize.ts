@@ -53,8 +53,15 @@ function sortKeys<V>(record: Readonly<Record<string, V>>): Readonly<Record<strin
 
 /** `notValid: false` is the same as no `notValid`: the canonical form leaves it out. */
 function withoutValid(c: Constraint): Constraint {
-  if (!('notValid' in c) || c.notValid === true) return reusable(c) ? c : copy(c);
-  return copy(c, {}, ['notValid']);
+  const drop = [
+    ...('notValid' in c && c.notValid !== true ? ['notValid'] : []),
+    // No comment on a constraint's index is the same as none.
+    ...('indexComment' in c && (c.indexComment === undefined || c.indexComment === null)
+      ? ['indexComment']
+      : []),
+  ];
+  if (drop.length === 0) return reusable(c) ? c : copy(c);
+  return copy(c, {}, drop);
 }
 
 /**

@@ -168,6 +168,8 @@ export interface PrimaryKeyConstraint extends ConstraintBase {
   readonly kind: 'primaryKey';
   readonly columns: readonly string[];
   readonly include: readonly string[];
+  /** `COMMENT ON INDEX` of the index PostgreSQL made for the constraint (same name); absent when none. */
+  readonly indexComment?: string;
 }
 
 export interface UniqueConstraint extends ConstraintBase {
@@ -176,6 +178,8 @@ export interface UniqueConstraint extends ConstraintBase {
   readonly include: readonly string[];
   /** `NULLS NOT DISTINCT` (PostgreSQL 15+). */
   readonly nullsNotDistinct: boolean;
+  /** `COMMENT ON INDEX` of the index PostgreSQL made for the constraint (same name); absent when none. */
+  readonly indexComment?: string;
 }
 
 export interface CheckConstraint extends ConstraintBase {
@@ -209,6 +213,8 @@ export interface ExclusionConstraint extends ConstraintBase {
   readonly kind: 'exclusion';
   /** The constraint as `pg_get_constraintdef` prints it, e.g. `EXCLUDE USING gist (room WITH =, during WITH &&)`. */
   readonly definition: string;
+  /** `COMMENT ON INDEX` of the index PostgreSQL made for the constraint (same name); absent when none. */
+  readonly indexComment?: string;
 }
 
 export type Constraint =

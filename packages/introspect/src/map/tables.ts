@@ -118,9 +118,11 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
   // Only checks and foreign keys can be NOT VALID; a valid one carries no `notValid` at all. Each
   // node is one literal (no `{ ...base }`): V8 gives frozen spread clones a hidden class each.
   const notValid = !bool(row, 'validated');
+  const indexComment = optStr(row, 'index_comment');
+  const ic = indexComment === null ? {} : { indexComment };
   switch (type) {
     case 'p':
-      return { name, deferrable, initiallyDeferred, comment, kind: 'primaryKey', columns, include };
+      return { name, deferrable, initiallyDeferred, comment, kind: 'primaryKey', columns, include, ...ic };
     case 'u':
       return {
         name,
@@ -131,6 +133,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         columns,
         include,
         nullsNotDistinct: bool(row, 'nulls_not_distinct'),
+        ...ic,
       };
     case 'c': {
       const expression = str(row, 'expression');
@@ -167,6 +170,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         comment,
         kind: 'exclusion',
         definition: str(row, 'definition'),
+        ...ic,
       };
     default:
       throw new TypeError(`introspect: unexpected constraint type '${type}'`);

@@ -17,7 +17,7 @@ import { cascade, columnDefinition, constraintBody, ifExists, ifNotExists } from
 import { type Context, compact, type Statement, statement } from '../statement.js';
 import { columnAttributeStatements } from './column-attributes.js';
 import { commentIfAny } from './comments.js';
-import { compileAddConstraint, isNotValid } from './constraints.js';
+import { compileAddConstraint, indexCommentIfAny, isNotValid } from './constraints.js';
 import { createPolicyStatements } from './policies.js';
 import { tableStorageStatements } from './storage.js';
 
@@ -61,6 +61,7 @@ function tableExtras(t: Table, ctx: Context): Statement[] {
   for (const c of t.constraints) {
     if (isNotValid(c)) out.push(...compileAddConstraint(addConstraint(t, c, { notValid: true }), ctx));
     else out.push(...commentIfAny({ objectKind: 'constraint', table: t, name: c.name }, c.comment));
+    out.push(...indexCommentIfAny(t, c));
   }
   out.push(...tableStorageStatements(t));
   if (t.rowSecurity) out.push(statement(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY`));
