@@ -100,11 +100,12 @@ describe('models own what they describe, and nothing else', () => {
     ]);
   });
 
-  it("keeps the statistics target, storage and compression of a model's column the models do not describe", async () => {
+  it("keeps the statistics target, storage and compression of a model's column and its key's index comment, which the models do not describe", async () => {
     const t = await database();
     await syncSchema(t.driver, Org);
     await t.driver.exec(`ALTER TABLE orgs ALTER COLUMN name SET STATISTICS 500,
-      ALTER COLUMN name SET STORAGE EXTERNAL, ALTER COLUMN name SET COMPRESSION pglz`);
+      ALTER COLUMN name SET STORAGE EXTERNAL, ALTER COLUMN name SET COMPRESSION pglz;
+      COMMENT ON INDEX orgs_pkey IS 'by id'`);
     expect((await planFromModels(t.driver, [Org])).plan.statements).toEqual([]);
     const Wider = defineModel('orgs', {
       id: field.integer().primaryKey(),
@@ -117,6 +118,9 @@ describe('models own what they describe, and nothing else', () => {
     const name = (await introspect(t.driver, { schemas: ['public'] })).tables
       .find((x) => x.name === 'orgs')
       ?.columns.find((c) => c.name === 'name');
+    expect(
+      (await t.driver.query("SELECT obj_description('orgs_pkey'::regclass, 'pg_class') AS c")).rows,
+    ).toEqual([{ c: 'by id' }]);
     expect(name).toMatchObject({
       statistics: 500,
       storage: { mode: 'EXTERNAL', typeDefault: 'EXTENDED' },

@@ -4,11 +4,11 @@ import type { Column, QualifiedName, Snapshot, Table } from '@justscale/schema';
 const key = (o: QualifiedName): string => `${o.schema}\u0000${o.name}`;
 
 /**
- * The models' tables with the statistics target, storage and compression their columns have in the
- * database: models do not describe them, so a models plan leaves them as they are. A renamed table
- * or column keeps its own.
+ * The models' tables with what the database has and models do not describe: their columns'
+ * statistics target, storage and compression, and the comments on their constraints' indexes. A
+ * models plan leaves them as they are; a renamed table or column keeps its own.
  */
-export function withDatabaseColumnAttributes(
+export function withDatabaseState(
   tables: readonly Table[],
   before: Snapshot,
   renames: readonly RenameHint[],
@@ -39,7 +39,14 @@ export function withDatabaseColumnAttributes(
         ...(old.compression !== undefined && sameType(old, c) ? { compression: old.compression } : {}),
       };
     });
-    return { ...t, columns };
+    const constraints = t.constraints.map((k) => {
+      const old = was.constraints.find((x) => x.name === k.name);
+      if (old === undefined || !('indexComment' in old) || old.indexComment === undefined) return k;
+      return k.kind === 'primaryKey' || k.kind === 'unique' || k.kind === 'exclusion'
+        ? { ...k, indexComment: old.indexComment }
+        : k;
+    });
+    return { ...t, columns, constraints };
   });
 }
 
