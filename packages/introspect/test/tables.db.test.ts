@@ -58,6 +58,14 @@ const ctx = useDatabase(`
   ALTER TABLE public.${q(`${quote}_idx`)} CLUSTER ON ${q(`${quote}_at`)};
   CREATE MATERIALIZED VIEW public.mv WITH (fillfactor = 60) AS SELECT 1 AS one;
   CREATE MATERIALIZED VIEW public.mv_plain AS SELECT 1 AS one;
+  CREATE TABLE public.keyed (id int PRIMARY KEY, code text CONSTRAINT ${q(`${quote}_key`)} UNIQUE, fk int REFERENCES public.keyed);
+  COMMENT ON INDEX public.${q(`${quote}_key`)} IS 'codes';
+  CREATE UNLOGGED SEQUENCE public.${q(`${quote}_scratch`)};
+  CREATE UNLOGGED TABLE public.temp_rows (id serial);
+  CREATE TABLE public.attrs (${q(quote)} text COMPRESSION pglz, n numeric, plain text, i int);
+  ALTER TABLE public.attrs ALTER COLUMN ${q(quote)} SET STATISTICS 500,
+    ALTER COLUMN ${q(quote)} SET STORAGE EXTERNAL, ALTER COLUMN n SET STORAGE EXTENDED,
+    ALTER COLUMN i SET STATISTICS 0, ALTER COLUMN plain SET STORAGE EXTENDED;
 `);
 
 describe('columns', () => {
@@ -172,6 +180,34 @@ describe('tables', () => {
     expect(t.clusterOn).toBe(`${quote}_at`);
     expect(tableOf(s, 'public', 'owner')).not.toHaveProperty('replicaIdentity');
     expect(tableOf(s, 'public', 'owner')).not.toHaveProperty('clusterOn');
+  });
+
+  it("reads statistics targets, storage modes other than the type's and compression; defaults are absent", () => {
+    const cols = tableOf(ctx.snapshot, 'public', 'attrs').columns;
+    const col = (name: string) => cols.find((c) => c.name === name);
+    expect(col(quote)).toMatchObject({
+      statistics: 500,
+      storage: { mode: 'EXTERNAL', typeDefault: 'EXTENDED' },
+      compression: 'pglz',
+    });
+    expect(col('n')?.storage).toEqual({ mode: 'EXTENDED', typeDefault: 'MAIN' });
+    expect(col('i')?.statistics).toBe(0);
+    for (const name of ['n', 'i']) expect(col(name)).not.toHaveProperty('compression');
+    const plain = col('plain');
+    for (const k of ['statistics', 'storage', 'compression']) expect(plain).not.toHaveProperty(k);
+  });
+
+  it('reads unlogged sequences, a serial of an unlogged table among them; logged ones have no flag', () => {
+    const seq = (name: string) => byName(ctx.snapshot.sequences, 'public', name, 'sequence');
+    expect(seq(`${quote}_scratch`).unlogged).toBe(true);
+    expect(seq('temp_rows_id_seq').unlogged).toBe(true);
+    expect(seq('owned')).not.toHaveProperty('unlogged');
+  });
+
+  it("reads the comment of a key constraint's index on the constraint; none is absent", () => {
+    const ks = tableOf(ctx.snapshot, 'public', 'keyed').constraints;
+    expect(ks.find((k) => k.name === `${quote}_key`)).toMatchObject({ indexComment: 'codes' });
+    for (const k of ks.filter((x) => x.name !== `${quote}_key`)) expect(k).not.toHaveProperty('indexComment');
   });
 
   it("reads a materialized view's storage parameters; none is absent", () => {

@@ -27,6 +27,11 @@ export type {
 } from './operations/collations.js';
 export { createCollation, dropCollation, renameCollation } from './operations/collations.js';
 export type {
+  ColumnAttributeChanges,
+  SetColumnAttributesOperation,
+} from './operations/column-attributes.js';
+export { setColumnAttributes } from './operations/column-attributes.js';
+export type {
   AddColumnOperation,
   AddIdentityOperation,
   AlterColumnTypeOperation,
@@ -216,6 +221,8 @@ export type {
   CheckConstraint,
   Collation,
   Column,
+  ColumnCompression,
+  ColumnStorage,
   CompositeAttribute,
   CompositeType,
   Constraint,
@@ -245,6 +252,7 @@ export type {
   Sequence,
   SequenceOptions,
   Snapshot,
+  StorageMode,
   Table,
   Trigger,
   TriggerEvent,

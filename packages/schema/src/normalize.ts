@@ -1,6 +1,6 @@
 import { refKey } from './dependencies.js';
 import { deepFreeze } from './freeze.js';
-import type { Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
+import type { ColumnStorage, Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,8 +53,15 @@ function sortKeys<V>(record: Readonly<Record<string, V>>): Readonly<Record<strin
 
 /** `notValid: false` is the same as no `notValid`: the canonical form leaves it out. */
 function withoutValid(c: Constraint): Constraint {
-  if (!('notValid' in c) || c.notValid === true) return reusable(c) ? c : copy(c);
-  return copy(c, {}, ['notValid']);
+  const drop = [
+    ...('notValid' in c && c.notValid !== true ? ['notValid'] : []),
+    // No comment on a constraint's index is the same as none.
+    ...('indexComment' in c && (c.indexComment === undefined || c.indexComment === null)
+      ? ['indexComment']
+      : []),
+  ];
+  if (drop.length === 0) return reusable(c) ? c : copy(c);
+  return copy(c, {}, drop);
 }
 
 /**
@@ -81,7 +88,14 @@ function normalizeTable(t: Table): Table {
     { replicaIdentity: (v) => v === 'DEFAULT', clusterOn: (v) => v === null },
     {
       // Column order is meaningful (it is the table's attribute order): kept as is.
-      columns: mapSame(t.columns, (c) => withoutDefaults(c, { inherited: (v) => v === false })),
+      columns: mapSame(t.columns, (c) =>
+        withoutDefaults(c, {
+          inherited: (v) => v === false,
+          statistics: (v) => v === -1 || v === null,
+          storage: (v) => v === null || (v as ColumnStorage).mode === (v as ColumnStorage).typeDefault,
+          compression: (v) => v === null,
+        }),
+      ),
       constraints: mapSame(
         sortBy(t.constraints, (c) => c.name),
         withoutValid,
@@ -122,7 +136,7 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
       withoutDefaults(d, {}, { checks: sortBy(d.checks, (c) => c.name) }),
     ),
     compositeTypes: sortBy(s.compositeTypes, qn),
-    sequences: sortBy(s.sequences, qn),
+    sequences: mapSame(sortBy(s.sequences, qn), (q) => withoutDefaults(q, { unlogged: (v) => v === false })),
     tables: mapSame(sortBy(s.tables, qn), normalizeTable),
     indexes: mapSame(sortBy(s.indexes, qn), (i) => withoutDefaults(i, {}, { options: sortKeys(i.options) })),
     views: mapSame(sortBy(s.views, qn), (v) =>

@@ -98,6 +98,11 @@ export interface Sequence extends QualifiedName, SequenceOptions {
   /** `OWNED BY table.column` (not an identity column's own sequence, which is a column property). */
   readonly ownedBy: { readonly table: QualifiedName; readonly column: string } | null;
   readonly comment: string | null;
+  /**
+   * `CREATE UNLOGGED SEQUENCE` (PostgreSQL 15+). A serial's sequence is unlogged with its unlogged
+   * table. Absent means logged; `normalizeSnapshot` drops `false`.
+   */
+  readonly unlogged?: boolean;
 }
 
 export interface Identity {
@@ -126,7 +131,29 @@ export interface Column {
    * `normalizeSnapshot` drops `false`.
    */
   readonly inherited?: boolean;
+  /**
+   * `SET STATISTICS n` (`attstattarget`): the statistics target `ANALYZE` uses for the column.
+   * Absent means the default (`-1`); `normalizeSnapshot` drops `-1`.
+   */
+  readonly statistics?: number;
+  /** `SET STORAGE` other than the type's own (`attstorage` ≠ `typstorage`); absent when the same. */
+  readonly storage?: ColumnStorage;
+  /** `SET COMPRESSION` (PostgreSQL 14+; `attcompression`); absent means the server's default. */
+  readonly compression?: ColumnCompression;
 }
+
+export type StorageMode = 'PLAIN' | 'MAIN' | 'EXTERNAL' | 'EXTENDED';
+
+/**
+ * A column's storage mode and its type's default. The default is kept with the mode because
+ * PostgreSQL before 16 has no `SET STORAGE DEFAULT`: going back writes the type's mode by name.
+ */
+export interface ColumnStorage {
+  readonly mode: StorageMode;
+  readonly typeDefault: StorageMode;
+}
+
+export type ColumnCompression = 'pglz' | 'lz4';
 
 export type ConstraintKind = 'primaryKey' | 'unique' | 'check' | 'foreignKey' | 'exclusion';
 
@@ -141,6 +168,8 @@ export interface PrimaryKeyConstraint extends ConstraintBase {
   readonly kind: 'primaryKey';
   readonly columns: readonly string[];
   readonly include: readonly string[];
+  /** `COMMENT ON INDEX` of the index PostgreSQL made for the constraint (same name); absent when none. */
+  readonly indexComment?: string;
 }
 
 export interface UniqueConstraint extends ConstraintBase {
@@ -149,6 +178,8 @@ export interface UniqueConstraint extends ConstraintBase {
   readonly include: readonly string[];
   /** `NULLS NOT DISTINCT` (PostgreSQL 15+). */
   readonly nullsNotDistinct: boolean;
+  /** `COMMENT ON INDEX` of the index PostgreSQL made for the constraint (same name); absent when none. */
+  readonly indexComment?: string;
 }
 
 export interface CheckConstraint extends ConstraintBase {
@@ -182,6 +213,8 @@ export interface ExclusionConstraint extends ConstraintBase {
   readonly kind: 'exclusion';
   /** The constraint as `pg_get_constraintdef` prints it, e.g. `EXCLUDE USING gist (room WITH =, during WITH &&)`. */
   readonly definition: string;
+  /** `COMMENT ON INDEX` of the index PostgreSQL made for the constraint (same name); absent when none. */
+  readonly indexComment?: string;
 }
 
 export type Constraint =

@@ -1,5 +1,6 @@
 import type { Operation, OperationKind, OperationOf } from '@justscale/schema';
 import * as collations from './compile/collations.js';
+import * as columnAttributes from './compile/column-attributes.js';
 import * as columns from './compile/columns.js';
 import * as comments from './compile/comments.js';
 import * as constraints from './compile/constraints.js';
@@ -63,6 +64,7 @@ const HANDLERS: { readonly [K in OperationKind]: Handler<K> } = {
   addColumn: columns.compileAddColumn,
   dropColumn: columns.compileDropColumn,
   renameColumn: columns.compileRenameColumn,
+  setColumnAttributes: columnAttributes.compileSetColumnAttributes,
   alterColumnType: columns.compileAlterColumnType,
   setColumnDefault: columns.compileSetColumnDefault,
   dropColumnDefault: columns.compileDropColumnDefault,

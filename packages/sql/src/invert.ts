@@ -1,6 +1,7 @@
 import type { Operation, OperationKind, OperationOf, Snapshot } from '@justscale/schema';
 import { IrreversibleOperationError } from './errors.js';
 import * as collations from './invert/collations.js';
+import * as columnAttributes from './invert/column-attributes.js';
 import * as objects from './invert/objects.js';
 import * as others from './invert/others.js';
 import * as storage from './invert/storage.js';
@@ -60,6 +61,7 @@ const INVERTERS: { readonly [K in OperationKind]: Inverter<K> } = {
   addColumn: tables.invertAddColumn,
   dropColumn: tables.invertDropColumn,
   renameColumn: tables.invertRenameColumn,
+  setColumnAttributes: columnAttributes.invertSetColumnAttributes,
   alterColumnType: tables.invertAlterColumnType,
   setColumnDefault: tables.invertSetColumnDefault,
   dropColumnDefault: tables.invertDropColumnDefault,

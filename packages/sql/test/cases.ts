@@ -1,5 +1,6 @@
 import type { Fixture } from './base.js';
 import type { Case } from './case.js';
+import { columnAttributeCases } from './cases-column-attributes.js';
 import { columnCases } from './cases-columns.js';
 import { miscCases } from './cases-misc.js';
 import { objectCases } from './cases-objects.js';
@@ -19,6 +20,7 @@ export function allCases(f: Fixture): Case[] {
     ...routineCases(f),
     ...miscCases(f),
     ...storageCases(f),
+    ...columnAttributeCases(f),
     ...ruleCases(f),
   ];
 }

@@ -45,6 +45,12 @@ const QUERIES = (): readonly string[] => [
    FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace
    LEFT JOIN pg_catalog.pg_class c ON c.oid = k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid
    WHERE n.nspname = ANY($1::text[]) AND k.contype <> 'n'`,
+  `SELECT 'colattr ' || c.relname || '.' || a.attname || ' stat=' || coalesce(a.attstattarget::int, -1)
+     || ' storage=' || a.attstorage::text || ' compression=' || a.attcompression::text AS line
+   FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+   WHERE n.nspname = ANY($1::text[]) AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
+     AND (coalesce(a.attstattarget::int, -1) <> -1 OR a.attstorage <> t.typstorage OR a.attcompression <> '')`,
   `SELECT 'replica ' || c.relname || ' identity=' || c.relreplident::text AS line
    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p')`,

@@ -24,6 +24,7 @@ import { type Builder, Phase } from '../context.js';
 import { conversion } from '../conversions.js';
 import { NoCastError } from '../errors.js';
 import { qkey, same, sameExcept, sameName, sameType, tempName, tkey } from '../util.js';
+import { diffColumnAttributes } from './column-attributes.js';
 import { H } from './hazards.js';
 import { noteStaysLocal, parentChanges, parentColumns } from './inheritance.js';
 import { partitionNotNull } from './partition-columns.js';
@@ -167,6 +168,7 @@ function alterColumn(b: Builder, t: Table, c: Column, d: Column): void {
     if (Object.keys(changes).length > 0)
       b.add(Phase.alterTables, alterIdentity(t, d.name, changes as IdentityChanges));
   }
+  diffColumnAttributes(b, t, c, d, retyped);
   if (c.comment !== d.comment) {
     b.add(Phase.comments, setComment({ objectKind: 'column', table: t, column: d.name }, d.comment));
   }

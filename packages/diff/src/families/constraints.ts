@@ -52,7 +52,7 @@ export function collectDroppedKeys(b: Builder): void {
     const dc = new Map(d.constraints.map((k) => [k.name, k]));
     for (const k of c.constraints) {
       const n = dc.get(k.name);
-      const changed = n === undefined || !sameExcept(k, n, 'comment');
+      const changed = n === undefined || !sameExcept(k, n, 'comment', 'indexComment');
       if ((k.kind === 'primaryKey' || k.kind === 'unique') && (changed || onRecreatedColumn(b, c, k))) {
         b.droppedKeys.add(keyOf(c, k.columns));
       }
@@ -86,12 +86,18 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
     const n = des.get(k.name);
     // Valid → NOT VALID has no ALTER: the constraint is dropped and added again NOT VALID.
     const invalidated = n !== undefined && !notValid(k) && notValid(n);
-    if (n !== undefined && sameExcept(k, n, 'comment', 'notValid') && !recreate(k) && !invalidated) continue;
+    if (
+      n !== undefined &&
+      sameExcept(k, n, 'comment', 'notValid', 'indexComment') &&
+      !recreate(k) &&
+      !invalidated
+    )
+      continue;
     b.add(k.kind === 'foreignKey' ? Phase.dropForeignKeys : Phase.dropConstraints, dropConstraint(d, k.name));
   }
   for (const k of d.constraints) {
     const o = cur.get(k.name);
-    if (o !== undefined && sameExcept(k, o, 'comment', 'notValid') && !recreate(k)) {
+    if (o !== undefined && sameExcept(k, o, 'comment', 'notValid', 'indexComment') && !recreate(k)) {
       if (notValid(o) && !notValid(k)) {
         // NOT VALID → valid: VALIDATE checks the rows in place (SHARE UPDATE EXCLUSIVE), never a re-add.
         const phase = k.kind === 'foreignKey' ? Phase.addForeignKeys : Phase.addConstraints;
@@ -106,10 +112,21 @@ export function diffConstraints(b: Builder, c: Table, d: Table): void {
       }
       if (o.comment !== k.comment)
         b.add(Phase.comments, setComment({ objectKind: 'constraint', table: d, name: k.name }, k.comment));
+      diffIndexComment(b, d, o, k);
       continue;
     }
     addTableConstraint(b, d, k);
   }
+}
+
+/** The comment of a key or exclusion constraint's index (`c` null when the index is new). */
+function diffIndexComment(b: Builder, t: Table, c: Constraint | null, d: Constraint): void {
+  const of = (k: Constraint | null) => (k !== null && 'indexComment' in k ? (k.indexComment ?? null) : null);
+  if (of(c) !== of(d))
+    b.add(
+      Phase.comments,
+      setComment({ objectKind: 'index', object: { schema: t.schema, name: d.name } }, of(d)),
+    );
 }
 
 /** A check or foreign key kept `NOT VALID`. */
@@ -163,6 +180,7 @@ export function addTableConstraint(b: Builder, t: Table, k: Constraint): void {
     );
     if (k.comment !== null)
       b.add(Phase.comments, setComment({ objectKind: 'constraint', table: t, name: k.name }, k.comment));
+    diffIndexComment(b, t, null, k);
     return;
   }
   b.add(Phase.addConstraints, addConstraint(t, k));

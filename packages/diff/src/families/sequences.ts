@@ -8,6 +8,7 @@ import {
 } from '@justscale/schema';
 import { type Builder, Phase } from '../context.js';
 import { qkey, same, tkey } from '../util.js';
+import { diffSequencePersistence } from './sequence-persistence.js';
 
 const OPTIONS = ['type', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'] as const;
 
@@ -32,6 +33,7 @@ export function diffSequences(b: Builder): void {
     const changes: Record<string, unknown> = {};
     for (const k of OPTIONS) if (c[k] !== d[k]) changes[k] = d[k];
     if (Object.keys(changes).length > 0) b.add(Phase.sequences, alterSequence(d, changes as SequenceChanges));
+    diffSequencePersistence(b, c, d);
     const gone = ownerGone(c);
     if (gone) b.add(Phase.disownSequences, alterSequence(d, { ownedBy: null }));
     // Disowned so that its table's recreation does not drop it: owned again once the table is back.

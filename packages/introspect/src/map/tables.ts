@@ -1,5 +1,7 @@
 import type {
   Column,
+  ColumnCompression,
+  ColumnStorage,
   Constraint,
   Identity,
   Policy,
@@ -9,6 +11,7 @@ import type {
   ReplicaIdentity,
   Sequence,
   SequenceOptions,
+  StorageMode,
   Table,
   TypeRef,
 } from '@justscale/schema';
@@ -75,7 +78,29 @@ export function mapColumn(row: Row, names: CatalogNames, types?: Map<string, Typ
     collation: collation === null || collation === undefined ? null : names.collation(Number(collation)),
     comment: optStr(row, 'comment'),
     ...(bool(row, 'inherited') ? { inherited: true } : {}),
+    ...columnAttributes(row),
   };
+}
+
+const STORAGE: Record<string, StorageMode> = { p: 'PLAIN', m: 'MAIN', e: 'EXTERNAL', x: 'EXTENDED' };
+const COMPRESSION: Record<string, ColumnCompression> = { p: 'pglz', l: 'lz4' };
+
+/** Statistics target, storage and compression, present only when not the default (see `Column`). */
+function columnAttributes(row: Row): Pick<Column, 'statistics' | 'storage' | 'compression'> {
+  const out: { statistics?: number; storage?: ColumnStorage; compression?: ColumnCompression } = {};
+  const statistics = row.statistics;
+  if (statistics !== null && statistics !== undefined && Number(statistics) !== -1)
+    out.statistics = Number(statistics);
+  const storage = str(row, 'storage');
+  const typeStorage = str(row, 'type_storage');
+  if (storage !== typeStorage)
+    out.storage = {
+      mode: lookup(STORAGE, storage, 'storage mode'),
+      typeDefault: lookup(STORAGE, typeStorage, 'storage mode'),
+    };
+  const compression = optStr(row, 'compression') ?? '';
+  if (compression !== '') out.compression = lookup(COMPRESSION, compression, 'compression method');
+  return out;
 }
 
 export function mapConstraint(row: Row, names: CatalogNames): Constraint {
@@ -93,9 +118,11 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
   // Only checks and foreign keys can be NOT VALID; a valid one carries no `notValid` at all. Each
   // node is one literal (no `{ ...base }`): V8 gives frozen spread clones a hidden class each.
   const notValid = !bool(row, 'validated');
+  const indexComment = optStr(row, 'index_comment');
+  const ic = indexComment === null ? {} : { indexComment };
   switch (type) {
     case 'p':
-      return { name, deferrable, initiallyDeferred, comment, kind: 'primaryKey', columns, include };
+      return { name, deferrable, initiallyDeferred, comment, kind: 'primaryKey', columns, include, ...ic };
     case 'u':
       return {
         name,
@@ -106,6 +133,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         columns,
         include,
         nullsNotDistinct: bool(row, 'nulls_not_distinct'),
+        ...ic,
       };
     case 'c': {
       const expression = str(row, 'expression');
@@ -142,6 +170,7 @@ export function mapConstraint(row: Row, names: CatalogNames): Constraint {
         comment,
         kind: 'exclusion',
         definition: str(row, 'definition'),
+        ...ic,
       };
     default:
       throw new TypeError(`introspect: unexpected constraint type '${type}'`);
@@ -226,5 +255,6 @@ export function mapSequence(row: Row): Sequence {
     cycle: bool(row, 'cycle'),
     ownedBy: table === null ? null : { table, column: str(row, 'column_name') },
     comment: optStr(row, 'comment'),
+    ...(bool(row, 'unlogged') ? { unlogged: true } : {}),
   };
 }

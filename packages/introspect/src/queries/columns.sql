@@ -47,6 +47,12 @@ SELECT
   ) END AS identity,
   -- Only from INHERITS parents (not declared by the table itself); partitions are left out.
   (a.attinhcount > 0 AND NOT a.attislocal AND NOT c.relispartition) AS inherited,
+  -- SET STATISTICS (-1, or NULL from PostgreSQL 17, is the default), SET STORAGE with the type's
+  -- own mode, SET COMPRESSION ('' is the default).
+  a.attstattarget::pg_catalog.int4 AS statistics,
+  a.attstorage::pg_catalog.text AS storage,
+  t.typstorage::pg_catalog.text AS type_storage,
+  /*@14+*/ a.attcompression::pg_catalog.text /*@else*/ ''::pg_catalog.text /*@end*/ AS compression,
   d.description AS comment
 FROM pg_catalog.pg_attribute AS a
 JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid

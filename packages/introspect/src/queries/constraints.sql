@@ -31,6 +31,13 @@ SELECT
   c.confupdtype::pg_catalog.text AS on_update,
   /*@15+*/ pg_catalog.to_json(c.confdelsetcols) /*@else*/ NULL::pg_catalog.json /*@end*/ AS on_delete_columns,
   CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END AS definition,
+  -- The comment of the index a primary key, unique or exclusion constraint made (COMMENT ON INDEX).
+  CASE WHEN c.contype IN ('p', 'u', 'x') THEN (
+    SELECT id.description FROM pg_catalog.pg_description AS id
+    WHERE id.objoid = c.conindid
+      AND id.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND id.objsubid = 0
+  ) END AS index_comment,
   d.description AS comment
 FROM pg_catalog.pg_constraint AS c
 JOIN pg_catalog.pg_class AS t ON t.oid = c.conrelid

@@ -1,6 +1,6 @@
 -- Free sequences in the introspected schemas ($1: comma-separated schema OIDs). Identity
 -- sequences (pg_depend deptype 'i' on a column) are left out: they are column properties.
--- A serial's sequence (deptype 'a', OWNED BY) stays here with its owner.
+-- A serial's sequence (deptype 'a', OWNED BY) stays here with its owner. Unlogged from PostgreSQL 15.
 SELECT
   n.nspname::pg_catalog.text AS schema,
   c.relname::pg_catalog.text AS name,
@@ -11,6 +11,7 @@ SELECT
   s.seqmax::pg_catalog.text AS max_value,
   s.seqcache::pg_catalog.text AS cache,
   s.seqcycle AS cycle,
+  (c.relpersistence = 'u') AS unlogged,
   own.table_schema,
   own.table_name,
   own.column_name,

@@ -5,6 +5,7 @@ import { type EnumDef, type ModelLike, modelsToSnapshot, renameHintsOf } from '@
 import type { QualifiedName, Snapshot } from '@justscale/schema';
 import { canonicalizeSnapshot } from '../canonicalize/index.js';
 import { viewsAfterRenames } from './after-renames.js';
+import { withDatabaseState } from './database-state.js';
 import { withRelevantHazards } from './hazard-filter.js';
 import { NOTHING_OWNED, type OwnedObjects, ownedBy, owns, readOwnership, unionOwned } from './ownership.js';
 import { blockedDrops, UnmanagedDependentError } from './unmanaged-dependents.js';
@@ -170,7 +171,7 @@ function keepUnowned(
     leftAlone.push({ kind: 'enum', schema: e.schema, name: e.name });
     return true;
   });
-  const tables = [...models.tables, ...keptTables];
+  const tables = [...withDatabaseState(models.tables, before, renames), ...keptTables];
   const relations = described([...tables, ...before.views]);
   // What hangs on a renamed table (triggers, owned sequences, grants) follows it to its new name.
   const newName = new Map(

@@ -100,6 +100,34 @@ describe('models own what they describe, and nothing else', () => {
     ]);
   });
 
+  it("keeps the statistics target, storage and compression of a model's column and its key's index comment, which the models do not describe", async () => {
+    const t = await database();
+    await syncSchema(t.driver, Org);
+    await t.driver.exec(`ALTER TABLE orgs ALTER COLUMN name SET STATISTICS 500,
+      ALTER COLUMN name SET STORAGE EXTERNAL, ALTER COLUMN name SET COMPRESSION pglz;
+      COMMENT ON INDEX orgs_pkey IS 'by id'`);
+    expect((await planFromModels(t.driver, [Org])).plan.statements).toEqual([]);
+    const Wider = defineModel('orgs', {
+      id: field.integer().primaryKey(),
+      name: field.text(),
+      note: field.text().optional(),
+    });
+    const plan = await planFromModels(t.driver, [Wider]);
+    expect(plan.plan.statements.map((x) => x.sql)).toEqual([expect.stringMatching(/ADD COLUMN "note"/)]);
+    await syncSchema(t.driver, Wider);
+    const name = (await introspect(t.driver, { schemas: ['public'] })).tables
+      .find((x) => x.name === 'orgs')
+      ?.columns.find((c) => c.name === 'name');
+    expect(
+      (await t.driver.query("SELECT obj_description('orgs_pkey'::regclass, 'pg_class') AS c")).rows,
+    ).toEqual([{ c: 'by id' }]);
+    expect(name).toMatchObject({
+      statistics: 500,
+      storage: { mode: 'EXTERNAL', typeDefault: 'EXTENDED' },
+      compression: 'pglz',
+    });
+  });
+
   it('drops a table and an enum when a migration record shows the models owned them', async () => {
     const t = await database();
     const d = await dir();

@@ -3,6 +3,7 @@ import type {
   DropCollationOperation,
   RenameCollationOperation,
 } from './collations.js';
+import type { SetColumnAttributesOperation } from './column-attributes.js';
 import type {
   AddColumnOperation,
   AddIdentityOperation,
@@ -142,6 +143,7 @@ export type Operation =
   | AddColumnOperation
   | DropColumnOperation
   | RenameColumnOperation
+  | SetColumnAttributesOperation
   | AlterColumnTypeOperation
   | SetColumnDefaultOperation
   | DropColumnDefaultOperation
@@ -234,6 +236,7 @@ const KINDS: { readonly [K in OperationKind]: true } = {
   addColumn: true,
   dropColumn: true,
   renameColumn: true,
+  setColumnAttributes: true,
   alterColumnType: true,
   setColumnDefault: true,
   dropColumnDefault: true,

@@ -17,6 +17,8 @@ export interface CreateSequenceOperation {
 export interface SequenceChanges extends Partial<SequenceOptions> {
   /** `RESTART WITH n` (a decimal string). */
   readonly restart?: string;
+  /** `SET UNLOGGED` (true) or `SET LOGGED` (false), PostgreSQL 15+. */
+  readonly unlogged?: boolean;
   /** `OWNED BY table.column`, or `OWNED BY NONE` (null). */
   readonly ownedBy?: { readonly table: QualifiedName; readonly column: string } | null;
 }

@@ -24,7 +24,8 @@ import {
   integer,
   sequenceOptions,
 } from '../render.js';
-import { compact, type Statement, statement } from '../statement.js';
+import { type Context, compact, type Statement, statement } from '../statement.js';
+import { columnAttributeStatements } from './column-attributes.js';
 import { commentIfAny } from './comments.js';
 
 // Defaults that PostgreSQL must evaluate row by row, which forces a rewrite on ADD COLUMN
@@ -51,7 +52,7 @@ function addColumnHazards(op: AddColumnOperation, table: string): ReturnType<typ
   ]);
 }
 
-export function compileAddColumn(op: AddColumnOperation): Statement[] {
+export function compileAddColumn(op: AddColumnOperation, ctx: Context): Statement[] {
   const t = quoteQualified(op.table);
   return [
     statement(
@@ -59,6 +60,7 @@ export function compileAddColumn(op: AddColumnOperation): Statement[] {
       addColumnHazards(op, t),
     ),
     ...commentIfAny({ objectKind: 'column', table: op.table, column: op.column.name }, op.column.comment),
+    ...columnAttributeStatements(op.table, op.column, ctx),
   ];
 }
 

@@ -4,6 +4,7 @@ import type {
   Constraint,
   DropConstraintOperation,
   Hazard,
+  QualifiedName,
   RenameConstraintOperation,
   ValidateConstraintOperation,
 } from '@justscale/schema';
@@ -62,7 +63,14 @@ export function compileAddConstraint(op: AddConstraintOperation, ctx: Context): 
       addHazards(c, t, notValid),
     ),
     ...commentIfAny({ objectKind: 'constraint', table: op.table, name: c.name }, c.comment),
+    ...indexCommentIfAny(op.table, c),
   ];
+}
+
+/** `COMMENT ON INDEX` of the index a key or exclusion constraint made (it has the constraint's name). */
+export function indexCommentIfAny(table: QualifiedName, c: Constraint): Statement[] {
+  const comment = 'indexComment' in c ? (c.indexComment ?? null) : null;
+  return commentIfAny({ objectKind: 'index', object: { schema: table.schema, name: c.name } }, comment);
 }
 
 export function compileAddConstraintUsingIndex(op: AddConstraintUsingIndexOperation): Statement[] {

@@ -9,17 +9,18 @@ import { InvalidOperationError } from '../errors.js';
 import { H } from '../hazards.js';
 import { quoteIdent, quoteQualified } from '../quote.js';
 import { cascade, ifExists, ifNotExists, integer, sequenceOptions } from '../render.js';
-import { compact, type Statement, statement } from '../statement.js';
+import { type Context, compact, type Statement, statement } from '../statement.js';
 import { commentIfAny } from './comments.js';
 
 function ownedBy(o: { readonly table: QualifiedName; readonly column: string } | null): string {
   return o === null ? 'OWNED BY NONE' : `OWNED BY ${quoteQualified(o.table)}.${quoteIdent(o.column)}`;
 }
 
-export function compileCreateSequence(op: CreateSequenceOperation): Statement[] {
+export function compileCreateSequence(op: CreateSequenceOperation, ctx: Context): Statement[] {
   const s = op.sequence;
+  if (s.unlogged === true) ctx.requireVersion('CREATE UNLOGGED SEQUENCE', 150000);
   const parts = [
-    `CREATE SEQUENCE ${ifNotExists(op.ifNotExists)}${quoteQualified(s)}`,
+    `CREATE ${s.unlogged === true ? 'UNLOGGED ' : ''}SEQUENCE ${ifNotExists(op.ifNotExists)}${quoteQualified(s)}`,
     ...sequenceOptions(s, true),
   ];
   if (s.ownedBy !== null) parts.push(ownedBy(s.ownedBy));
@@ -34,13 +35,20 @@ export function compileCreateSequence(op: CreateSequenceOperation): Statement[] 
   ];
 }
 
-export function compileAlterSequence(op: AlterSequenceOperation): Statement[] {
+export function compileAlterSequence(op: AlterSequenceOperation, ctx: Context): Statement[] {
   const c = op.changes;
+  const name = quoteQualified(op.sequence);
   const parts = sequenceOptions(c, true);
   if (c.restart !== undefined) parts.push(`RESTART WITH ${integer(c.restart)}`);
   if (c.ownedBy !== undefined) parts.push(ownedBy(c.ownedBy));
-  if (parts.length === 0) throw new InvalidOperationError(op, 'no change given');
-  return [statement(`ALTER SEQUENCE ${quoteQualified(op.sequence)} ${parts.join(' ')}`)];
+  const out = parts.length === 0 ? [] : [statement(`ALTER SEQUENCE ${name} ${parts.join(' ')}`)];
+  // SET LOGGED / UNLOGGED is a statement of its own: it does not combine with the options.
+  if (c.unlogged !== undefined) {
+    ctx.requireVersion('ALTER SEQUENCE SET LOGGED / UNLOGGED', 150000);
+    out.push(statement(`ALTER SEQUENCE ${name} SET ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`));
+  }
+  if (out.length === 0) throw new InvalidOperationError(op, 'no change given');
+  return out;
 }
 
 export function compileDropSequence(op: DropSequenceOperation): Statement[] {

@@ -15,8 +15,9 @@ import { H } from '../hazards.js';
 import { quoteIdent, quoteQualified, renderOptionName, renderOptions } from '../quote.js';
 import { cascade, columnDefinition, constraintBody, ifExists, ifNotExists } from '../render.js';
 import { type Context, compact, type Statement, statement } from '../statement.js';
+import { columnAttributeStatements } from './column-attributes.js';
 import { commentIfAny } from './comments.js';
-import { compileAddConstraint, isNotValid } from './constraints.js';
+import { compileAddConstraint, indexCommentIfAny, isNotValid } from './constraints.js';
 import { createPolicyStatements } from './policies.js';
 import { tableStorageStatements } from './storage.js';
 
@@ -56,9 +57,11 @@ function tableExtras(t: Table, ctx: Context): Statement[] {
       out.push(...commentIfAny({ objectKind: 'column', table: t, column: c.name }, c.comment));
     }
   }
+  for (const c of t.columns) out.push(...columnAttributeStatements(t, c, ctx));
   for (const c of t.constraints) {
     if (isNotValid(c)) out.push(...compileAddConstraint(addConstraint(t, c, { notValid: true }), ctx));
     else out.push(...commentIfAny({ objectKind: 'constraint', table: t, name: c.name }, c.comment));
+    out.push(...indexCommentIfAny(t, c));
   }
   out.push(...tableStorageStatements(t));
   if (t.rowSecurity) out.push(statement(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY`));

@@ -163,7 +163,8 @@ export const invertAlterSequence: Invert<AlterSequenceOperation> = (op, before) 
   const s = before.sequences.find((x) => sameName(x, op.sequence)) ?? missing(op, 'the sequence');
   const keys = Object.keys(op.changes) as (keyof SequenceChanges)[];
   const back: Record<string, unknown> = {};
-  for (const k of keys) back[k] = s[k as keyof typeof s];
+  // A logged sequence has no `unlogged`: going back is SET LOGGED.
+  for (const k of keys) back[k] = k === 'unlogged' ? (s.unlogged ?? false) : s[k as keyof typeof s];
   return [alterSequence(op.sequence, back as SequenceChanges)];
 };
 

@@ -220,8 +220,17 @@ function commentOf(op: Operation, before: Snapshot, t: CommentTarget): string | 
       return (findView(before, t.object) ?? none('the view')).comment;
     case 'sequence':
       return (before.sequences.find(q(t.object)) ?? none('the sequence')).comment;
-    case 'index':
-      return (findIndex(before, t.object) ?? none('the index')).comment;
+    case 'index': {
+      const index = findIndex(before, t.object);
+      if (index !== undefined) return index.comment;
+      // The index of a key or exclusion constraint: its comment is kept on the constraint.
+      const k = before.tables
+        .filter((x) => x.schema === t.object.schema)
+        .flatMap((x) => x.constraints)
+        .find((c) => c.name === t.object.name && c.kind !== 'check' && c.kind !== 'foreignKey');
+      if (k === undefined || k.kind === 'check' || k.kind === 'foreignKey') return none('the index');
+      return k.indexComment ?? null;
+    }
     case 'type':
       return (before.enums.find(q(t.object)) ?? before.compositeTypes.find(q(t.object)) ?? none('the type'))
         .comment;

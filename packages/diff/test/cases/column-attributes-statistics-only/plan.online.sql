@@ -1,0 +1,5 @@
+SET lock_timeout = '5s';
+
+ALTER TABLE "public"."t" ALTER COLUMN "a" SET STATISTICS 1000;
+
+RESET lock_timeout;

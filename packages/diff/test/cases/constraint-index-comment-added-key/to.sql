@@ -1,0 +1,1 @@
+CREATE TABLE t (id int NOT NULL, code text); ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id), ADD CONSTRAINT "Mixed Case" UNIQUE (code); COMMENT ON INDEX t_pkey IS 'by id'; COMMENT ON INDEX "Mixed Case" IS 'it''s unique';

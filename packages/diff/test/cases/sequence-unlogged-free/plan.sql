@@ -1,0 +1,3 @@
+ALTER SEQUENCE "public"."s1" SET UNLOGGED;
+
+ALTER SEQUENCE "public"."s2" SET LOGGED;
