@@ -5,13 +5,16 @@ const key = (o: QualifiedName): string => `${o.schema}\u0000${o.name}`;
 
 /**
  * The models' tables with what the database has and models do not describe: their columns'
- * statistics target, storage and compression, and the comments on their constraints' indexes. A
- * models plan leaves them as they are; a renamed table or column keeps its own.
+ * statistics target, storage and compression, the comments on their constraints' indexes, and the
+ * table-level state no model can express — row-level security and its policies, storage parameters,
+ * `UNLOGGED`, `REPLICA IDENTITY`, `CLUSTER ON`, partitioning and inheritance, exclusion constraints.
+ * A models plan leaves them as they are; a renamed table or column keeps its own.
  */
 export function withDatabaseState(
   tables: readonly Table[],
   before: Snapshot,
   renames: readonly RenameHint[],
+  indexes: readonly { schema: string; name: string; table: string }[] = [],
 ): Table[] {
   const tableFrom = new Map(
     renames.filter((h) => h.kind === 'table').map((h) => [key({ schema: h.schema, name: h.to }), h.from]),
@@ -46,7 +49,33 @@ export function withDatabaseState(
         ? { ...k, indexComment: old.indexComment }
         : k;
     });
-    return { ...t, columns, constraints };
+    // An index named by CLUSTER ON or REPLICA IDENTITY must still exist once the models have their way.
+    const keys = new Set([
+      ...constraints.map((k) => k.name),
+      ...indexes.filter((i) => i.schema === t.schema && i.table === t.name).map((i) => i.name),
+    ]);
+    const replicaIdentity = was.replicaIdentity;
+    const replicaKept =
+      replicaIdentity === undefined || typeof replicaIdentity === 'string' || keys.has(replicaIdentity.index);
+    const exclusions = was.constraints.filter(
+      (k) => k.kind === 'exclusion' && !constraints.some((x) => x.name === k.name),
+    );
+    const { replicaIdentity: _r, clusterOn: _c, ...table } = t;
+    return {
+      ...table,
+      columns,
+      constraints: [...constraints, ...exclusions],
+      policies: was.policies,
+      rowSecurity: was.rowSecurity,
+      forceRowSecurity: was.forceRowSecurity,
+      unlogged: was.unlogged,
+      options: was.options,
+      partitionBy: was.partitionBy,
+      partitionOf: was.partitionOf,
+      inherits: was.inherits,
+      ...(replicaIdentity !== undefined && replicaKept ? { replicaIdentity } : {}),
+      ...(was.clusterOn !== undefined && keys.has(was.clusterOn) ? { clusterOn: was.clusterOn } : {}),
+    };
   });
 }
 

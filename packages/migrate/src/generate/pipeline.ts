@@ -171,7 +171,7 @@ function keepUnowned(
     leftAlone.push({ kind: 'enum', schema: e.schema, name: e.name });
     return true;
   });
-  const tables = [...withDatabaseState(models.tables, before, renames), ...keptTables];
+  const tables = [...withDatabaseState(models.tables, before, renames, models.indexes), ...keptTables];
   const relations = described([...tables, ...before.views]);
   // What hangs on a renamed table (triggers, owned sequences, grants) follows it to its new name.
   const newName = new Map(

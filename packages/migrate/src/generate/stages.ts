@@ -270,12 +270,18 @@ function withoutKeys(s: Snapshot, keys: readonly NewKey[]): Snapshot {
   };
 }
 
-/** `s` with the key `k` as `after` has it. */
+/**
+ * `s` with the key `k` as `after` has it, but for the comment on its index: that one is set by the
+ * last stage, whose schema before already has the key (a stage that builds the index concurrently is
+ * split around its non-transactional statement, and the comment's own part must find the key).
+ */
 function withKey(s: Snapshot, k: NewKey, after: Snapshot): Snapshot {
-  const constraint = after.tables
-    .find((t) => key(t) === key(k.table))
-    ?.constraints.find((c) => c.name === k.name);
-  if (constraint === undefined) return s;
+  const found = after.tables.find((t) => key(t) === key(k.table))?.constraints.find((c) => c.name === k.name);
+  if (found === undefined) return s;
+  const constraint =
+    'indexComment' in found && found.indexComment !== undefined
+      ? (({ indexComment: _comment, ...rest }) => rest)(found)
+      : found;
   return {
     ...s,
     tables: s.tables.map((t) =>

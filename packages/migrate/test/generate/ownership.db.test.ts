@@ -128,6 +128,50 @@ describe('models own what they describe, and nothing else', () => {
     });
   });
 
+  it("keeps the table-level state of a model's table that no model can express: policies, row security, options, replica identity, CLUSTER ON, an exclusion constraint", async () => {
+    const t = await database();
+    await syncSchema(t.driver, Org);
+    await t.driver.exec(`ALTER TABLE orgs ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+      CREATE POLICY orgs_visible ON orgs USING (id > 0);
+      ALTER TABLE orgs SET (fillfactor = 70);
+      ALTER TABLE orgs REPLICA IDENTITY FULL;
+      ALTER TABLE orgs CLUSTER ON orgs_pkey;
+      ALTER TABLE orgs ADD CONSTRAINT orgs_name_excl EXCLUDE USING btree (name WITH =)`);
+    const state = async () => {
+      const { rows } = await t.driver.query<Record<string, unknown>>(
+        `SELECT c.relrowsecurity AS rls, c.relforcerowsecurity AS forced, c.reloptions::text AS options,
+                c.relreplident::text AS replica,
+                (SELECT count(*)::int FROM pg_policy WHERE polrelid = c.oid) AS policies,
+                (SELECT count(*)::int FROM pg_index WHERE indrelid = c.oid AND indisclustered) AS clustered,
+                (SELECT count(*)::int FROM pg_constraint WHERE conrelid = c.oid AND contype = 'x') AS exclusions
+         FROM pg_class c WHERE c.oid = 'public.orgs'::regclass`,
+      );
+      return rows[0];
+    };
+    const before = await state();
+    expect(before).toEqual({
+      rls: true,
+      forced: true,
+      options: '{fillfactor=70}',
+      replica: 'f',
+      policies: 1,
+      clustered: 1,
+      exclusions: 1,
+    });
+    // The same models: nothing to do.
+    expect((await planFromModels(t.driver, [Org])).plan.statements).toEqual([]);
+    // A model change touches only what the models describe.
+    const Wider = defineModel('orgs', {
+      id: field.integer().primaryKey(),
+      name: field.text(),
+      note: field.text().optional(),
+    });
+    const plan = await planFromModels(t.driver, [Wider]);
+    expect(plan.plan.statements.map((x) => x.sql)).toEqual([expect.stringMatching(/ADD COLUMN "note"/)]);
+    await syncSchema(t.driver, Wider);
+    expect(await state()).toEqual(before);
+  });
+
   it('drops a table and an enum when a migration record shows the models owned them', async () => {
     const t = await database();
     const d = await dir();
