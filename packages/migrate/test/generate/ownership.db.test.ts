@@ -66,6 +66,17 @@ describe('the seed, verbatim, in its order, on every client', () => {
 });
 
 const Org = defineModel('orgs', { id: field.integer().primaryKey(), name: field.text() });
+/** Org with one more column: its plan must add that column and do nothing else; then it is applied. */
+const Wider = defineModel('orgs', {
+  id: field.integer().primaryKey(),
+  name: field.text(),
+  note: field.text().optional(),
+});
+async function addsOnlyTheNoteColumn(t: TestDatabase): Promise<void> {
+  const plan = await planFromModels(t.driver, [Wider]);
+  expect(plan.plan.statements.map((x) => x.sql)).toEqual([expect.stringMatching(/ADD COLUMN "note"/)]);
+  await syncSchema(t.driver, Wider);
+}
 const Task = defineModel('tasks', {
   id: field.integer().primaryKey(),
   orgId: field.integer().references(Org),
@@ -107,14 +118,7 @@ describe('models own what they describe, and nothing else', () => {
       ALTER COLUMN name SET STORAGE EXTERNAL, ALTER COLUMN name SET COMPRESSION pglz;
       COMMENT ON INDEX orgs_pkey IS 'by id'`);
     expect((await planFromModels(t.driver, [Org])).plan.statements).toEqual([]);
-    const Wider = defineModel('orgs', {
-      id: field.integer().primaryKey(),
-      name: field.text(),
-      note: field.text().optional(),
-    });
-    const plan = await planFromModels(t.driver, [Wider]);
-    expect(plan.plan.statements.map((x) => x.sql)).toEqual([expect.stringMatching(/ADD COLUMN "note"/)]);
-    await syncSchema(t.driver, Wider);
+    await addsOnlyTheNoteColumn(t);
     const name = (await introspect(t.driver, { schemas: ['public'] })).tables
       .find((x) => x.name === 'orgs')
       ?.columns.find((c) => c.name === 'name');
@@ -161,14 +165,7 @@ describe('models own what they describe, and nothing else', () => {
     // The same models: nothing to do.
     expect((await planFromModels(t.driver, [Org])).plan.statements).toEqual([]);
     // A model change touches only what the models describe.
-    const Wider = defineModel('orgs', {
-      id: field.integer().primaryKey(),
-      name: field.text(),
-      note: field.text().optional(),
-    });
-    const plan = await planFromModels(t.driver, [Wider]);
-    expect(plan.plan.statements.map((x) => x.sql)).toEqual([expect.stringMatching(/ADD COLUMN "note"/)]);
-    await syncSchema(t.driver, Wider);
+    await addsOnlyTheNoteColumn(t);
     expect(await state()).toEqual(before);
   });
 
