@@ -6,7 +6,8 @@
 // - What the commands load lazily stays lazy: every `import()` becomes a chunk in dist/chunks/, so a
 //   command loads its own code only (`--help` loads bin.js alone, PGlite's driver only for PGlite).
 // - Packages of this workspace are bundled, but for those whose objects a user's own modules make
-//   (models, the meta-package): those stay the copy in node_modules that the user's files import.
+//   (models, the meta-package, the drivers and errors): those stay the copy in node_modules that the
+//   user's files import.
 // - Every other package (pg, yargs, jiti, zod, PGlite, ...) is external: loaded from node_modules as
 //   before, with its own files (yargs' locales, PGlite's WebAssembly) where it expects them.
 // - Files read beside a module at run time: introspection's `.sql` queries are inlined (they are
@@ -18,7 +19,17 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-const unbundled = new Set(['@justscale/models', '@justscale/postgres']);
+// What a user's own code can make and hand over (a config's Driver, its errors) stays the one copy in
+// node_modules too: a second, bundled copy would fail `instanceof` checks on those objects.
+const unbundled = new Set([
+  '@justscale/models',
+  '@justscale/postgres',
+  '@justscale/errors',
+  '@justscale/driver',
+  '@justscale/driver-pg',
+  '@justscale/driver-pglite',
+  '@justscale/driver-postgres',
+]);
 
 // The text tsc emits for introspect's query loader (src/queries.ts), replaced by a lookup.
 const QUERY_LOADER = ['readFileSync(new URL(`./queries/$', "{name}.sql`, import.meta.url), 'utf8')"].join('');
