@@ -101,6 +101,34 @@ export default define({ up: (): string => '${name}' });
     delete (globalThis as { loads?: unknown }).loads;
   });
 
+  it("loads @justscale/postgres's light entry for a file that imports defineMigration alone", async () => {
+    // A stand-in package that says which of its entries ran.
+    const pkg = join(root, 'node_modules', '@justscale', 'postgres');
+    await mkdir(pkg, { recursive: true });
+    await writeFile(
+      join(pkg, 'package.json'),
+      '{ "name": "@justscale/postgres", "type": "module", "exports": { ".": "./index.js", "./migration": "./migration.js" } }',
+    );
+    const entry = (name: string, extra: string) =>
+      `(globalThis.entries ??= []).push('${name}');\nexport const defineMigration = (m) => m;\n${extra}`;
+    await writeFile(join(pkg, 'index.js'), entry('full', "export const diff = 'diff';\n"));
+    await writeFile(join(pkg, 'migration.js'), entry('light', ''));
+    const g = globalThis as { entries?: string[] };
+    const light = await write(
+      '001_light.ts',
+      "import { defineMigration } from '@justscale/postgres';\nexport default defineMigration({ up: (): string => 'light' });\n",
+    );
+    expect(((await moduleLoader().import(light)) as Namespace).default.up()).toBe('light');
+    expect(g.entries).toEqual(['light']);
+    const full = await write(
+      '002_full.ts',
+      "import { defineMigration, diff } from '@justscale/postgres';\nexport default defineMigration({ up: (): string => diff });\n",
+    );
+    expect(((await moduleLoader().import(full)) as Namespace).default.up()).toBe('diff');
+    expect(g.entries).toEqual(['light', 'full']);
+    delete g.entries;
+  });
+
   it('an edited file is transpiled afresh; the old code never runs', async () => {
     const path = await write('001_a.ts', "export default { up: (): string => 'one' };\n");
     expect(((await moduleLoader().import(path)) as Namespace).default.up()).toBe('one');

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lightenImports } from './light-imports.js';
 
 /** A migration module to transpile: its path and the bytes that were checksummed. */
 export interface ModuleSource {
@@ -18,7 +19,7 @@ export interface ModuleSource {
 export type TranspiledModule = { readonly kind: 'native'; readonly file: string } | { readonly kind: 'jiti' };
 
 /** Bumped when the transpile below changes, so older cache entries are not used. */
-const FORMAT = '1';
+const FORMAT = '2';
 
 const require = createRequire(import.meta.url);
 let esbuildVersion: string | undefined;
@@ -141,7 +142,7 @@ async function transpileOne(esbuild: Esbuild, source: ModuleSource): Promise<str
     // `import()` of a computed specifier (esbuild lists only the literal ones).
     !code.includes('import.meta') &&
     count(code, /\bimport\s*\(/g) <= input.imports.filter((entry) => entry.kind === 'dynamic-import').length;
-  return native ? `${code}//# sourceURL=${path}\n` : null;
+  return native ? `${lightenImports(code)}//# sourceURL=${path}\n` : null;
 }
 
 /** `pg`, `@justscale/postgres`, `node:fs`: resolved the same from the cached copy. Not `./x`, `/x`, `#x`. */
