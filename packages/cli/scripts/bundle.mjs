@@ -8,7 +8,7 @@
 // - Packages of this workspace are bundled, but for those whose objects a user's own modules make
 //   (models, the meta-package, the drivers and errors): those stay the copy in node_modules that the
 //   user's files import.
-// - Every other package (pg, yargs, jiti, zod, PGlite, ...) is external: loaded from node_modules as
+// - Every other package (pg, yargs, jiti, PGlite, ...) but zod is external: loaded from node_modules as
 //   before, with its own files (yargs' locales, PGlite's WebAssembly) where it expects them.
 // - Files read beside a module at run time: introspection's `.sql` queries are inlined (they are
 //   not beside a chunk), and the version is defined (`../package.json` is not beside a chunk).
@@ -31,6 +31,10 @@ const unbundled = new Set([
   '@justscale/driver-postgres',
 ]);
 
+// Other packages bundled all the same: zod validates the config (its ~100 files, read one by one,
+// were a third of a short command's start); no zod object crosses to or from a user's code.
+const bundledPackages = new Set(['zod']);
+
 // The text tsc emits for introspect's query loader (src/queries.ts), replaced by a lookup.
 const QUERY_LOADER = ['readFileSync(new URL(`./queries/$', "{name}.sql`, import.meta.url), 'utf8')"].join('');
 
@@ -44,6 +48,7 @@ const workspace = {
         .slice(0, args.path.startsWith('@') ? 2 : 1)
         .join('/');
       if (name.startsWith('@justscale/') && !unbundled.has(name)) return undefined;
+      if (bundledPackages.has(name)) return undefined;
       return { path: args.path, external: true };
     });
     b.onLoad({ filter: /[\\/]introspect[\\/]dist[\\/]queries\.js$/ }, async (args) => {

@@ -12,6 +12,9 @@ describe('lightenImports', () => {
     expect(lightenImports('import { defineMigration, field, sql } from "@justscale/postgres";')).toBe(
       'import { defineMigration, field, sql } from "@justscale/postgres/migration";',
     );
+    expect(lightenImports('import { defineConfig } from "@justscale/postgres";')).toBe(
+      'import { defineConfig } from "@justscale/postgres/config";',
+    );
     expect(lightenImports('import { field } from "@justscale/models";')).toBe(
       'import { field } from "@justscale/models/field-builders";',
     );
@@ -21,6 +24,8 @@ describe('lightenImports', () => {
     const kept = [
       'import { defineMigration, diff } from "@justscale/postgres";',
       'import { diff as defineMigration } from "@justscale/postgres";',
+      // No one light entry has both.
+      'import { defineConfig, defineMigration } from "@justscale/postgres";',
       'import * as js from "@justscale/postgres";',
       'import js from "@justscale/postgres";',
       'import { defineMigration } from "@justscale/postgres-extra";',

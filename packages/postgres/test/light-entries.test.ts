@@ -1,27 +1,40 @@
+import * as cliMain from '@justscale/cli';
+import * as defineConfigEntry from '@justscale/cli/define-config';
 import * as migrateMain from '@justscale/migrate';
 import * as defineMigrationEntry from '@justscale/migrate/define-migration';
 import * as modelsMain from '@justscale/models';
 import * as fieldBuilders from '@justscale/models/field-builders';
 import { describe, expect, it } from 'vitest';
 import { LIGHT_ENTRIES } from '../../migrate/src/files/light-imports.js';
+import * as config from '../src/config.js';
 import * as main from '../src/index.js';
 import * as migration from '../src/migration.js';
 
-// Each package's main entry and its light entry, as `justscale migrate` rewrites between them.
-const entries: Record<string, [Record<string, unknown>, Record<string, unknown>]> = {
-  '@justscale/postgres': [main, migration],
-  '@justscale/migrate': [migrateMain, defineMigrationEntry],
-  '@justscale/models': [modelsMain, fieldBuilders],
+// Each package's main entry and its light entries, as `justscale` rewrites imports between them.
+const mains: Record<string, Record<string, unknown>> = {
+  '@justscale/postgres': main,
+  '@justscale/migrate': migrateMain,
+  '@justscale/models': modelsMain,
+  '@justscale/cli': cliMain,
+};
+const lights: Record<string, Record<string, unknown>> = {
+  '@justscale/postgres/migration': migration,
+  '@justscale/postgres/config': config,
+  '@justscale/migrate/define-migration': defineMigrationEntry,
+  '@justscale/models/field-builders': fieldBuilders,
+  '@justscale/cli/define-config': defineConfigEntry,
 };
 
-describe('the light entries a migration is pointed at', () => {
+describe('the light entries a project file is pointed at', () => {
   it('export every name the rewrite lists, as the very objects of the main entry', () => {
-    expect(Object.keys(entries).sort()).toEqual(Object.keys(LIGHT_ENTRIES).sort());
-    for (const [specifier, { names }] of Object.entries(LIGHT_ENTRIES)) {
-      const [full, light] = entries[specifier]!;
-      for (const name of names) {
-        expect(light[name], `${specifier}: ${name}`).toBeDefined();
-        expect(light[name], `${specifier}: ${name}`).toBe(full[name]);
+    expect(Object.keys(mains).sort()).toEqual(Object.keys(LIGHT_ENTRIES).sort());
+    for (const [specifier, entries] of Object.entries(LIGHT_ENTRIES)) {
+      for (const { entry, names } of entries) {
+        expect(Object.keys(lights)).toContain(entry);
+        for (const name of names) {
+          expect(lights[entry]![name], `${entry}: ${name}`).toBeDefined();
+          expect(lights[entry]![name], `${entry}: ${name}`).toBe(mains[specifier]![name]);
+        }
       }
     }
   });

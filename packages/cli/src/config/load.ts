@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CliError, usageError } from '../errors.js';
+import { importConfigFile } from './import-config.js';
 import type { ParsedConfig } from './schema.js';
 
 /** The names looked for, in order, in the working directory. */
@@ -29,8 +29,8 @@ async function isFile(path: string): Promise<boolean> {
 
 /**
  * Finds and loads the config: `explicit` (from `--config`) must exist; otherwise the first of
- * `configFileNames` in `cwd`, or an empty config. TypeScript is loaded with jiti; the result is
- * validated, and a bad key is a usage error naming the key and why.
+ * `configFileNames` in `cwd`, or an empty config. A module is loaded as migrations are (see
+ * `importConfigFile`); the result is validated, and a bad key is a usage error naming the key and why.
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   let file: string | null = null;
@@ -52,10 +52,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (file.endsWith('.json')) {
       raw = JSON.parse(await readFile(file, 'utf8'));
     } else {
-      // jiti and zod (below) load only when there is a config file: most runs have none to read.
-      const { createJiti } = await import('jiti');
-      const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false });
-      raw = await jiti.import(pathToFileURL(file).href, { default: true });
+      raw = await importConfigFile(file);
     }
   } catch (error) {
     throw new CliError(

@@ -1,19 +1,24 @@
+/** A light entry of a package: its specifier, and the names it exports that the rewrite may take. */
+export interface LightEntry {
+  readonly entry: string;
+  readonly names: readonly string[];
+}
+
 /**
- * The packages whose main entry a migration file imports for a few names, and the light entry of the
- * same package that exports them (the same objects: it re-exports the same modules). A generated
- * migration imports `defineMigration`, `field` and `sql` from `@justscale/postgres`, whose main entry
- * loads the whole toolkit (the differ, the CLI, every driver, zod: about 340 modules and a quarter of a
- * second); `@justscale/postgres/migration` loads a few.
+ * The packages whose main entry a project's files (migrations, the config) import for a few names,
+ * and the light entries of the same package that export them (the same objects: they re-export the
+ * same modules). A generated migration imports `defineMigration`, `field` and `sql` from
+ * `@justscale/postgres`, whose main entry loads the whole toolkit (the differ, the CLI, every driver,
+ * zod: about 340 modules and a quarter of a second); `@justscale/postgres/migration` loads a few.
  */
-export const LIGHT_ENTRIES: Readonly<
-  Record<string, { readonly entry: string; readonly names: readonly string[] }>
-> = {
-  '@justscale/postgres': {
-    entry: '@justscale/postgres/migration',
-    names: ['defineMigration', 'field', 'sql'],
-  },
-  '@justscale/migrate': { entry: '@justscale/migrate/define-migration', names: ['defineMigration'] },
-  '@justscale/models': { entry: '@justscale/models/field-builders', names: ['field', 'isSql', 'sql'] },
+export const LIGHT_ENTRIES: Readonly<Record<string, readonly LightEntry[]>> = {
+  '@justscale/postgres': [
+    { entry: '@justscale/postgres/migration', names: ['defineMigration', 'field', 'sql'] },
+    { entry: '@justscale/postgres/config', names: ['defineConfig'] },
+  ],
+  '@justscale/migrate': [{ entry: '@justscale/migrate/define-migration', names: ['defineMigration'] }],
+  '@justscale/models': [{ entry: '@justscale/models/field-builders', names: ['field', 'isSql', 'sql'] }],
+  '@justscale/cli': [{ entry: '@justscale/cli/define-config', names: ['defineConfig'] }],
 };
 
 // esbuild prints each import on one line: `import { a, b as c } from "spec";`.
@@ -31,13 +36,14 @@ const NAMED_IMPORT = /^import \{([^}]*)\} from "([^"]+)";$/gm;
  */
 export function lightenImports(code: string): string {
   return code.replace(NAMED_IMPORT, (statement, clause: string, specifier: string) => {
-    const light = LIGHT_ENTRIES[specifier];
-    if (light === undefined) return statement;
     const names = clause
       .split(',')
       .map((part) => part.trim().split(/\s+as\s+/)[0]!)
       .filter((name) => name !== '');
-    if (names.length === 0 || !names.every((name) => light.names.includes(name))) return statement;
-    return `import {${clause}} from ${JSON.stringify(light.entry)};`;
+    if (names.length === 0) return statement;
+    const light = LIGHT_ENTRIES[specifier]?.find((entry) =>
+      names.every((name) => entry.names.includes(name)),
+    );
+    return light === undefined ? statement : `import {${clause}} from ${JSON.stringify(light.entry)};`;
   });
 }
