@@ -3,6 +3,7 @@ import * as defineConfigEntry from '@justscale/cli/define-config';
 import * as migrateMain from '@justscale/migrate';
 import * as defineMigrationEntry from '@justscale/migrate/define-migration';
 import * as modelsMain from '@justscale/models';
+import * as modelsCore from '@justscale/models/core';
 import * as fieldBuilders from '@justscale/models/field-builders';
 import { describe, expect, it } from 'vitest';
 import { LIGHT_ENTRIES } from '../../migrate/src/files/light-imports.js';
@@ -24,6 +25,19 @@ const lights: Record<string, Record<string, unknown>> = {
   '@justscale/models/field-builders': fieldBuilders,
   '@justscale/cli/define-config': defineConfigEntry,
 };
+
+describe('@justscale/models/core, the models without zod', () => {
+  it('exports every runtime name of the main entry but the zod schemas, as the very same objects', () => {
+    const zodOnly = ['fieldSchema', 'insertSchema', 'selectSchema'];
+    expect(Object.keys(modelsCore).sort()).toEqual(
+      Object.keys(modelsMain)
+        .filter((name) => !zodOnly.includes(name))
+        .sort(),
+    );
+    for (const [name, value] of Object.entries(modelsCore))
+      expect(value, name).toBe(modelsMain[name as keyof typeof modelsMain]);
+  });
+});
 
 describe('the light entries a project file is pointed at', () => {
   it('export every name the rewrite lists, as the very objects of the main entry', () => {

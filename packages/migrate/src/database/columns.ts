@@ -1,4 +1,4 @@
-import { toColumnName } from '@justscale/models';
+import { toColumnName } from '@justscale/models/core';
 import { MigrateError } from '../errors.js';
 import type { Executor } from './executor.js';
 import { type TableName, tableLabel, tableSql } from './names.js';

@@ -1,4 +1,4 @@
-import { toColumnName } from '@justscale/models';
+import { toColumnName } from '@justscale/models/core';
 import type { DatabaseContext } from './context.js';
 import { type TableName, tableSql } from './names.js';
 

@@ -1,4 +1,4 @@
-import { type AnyField, toColumnName } from '@justscale/models';
+import { type AnyField, toColumnName } from '@justscale/models/core';
 import {
   addColumn,
   addConstraint,

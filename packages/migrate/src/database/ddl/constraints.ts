@@ -1,4 +1,4 @@
-import { toColumnName } from '@justscale/models';
+import { toColumnName } from '@justscale/models/core';
 import {
   addConstraint,
   type Constraint,

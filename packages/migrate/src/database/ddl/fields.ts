@@ -1,4 +1,4 @@
-import { type AnyField, defineModel, type ModelOptions, modelsToSnapshot } from '@justscale/models';
+import { type AnyField, defineModel, type ModelOptions, modelsToSnapshot } from '@justscale/models/core';
 import type { Column, Constraint, Index, QualifiedName, Table } from '@justscale/schema';
 import { MigrateError } from '../../errors.js';
 

@@ -1,4 +1,4 @@
-import { makeObjectName } from '@justscale/models';
+import { makeObjectName } from '@justscale/models/core';
 import type { Operation, QualifiedName } from '@justscale/schema';
 import { type Statement as CompiledStatement, compile, quoteIdent } from '@justscale/sql';
 import { MigrateError, StatementError } from '../../errors.js';
