@@ -1,4 +1,4 @@
-import type { Queryable } from '@justscale/driver';
+import { DatabaseError, isDatabaseError, type Queryable } from '@justscale/driver';
 
 /** How the runner opens one migration's transaction. */
 export interface MigrationTransactionOptions {
@@ -12,16 +12,18 @@ export interface MigrationTransactionOptions {
 
 /**
  * Runs `fn` in a transaction that the runner opens and ends itself, so its own statements share
- * round trips with the transaction's: `BEGIN` (with `SET LOCAL synchronous_commit = off` unless
- * `durable`), then `fn`, which ends the transaction by calling `commitWith(sql)`: `sql` and `COMMIT`
- * go in one simple query. A migration of one statement takes three round trips, as with psql. When
- * `fn` throws (or `sql` fails: a statement in an aborted transaction fails, so a swallowed error
- * cannot be committed), the transaction is rolled back and the error rethrown. Inside, `tx`'s own
- * `transaction` uses savepoints.
+ * round trips with the migration's: `BEGIN` (with `SET LOCAL synchronous_commit = off` unless
+ * `durable`) goes in one simple query with the migration's first script (`db.raw`), or alone before
+ * its first parameterised query or savepoint; `fn` ends the transaction by calling `commitWith(sql)`:
+ * `sql` and `COMMIT` go in one simple query. A migration of one statement takes two round trips. A
+ * position PostgreSQL reports in a script sent behind `BEGIN` is moved back by `BEGIN`'s length, so
+ * the caret is under the script's own text. When `fn` throws (or `sql` fails: a statement in an
+ * aborted transaction fails, so a swallowed error cannot be committed), the transaction is rolled
+ * back and the error rethrown. Inside, `tx`'s own `transaction` uses savepoints.
  *
  * @example
  * await inMigrationTransaction(session, { durable: true }, async (tx, commitWith) => {
- *   await tx.query('CREATE TABLE t (id int)');
+ *   await tx.exec('CREATE TABLE t (id int)'); // BEGIN;\nCREATE TABLE t (id int)
  *   await commitWith(`INSERT INTO _migrations (name, batch) VALUES ('001_t', 1)`);
  * });
  */
@@ -30,25 +32,76 @@ export async function inMigrationTransaction<T>(
   options: MigrationTransactionOptions,
   fn: (tx: Queryable, commitWith: (sql: string) => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  await session.exec(options.durable ? 'BEGIN' : 'BEGIN; SET LOCAL synchronous_commit = off');
+  const begin = `${options.durable ? 'BEGIN' : 'BEGIN; SET LOCAL synchronous_commit = off'};\n`;
+  /** Whether `BEGIN` was sent (alone or ahead of a script): from then on a rollback is due. */
+  let begun = false;
   let open = true;
+  const beginAlone = async (): Promise<void> => {
+    if (begun) return;
+    begun = true;
+    await session.exec(begin);
+  };
   const commitWith = async (sql: string): Promise<void> => {
-    await session.exec(`${sql};\nCOMMIT`);
+    const first = !begun;
+    begun = true;
+    await session.exec(`${first ? begin : ''}${sql};\nCOMMIT`);
     open = false;
   };
+  const inside = withSavepoints(session, 1);
+  const tx: Queryable = {
+    exec: async (sql) => {
+      if (begun) return session.exec(sql);
+      begun = true;
+      try {
+        await session.exec(`${begin}${sql}`);
+      } catch (error) {
+        throw withoutPrefix(error, begin, sql);
+      }
+    },
+    query: async (sql, params) => {
+      await beginAlone();
+      return session.query(sql, params);
+    },
+    transaction: async (inner) => {
+      await beginAlone();
+      return inside.transaction(inner);
+    },
+  };
   try {
-    const result = await fn(withSavepoints(session, 1), commitWith);
+    const result = await fn(tx, commitWith);
     if (open) await commitWith('SELECT 1');
     return result;
   } catch (error) {
-    try {
-      // After a failed `sql; COMMIT` the transaction is still open (the COMMIT was not reached).
-      await session.exec('ROLLBACK');
-    } catch {
-      // The caller's error explains what went wrong; a failed rollback (a lost connection) does not.
+    if (begun) {
+      try {
+        // After a failed `sql; COMMIT` the transaction is still open (the COMMIT was not reached).
+        await session.exec('ROLLBACK');
+      } catch {
+        // The caller's error explains what went wrong; a failed rollback (a lost connection) does not.
+      }
     }
     throw error;
   }
+}
+
+/**
+ * `error` of a script sent as `prefix + sql`, as if `sql` had been sent alone: its position moved
+ * back by the prefix's length (in characters, as PostgreSQL counts) and `sql` the script's own text.
+ */
+function withoutPrefix(error: unknown, prefix: string, sql: string): unknown {
+  if (!isDatabaseError(error)) return error;
+  const shift = [...prefix].length;
+  const position =
+    error.position !== undefined && error.position > shift ? error.position - shift : undefined;
+  const { code, severity, detail, hint, internalPosition, internalQuery, where } = error;
+  const { schema, table, column, dataType, constraint, routine } = error;
+  return new DatabaseError(error.message, {
+    ...{ code, severity, detail, hint, internalPosition, internalQuery, where },
+    ...{ schema, table, column, dataType, constraint, routine },
+    position,
+    sql,
+    cause: error.cause,
+  });
 }
 
 /**
