@@ -15,6 +15,9 @@ describe('lightenImports', () => {
     expect(lightenImports('import { defineConfig } from "@justscale/postgres";')).toBe(
       'import { defineConfig } from "@justscale/postgres/config";',
     );
+    expect(lightenImports('import { defineModel, field, sql } from "@justscale/postgres";')).toBe(
+      'import { defineModel, field, sql } from "@justscale/postgres/models";',
+    );
     expect(lightenImports('import { field } from "@justscale/models";')).toBe(
       'import { field } from "@justscale/models/field-builders";',
     );

@@ -61,33 +61,6 @@ export {
 export { type IntrospectOptions, introspect, snapshotHash } from '@justscale/introspect';
 // Migrations: files, the Database API, the runner, generation from models.
 export * from '@justscale/migrate';
-// Models.
-export {
-  type AnyField,
-  type CheckOption,
-  defineEnum,
-  defineModel,
-  type EnumDef,
-  type ForeignKeyOption,
-  field,
-  type IndexOption,
-  type InferEnum,
-  type InferInsert,
-  type InferSelect,
-  insertSchema,
-  type Model,
-  ModelError,
-  type ModelOptions,
-  modelsToSnapshot,
-  type Naming,
-  renameHintsOf,
-  type Sql,
-  selectSchema,
-  snapshotToModelsSource,
-  sql,
-  toColumnName,
-  type UniqueOption,
-} from '@justscale/models';
 // The schema model.
 export type { Operation, QualifiedName, Snapshot } from '@justscale/schema';
 export { normalizeSnapshot, snapshotsEqual } from '@justscale/schema';
@@ -105,3 +78,5 @@ export {
   quoteQualified,
   type Statement as CompiledStatement,
 } from '@justscale/sql';
+// Models.
+export * from './models.js';

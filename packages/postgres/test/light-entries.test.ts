@@ -10,6 +10,7 @@ import { LIGHT_ENTRIES } from '../../migrate/src/files/light-imports.js';
 import * as config from '../src/config.js';
 import * as main from '../src/index.js';
 import * as migration from '../src/migration.js';
+import * as models from '../src/models.js';
 
 // Each package's main entry and its light entries, as `justscale` rewrites imports between them.
 const mains: Record<string, Record<string, unknown>> = {
@@ -21,6 +22,7 @@ const mains: Record<string, Record<string, unknown>> = {
 const lights: Record<string, Record<string, unknown>> = {
   '@justscale/postgres/migration': migration,
   '@justscale/postgres/config': config,
+  '@justscale/postgres/models': models,
   '@justscale/migrate/define-migration': defineMigrationEntry,
   '@justscale/models/field-builders': fieldBuilders,
   '@justscale/cli/define-config': defineConfigEntry,
@@ -45,6 +47,8 @@ describe('the light entries a project file is pointed at', () => {
     for (const [specifier, entries] of Object.entries(LIGHT_ENTRIES)) {
       for (const { entry, names } of entries) {
         expect(Object.keys(lights)).toContain(entry);
+        // The list is the entry's whole runtime API: it cannot drift from what the entry exports.
+        expect([...names].sort()).toEqual(Object.keys(lights[entry]!).sort());
         for (const name of names) {
           expect(lights[entry]![name], `${entry}: ${name}`).toBeDefined();
           expect(lights[entry]![name], `${entry}: ${name}`).toBe(mains[specifier]![name]);

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { CliError, usageError } from '../errors.js';
-import { importConfigFile } from './import-config.js';
+import { importConfigFile } from '../project-module.js';
 import type { ParsedConfig } from './schema.js';
 
 /** The names looked for, in order, in the working directory. */

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import type { RenameHint } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
 import type { ModelsPlan } from '@justscale/migrate';
@@ -10,6 +9,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { displayPath } from '../config/resolve.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { importProjectModule } from '../project-module.js';
 
 /**
  * Loads the models module: every exported model and enum. Exports that are neither (helpers,
@@ -30,10 +30,7 @@ export async function loadModels(path: string | null, cwd: string): Promise<(Mod
   }
   let namespace: Record<string, unknown>;
   try {
-    // jiti loads only for commands that read the models (not for `schema diff` of two databases).
-    const { createJiti } = await import('jiti');
-    const jiti = createJiti(pathToFileURL(path).href, { moduleCache: false, fsCache: false });
-    namespace = (await jiti.import(pathToFileURL(path).href)) as Record<string, unknown>;
+    namespace = await importProjectModule(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && reason.includes(path);

@@ -15,6 +15,22 @@ export const LIGHT_ENTRIES: Readonly<Record<string, readonly LightEntry[]>> = {
   '@justscale/postgres': [
     { entry: '@justscale/postgres/migration', names: ['defineMigration', 'field', 'sql'] },
     { entry: '@justscale/postgres/config', names: ['defineConfig'] },
+    {
+      entry: '@justscale/postgres/models',
+      names: [
+        'defineEnum',
+        'defineModel',
+        'field',
+        'insertSchema',
+        'ModelError',
+        'modelsToSnapshot',
+        'renameHintsOf',
+        'selectSchema',
+        'snapshotToModelsSource',
+        'sql',
+        'toColumnName',
+      ],
+    },
   ],
   '@justscale/migrate': [{ entry: '@justscale/migrate/define-migration', names: ['defineMigration'] }],
   '@justscale/models': [{ entry: '@justscale/models/field-builders', names: ['field', 'isSql', 'sql'] }],
