@@ -10,6 +10,11 @@
 //   user's files import.
 // - Every other package (pg, yargs, jiti, zod, PGlite, ...) is external: loaded from node_modules as
 //   before, with its own files (yargs' locales, PGlite's WebAssembly) where it expects them.
+// - pg (and its dependencies) is bundled on its own, in one CommonJS file (dist/pg.cjs) that the
+//   binary's database module loads instead of pg's forty modules from node_modules: the pg Pool of a
+//   `--database-url` run is the binary's own business. driver-pg stays the one copy in node_modules;
+//   a pg client a user's config makes is theirs, and works with it as before (driver-pg needs no
+//   class of pg's: it reads clients by their shape and streams with the client's own `Client.Query`).
 // - Files read beside a module at run time: introspection's `.sql` queries are inlined (they are
 //   not beside a chunk), and the version is defined (`../package.json` is not beside a chunk).
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -80,6 +85,23 @@ await build({
   allowOverwrite: true,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { JUSTSCALE_CLI_VERSION: JSON.stringify(pkg.version) },
+  define: { JUSTSCALE_CLI_VERSION: JSON.stringify(pkg.version), JUSTSCALE_BUNDLED_PG: '"../pg.cjs"' },
   plugins: [workspace],
+});
+// JUSTSCALE_BUNDLED_PG is relative to a chunk: the module that loads pg must not land in bin.js.
+if ((await readFile(join(root, 'dist', 'bin.js'), 'utf8')).includes('pg.cjs'))
+  throw new Error('dist/bin.js loads pg.cjs: JUSTSCALE_BUNDLED_PG (../pg.cjs) is relative to dist/chunks/');
+await build({
+  absWorkingDir: root,
+  stdin: { contents: "module.exports = require('pg');", resolveDir: root, sourcefile: 'pg.cjs' },
+  outfile: 'dist/pg.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.11',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  // pg-native (pg's optional native binding) and pg-cloudflare (Cloudflare Workers only) are loaded
+  // by pg only when asked for; they stay what they are, optional.
+  external: ['pg-native', 'pg-cloudflare'],
 });
