@@ -8,6 +8,7 @@
 // - Packages of this workspace are bundled, but for those whose objects a user's own modules make
 //   (models, the meta-package, the drivers and errors): those stay the copy in node_modules that the
 //   user's files import.
+// - picocolors is bundled (see `inlined`).
 // - Every other package (pg, yargs, jiti, zod, PGlite, ...) is external: loaded from node_modules as
 //   before, with its own files (yargs' locales, PGlite's WebAssembly) where it expects them.
 // - pg (and its dependencies) is bundled on its own, in one CommonJS file (dist/pg.cjs) that the
@@ -36,6 +37,10 @@ const unbundled = new Set([
   '@justscale/driver-postgres',
 ]);
 
+// Third-party packages bundled all the same: small, stateless, and loaded by every command (picocolors,
+// a CommonJS module, would otherwise be resolved and scanned for its exports on each start).
+const inlined = new Set(['picocolors']);
+
 // The text tsc emits for introspect's query loader (src/queries.ts), replaced by a lookup.
 const QUERY_LOADER = ['readFileSync(new URL(`./queries/$', "{name}.sql`, import.meta.url), 'utf8')"].join('');
 
@@ -49,6 +54,7 @@ const workspace = {
         .slice(0, args.path.startsWith('@') ? 2 : 1)
         .join('/');
       if (name.startsWith('@justscale/') && !unbundled.has(name)) return undefined;
+      if (inlined.has(name)) return undefined;
       return { path: args.path, external: true };
     });
     b.onLoad({ filter: /[\\/]introspect[\\/]dist[\\/]queries\.js$/ }, async (args) => {
