@@ -18,7 +18,7 @@
 //   class of pg's: it reads clients by their shape and streams with the client's own `Client.Query`).
 // - Files read beside a module at run time: introspection's `.sql` queries are inlined (they are
 //   not beside a chunk), and the version is defined (`../package.json` is not beside a chunk).
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -97,9 +97,10 @@ await build({
 // JUSTSCALE_BUNDLED_PG is relative to a chunk: the module that loads pg must not land in bin.js.
 if ((await readFile(join(root, 'dist', 'bin.js'), 'utf8')).includes('pg.cjs'))
   throw new Error('dist/bin.js loads pg.cjs: JUSTSCALE_BUNDLED_PG (../pg.cjs) is relative to dist/chunks/');
-await build({
+const bundledPg = await build({
   absWorkingDir: root,
   stdin: { contents: "module.exports = require('pg');", resolveDir: root, sourcefile: 'pg.cjs' },
+  metafile: true,
   outfile: 'dist/pg.cjs',
   bundle: true,
   format: 'cjs',
@@ -111,3 +112,21 @@ await build({
   // by pg only when asked for; they stay what they are, optional.
   external: ['pg-native', 'pg-cloudflare'],
 });
+// The licences of the packages bundled in pg.cjs, beside it (they are MIT and ISC: their notices go
+// with every copy).
+const licences = [];
+const packageRoots = new Set(
+  Object.keys(bundledPg.metafile.inputs)
+    .map((input) => input.match(/^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//)?.[1])
+    .filter((dir) => dir !== undefined),
+);
+for (const dir of [...packageRoots].sort()) {
+  const { name, version, license } = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+  const file = (await readdir(join(root, dir))).find((f) => /^licen[cs]e/i.test(f));
+  const text = file === undefined ? '' : `\n${(await readFile(join(root, dir, file), 'utf8')).trim()}\n`;
+  licences.push(`${name}@${version} (${license})${text}`);
+}
+await writeFile(
+  join(root, 'dist', 'pg.cjs.LICENSES.txt'),
+  `Packages bundled in pg.cjs, with their licences:\n\n${licences.join('\n---\n\n')}`,
+);
