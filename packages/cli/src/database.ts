@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { cancellable, type Driver } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
@@ -154,8 +155,10 @@ function isDriver(value: object): value is Driver {
 
 /**
  * Opens the database a command runs against. Adapters are imported only when needed, so
- * `--help` never loads pg or PGlite. A connection URL is tried at once, so that a bad host or
- * password fails here with a clear message rather than halfway through a command.
+ * `--help` never loads pg or PGlite. A connection URL is connected at once, so that a bad host or
+ * password fails here with a clear message rather than halfway through a command; the connection
+ * stays in the pool for the command's first statement (no probe query: a session that runs
+ * nothing is handed back as it is).
  */
 export async function openDatabase(
   source: DatabaseSource,
@@ -182,11 +185,13 @@ export async function openDatabase(
   const label = redactUrl(source.url);
   const { createPgDriver } = await import('@justscale/driver-pg');
   const timeout = connectTimeoutSeconds(source.url, env);
-  const { driver, cancel } = cancellable(
-    createPgDriver({ connectionString: source.url, connectionTimeoutMillis: timeout * 1000 }),
+  const pg = createPgDriver(
+    { connectionString: source.url, connectionTimeoutMillis: timeout * 1000 },
+    loadPg === undefined ? {} : { loadPg },
   );
+  const { driver, cancel } = cancellable(pg);
   try {
-    await driver.query('SELECT 1');
+    await pg.session(async () => undefined);
   } catch (error) {
     await driver.close().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
@@ -197,6 +202,19 @@ export async function openDatabase(
   }
   return { driver, label, cancel, close: () => driver.close() };
 }
+
+// In the bundled binary (scripts/bundle.mjs): pg and its dependencies bundled in one file, beside
+// the chunks (`../pg.cjs` from a chunk); undefined in the modules tsc emits, which load pg itself.
+declare const JUSTSCALE_BUNDLED_PG: string | undefined;
+
+/**
+ * How the binary loads pg: its one-file copy (about forty modules fewer to resolve, read and compile
+ * on the way to the first connection), or, outside the bundle, pg from node_modules.
+ */
+const loadPg: (() => unknown) | undefined =
+  typeof JUSTSCALE_BUNDLED_PG === 'string'
+    ? () => createRequire(import.meta.url)(JUSTSCALE_BUNDLED_PG as string)
+    : undefined;
 
 /** The default wait for a server to answer, in seconds: a deploy must not hang on a black-holed host. */
 export const DEFAULT_CONNECT_TIMEOUT = 10;

@@ -1,4 +1,4 @@
-export { createPgDriver, type PgPoolConfig } from './create-pg-driver.js';
+export { type CreatePgDriverOptions, createPgDriver, type PgPoolConfig } from './create-pg-driver.js';
 export { type PgDriverOptions, pgDriver } from './pg-driver.js';
 export {
   isPgPool,

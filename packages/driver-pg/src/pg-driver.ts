@@ -53,8 +53,13 @@ type PgQueryClass = new (config: PgQueryConfig) => PgStreamingQuery;
 
 let queryClass: PgQueryClass | null | undefined;
 
-/** `pg.Query`, loaded once; null when `pg` cannot be loaded from here (then rows are not streamed). */
-function pgQueryClass(): PgQueryClass | null {
+/**
+ * `pg.Query` of the copy of pg that made `client` (pg's `Client.Query`), else of the pg loaded from
+ * here, once; null when there is none (then rows are not streamed).
+ */
+function pgQueryClass(client: PgClientLike): PgQueryClass | null {
+  const own = (client.constructor as { Query?: unknown } | undefined)?.Query;
+  if (typeof own === 'function') return own as PgQueryClass;
   if (queryClass === undefined) {
     try {
       const loaded = requirePg() as { Query?: PgQueryClass; default?: { Query?: PgQueryClass } };
@@ -113,7 +118,7 @@ function streamRows(
 
 function connectionOf(client: PgClientLike, secrets: readonly (string | undefined)[]): Connection {
   // A Pool hands each query to any client: only a client (pinned, or the only one) streams.
-  const Query = isPgPool(client) ? null : pgQueryClass();
+  const Query = isPgPool(client) ? null : pgQueryClass(client);
   const connection: Connection = {
     async query(sql, params = []) {
       let result: PgResult | PgResult[];
@@ -183,6 +188,7 @@ export function pgDriver(client: PgClientLike | PgPoolLike, options: PgDriverOpt
         pinned.on?.('error', ignore);
         return {
           connection: connectionOf(pinned, secrets),
+          ...(typeof pinned.processID === 'number' ? { pid: pinned.processID } : {}),
           release: (destroy) => {
             pinned.removeListener?.('error', ignore);
             pinned.release(destroy);

@@ -23,6 +23,8 @@ export interface PgClientLike {
 /** A client checked out of a Pool. */
 export interface PgPoolClientLike extends PgClientLike {
   release(destroy?: boolean | Error): void;
+  /** The server process id, which PostgreSQL sends when the connection opens (pg 8 keeps it here). */
+  readonly processID?: number | null;
 }
 
 /** What this adapter calls on a `pg` Pool. */

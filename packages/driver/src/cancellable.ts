@@ -39,8 +39,10 @@ export function cancellable(driver: Driver): CancellableDriver {
     close: () => driver.close(),
     session: (fn) =>
       driver.session(async (session) => {
-        const { rows } = await session.query<{ pid: number }>('SELECT pg_catalog.pg_backend_pid() AS pid');
-        const pid = rows[0]?.pid;
+        // pg knows its backend's pid from the connection's start: no round trip then.
+        const pid =
+          session.pid ??
+          (await session.query<{ pid: number }>('SELECT pg_catalog.pg_backend_pid() AS pid')).rows[0]?.pid;
         if (typeof pid === 'number') pids.add(pid);
         try {
           return await fn(session);

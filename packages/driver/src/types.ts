@@ -43,7 +43,14 @@ export interface Queryable {
 }
 
 /** A connection pinned for the whole callback: session state (`SET`, advisory locks) stays on it. */
-export type Session = Queryable;
+export interface Session extends Queryable {
+  /**
+   * The server process serving this session (`pg_backend_pid()`), when the adapter knows it without
+   * asking: PostgreSQL sends it when the connection opens (pg keeps it as `processID`). Absent
+   * otherwise; then ask the server.
+   */
+  readonly pid?: number | undefined;
+}
 
 /** The server's version, e.g. `{ num: 150019, text: 'PostgreSQL 15.19 ...', major: 15 }`. */
 export interface ServerVersion {

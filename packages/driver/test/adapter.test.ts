@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseError, Mutex, redact, toDatabaseError } from '../src/index.js';
+import {
+  type Connection,
+  cancellable,
+  DatabaseError,
+  Mutex,
+  pooledDriver,
+  redact,
+  SESSION_RESET_SQL,
+  toDatabaseError,
+} from '../src/index.js';
 
 describe('toDatabaseError', () => {
   it("maps pg's and PGlite's field names", () => {
@@ -105,5 +114,70 @@ describe('Mutex', () => {
     await expect(mutex.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(mutex.run(async () => 'after')).resolves.toBe('after');
     expect(mutex.held).toBe(false);
+  });
+});
+
+describe('pooledDriver sessions', () => {
+  /** A pool of fake connections that records every statement and every release. */
+  function fakePool(pid?: number) {
+    const log: string[] = [];
+    const connection: Connection = {
+      query: async (sql) => {
+        log.push(sql);
+        return { rows: [{ pid: 7 }] as never[], rowCount: 1 };
+      },
+      run: async (sql) => {
+        log.push(sql);
+        return 'SELECT';
+      },
+    };
+    const driver = pooledDriver({
+      name: 'fake',
+      pool: connection,
+      close: async () => {},
+      acquire: async () => ({
+        connection,
+        ...(pid === undefined ? {} : { pid }),
+        release: (destroy) => {
+          log.push(`release ${destroy}`);
+        },
+      }),
+    });
+    return { driver, log };
+  }
+
+  it('hands back a session that ran nothing without resetting it (no round trip)', async () => {
+    const { driver, log } = fakePool();
+    await driver.session(async () => undefined);
+    expect(log).toEqual(['release false']);
+  });
+
+  it('resets a session that ran something before handing it back', async () => {
+    const { driver, log } = fakePool();
+    await driver.session(async (session) => {
+      await session.query('SELECT 1');
+    });
+    expect(log).toEqual(['SELECT 1', SESSION_RESET_SQL, 'release false']);
+  });
+
+  it("gives the session the lease's backend pid, and cancellable uses it without asking", async () => {
+    const { driver, log } = fakePool(4242);
+    const seen = await driver.session(async (session) => session.pid);
+    expect(seen).toBe(4242);
+    const { driver: wrapped, cancel } = cancellable(driver);
+    log.length = 0;
+    await wrapped.session(async (session) => {
+      await cancel();
+      await session.query('SELECT 2');
+    });
+    expect(log[0]).toMatch(/pg_cancel_backend/);
+    expect(log).not.toContainEqual(expect.stringMatching(/pg_backend_pid/));
+  });
+
+  it('asks the server for the pid when the adapter does not know it', async () => {
+    const { driver, log } = fakePool();
+    const { driver: wrapped } = cancellable(driver);
+    await wrapped.session(async () => undefined);
+    expect(log[0]).toMatch(/pg_backend_pid/);
   });
 });

@@ -1,6 +1,5 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { planScript } from '@justscale/diff';
 import type { NotModelled } from '@justscale/introspect';
 import type { Hazard } from '@justscale/schema';
 import { nameProblem } from '../config/names.js';
@@ -55,7 +54,9 @@ function planJson(plan: PlanLike) {
  * The plan as a SQL script, hazards as comments above their statements and the statements'
  * timeouts as `SET` lines where they change (`planScript`).
  */
-function printPlanSql(ctx: CommandContext, plan: PlanLike): void {
+async function printPlanSql(ctx: CommandContext, plan: PlanLike): Promise<void> {
+  // The differ's module loads when there is a plan to print (not before `schema diff` connects).
+  const { planScript } = await import('@justscale/diff');
   for (const { sql: text, statement: s } of planScript(plan.statements)) {
     for (const h of s?.hazards ?? [])
       ctx.out.line(ctx.out.colors.yellow(`-- hazard ${h.kind}: ${h.message}`));
@@ -116,10 +117,18 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
   const config = await ctx.config();
   const schemas = schemaList(args.schema) ?? null;
   const exclude = schemaList(args.excludeSchema, '--exclude-schema') ?? [];
-  // Both databases are read at once, on their own connections, while the differ loads.
-  const differ = import('@justscale/diff');
+  // Both databases are read at once, on their own connections. What runs on one CPU is ordered so
+  // that loading overlaps waiting: the introspection's modules load while the connections open, the
+  // differ's while the server reads its catalog.
+  const introspection = import('@justscale/introspect');
+  introspection.catch(() => undefined);
+  let differ: Promise<typeof import('@justscale/diff')> | undefined;
   const read = async (url: string) => {
     const db = await ctx.connect(sourceOf(url, ctx.io.cwd, 'flag'));
+    if (differ === undefined) {
+      differ = import('@justscale/diff');
+      differ.catch(() => undefined);
+    }
     // Privileges too: they are part of a schema (pg_dump prints them), and a grant on B's table
     // that A lacks is a difference like any other.
     const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude, true);
@@ -136,7 +145,7 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
   const [from, to] = await Promise.allSettled([reading, args.to === args.from ? reading : read(args.to)]);
   if (from.status === 'rejected') throw from.reason;
   if (to.status === 'rejected') throw to.reason;
-  const { diff: plan } = await differ;
+  const { diff: plan } = await (differ ?? import('@justscale/diff'));
   const result = plan(from.value.snapshot, to.value.snapshot, {
     online: args.online === true,
     serverVersion: from.value.version.num,
@@ -144,7 +153,7 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
   const notCompared = { from: from.value.skipped, to: to.value.skipped };
   if (args.format === 'json' || ctx.json) ctx.printJson({ ...planJson(result), notCompared });
   else {
-    printPlanSql(ctx, result);
+    await printPlanSql(ctx, result);
     printNotCompared(ctx, notCompared);
   }
   return args.exitCode && result.statements.length > 0 ? ExitCode.Pending : ExitCode.Success;
@@ -223,7 +232,7 @@ export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCod
   if (refused.length > 0) {
     // A dry run shows the plan with its hazards first: seeing it is what a dry run is for.
     if (ctx.json) ctx.printJson({ ...planJson(result), refused, ...(args.dryRun ? { dryRun: true } : {}) });
-    else if (args.dryRun) printPlanSql(ctx, result);
+    else if (args.dryRun) await printPlanSql(ctx, result);
     const kinds = [...new Set(refused.map((h) => h.kind))];
     ctx.err.line(
       `${ctx.err.colors.red(ctx.err.colors.bold('error [HAZARDS_REFUSED]'))}: the push would take hazards that were not allowed; nothing was run.`,
@@ -239,7 +248,7 @@ export async function push(args: PushArgs, ctx: CommandContext): Promise<ExitCod
     else if (result.statements.length === 0) {
       printNotes(ctx, result);
       ctx.out.line('The database matches the models.');
-    } else printPlanSql(ctx, result);
+    } else await printPlanSql(ctx, result);
     return ExitCode.Success;
   }
   const { applyMigration } = await import('@justscale/migrate');

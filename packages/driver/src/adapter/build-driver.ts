@@ -11,6 +11,8 @@ import { mutexFor } from './mutex.js';
 /** A connection borrowed from a pool, and how to give it back. */
 export interface Lease {
   readonly connection: Connection;
+  /** The connection's server process id, when the client library has it (see `Session.pid`). */
+  readonly pid?: number | undefined;
   /** Returns the connection; `destroy` when it may be in an unknown state. */
   release(destroy: boolean): Promise<void> | void;
 }
@@ -27,6 +29,28 @@ function guard(name: string, state: { closed: boolean }): void {
   }
 }
 
+/** `connection`, and whether anything ran on it. */
+function watched(connection: Connection): { connection: Connection; ran: () => boolean } {
+  let ran = false;
+  const watchedConnection: Connection = {
+    query: (sql, params) => {
+      ran = true;
+      return connection.query(sql, params);
+    },
+    run: (sql) => {
+      ran = true;
+      return connection.run(sql);
+    },
+  };
+  const stream = connection.forEachRow?.bind(connection);
+  if (stream !== undefined)
+    watchedConnection.forEachRow = (sql, params, onRow) => {
+      ran = true;
+      return stream(sql, params, onRow);
+    };
+  return { connection: watchedConnection, ran: () => ran };
+}
+
 /**
  * A `Driver` over a pool: `query` and `exec` go to the pool, `transaction` and `session` each
  * borrow one connection with `acquire`. The session's state is reset before the connection goes back.
@@ -38,14 +62,20 @@ function guard(name: string, state: { closed: boolean }): void {
 export function pooledDriver(options: Common & { pool: Connection; acquire(): Promise<Lease> }): Driver {
   const state = { closed: false };
   const { name, pool } = options;
-  const lease = async <T>(fn: (connection: Connection) => Promise<T>, reset: boolean): Promise<T> => {
+  const lease = async <T>(
+    fn: (connection: Connection, pid: number | undefined) => Promise<T>,
+    reset: boolean,
+  ): Promise<T> => {
     guard(name, state);
-    const { connection, release } = await options.acquire();
+    const { connection, release, pid } = await options.acquire();
     let destroy = false;
+    // A session that ran nothing left nothing to reset (opening a connection ahead of the work, as
+    // the CLI does, costs no round trip).
+    const used = reset ? watched(connection) : { connection, ran: () => true };
     try {
-      return await fn(connection);
+      return await fn(used.connection, pid);
     } finally {
-      if (reset) {
+      if (reset && used.ran()) {
         // A connection whose state cannot be reset (an aborted transaction left open) is not pooled.
         await connection.run(SESSION_RESET_SQL).catch(() => {
           destroy = true;
@@ -65,7 +95,11 @@ export function pooledDriver(options: Common & { pool: Connection; acquire(): Pr
       await pool.run(sql);
     },
     transaction: (fn) => lease((connection) => runTransaction(connection, 0, fn), false),
-    session: (fn) => lease((connection) => fn(queryableOf(connection) as Session), true),
+    session: (fn) =>
+      lease((connection, pid) => {
+        const session: Session = queryableOf(connection);
+        return fn(pid === undefined ? session : { ...session, pid });
+      }, true),
     serverVersion: () => readServerVersion(driver),
     close: async () => {
       if (!state.closed) {

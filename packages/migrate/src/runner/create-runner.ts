@@ -1,6 +1,6 @@
 import type { Driver, Queryable, Session } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
-import { toDriver } from '../connection/to-driver.js';
+import { clientKind } from '../connection/client-kind.js';
 import { MigrateError } from '../errors.js';
 import { nodeFileSystem } from '../files/default-io.js';
 import { discoverMigrations } from '../files/discover.js';
@@ -72,7 +72,15 @@ export interface MigrationRunner {
  * await runner.rollback();
  */
 export function createMigrationRunner(client: unknown, options: MigrationRunnerOptions): MigrationRunner {
-  const driver: Driver = toDriver(client);
+  // A Driver (what the CLI hands over) is used as it is; for a raw client its adapter loads on first
+  // use, so that a run on one driver does not load the other adapters (and their modules).
+  const kind = clientKind(client);
+  let adapted: Promise<Driver> | undefined;
+  const driverOf = (): Promise<Driver> => {
+    if (kind === 'driver') return Promise.resolve(client as Driver);
+    adapted ??= import('../connection/to-driver.js').then(({ toDriver }) => toDriver(client));
+    return adapted;
+  };
   const schema = options.schema ?? 'public';
   const tracking = new TrackingTable(schema, options.table ?? '_migrations');
   const key = lockKey(schema, tracking.table);
@@ -84,7 +92,7 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   const hooks = {
     signal: options.signal,
     onEvent: options.onEvent,
-    asynchronousCommits: driver.name !== 'pglite',
+    asynchronousCommits: kind === 'driver' ? (client as Driver).name !== 'pglite' : kind !== 'pglite',
   };
   /** Runs `steps` live, telling `onEvent` first that they are about to run. */
   const run = (session: Queryable, direction: 'up' | 'down', steps: readonly RunStep[]) => {
@@ -137,13 +145,15 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
   };
 
   /** Runs `fn` on one session with `searchPath` set, or (without it) on the driver. */
-  const onSearchPath = <T>(fn: (queryable: Queryable) => Promise<T>): Promise<T> =>
-    searchPath === undefined
+  const onSearchPath = async <T>(fn: (queryable: Queryable) => Promise<T>): Promise<T> => {
+    const driver = await driverOf();
+    return searchPath === undefined
       ? fn(driver)
       : driver.session((session) => withSearchPath(session, searchPath, () => fn(session)));
+  };
 
-  const withLock = <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
-    driver.session(async (session) => {
+  const withLock = async <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
+    (await driverOf()).session(async (session) => {
       await acquireLock(session, key, options.lock ?? 'wait', tracking.label, {
         schema,
         name: tracking.table,
@@ -265,11 +275,11 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     },
 
     async status() {
-      return statusOf(await readState(driver));
+      return statusOf(await readState(await driverOf()));
     },
 
     async pending() {
-      return statusOf(await readState(driver)).filter((m) => !m.applied);
+      return statusOf(await readState(await driverOf())).filter((m) => !m.applied);
     },
 
     async rollback(opts: RollbackOptions = {}) {
