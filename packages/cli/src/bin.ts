@@ -14,6 +14,12 @@ import { quickAnswer } from './help-text.js';
 setFlagsFromString('--wasm-lazy-compilation');
 setFlagsFromString('--liftoff-only');
 
+// A reader that went away (`justscale schema diff | head`) ends the output, not the command: the rest
+// is dropped, and a run of migrations is not cut short by a closed pipe.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 const args = process.argv.slice(2);
 // `--help` and `--version` print without importing the program (yargs is most of a cold start).
 const answer = quickAnswer(args, {
