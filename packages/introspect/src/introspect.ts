@@ -136,9 +136,12 @@ const SECOND_SESSION: ReadonlySet<PerSchemaQuery> = new Set([
  * (`pg_export_snapshot()`), the second adopts it (`SET TRANSACTION SNAPSHOT`) before its first query.
  */
 async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions): Promise<Snapshot> {
+  // The second connection is opened (and left idle in the pool) while the first reads the head.
+  const early = driver.session(async () => {}).catch(() => {});
   return driver.transaction(async (first) => {
     await first.exec(TRANSACTION_SETUP);
     const head = await readHead(first, options);
+    await early;
     const exported = await first.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id');
     const id = String(exported.rows[0]?.id);
     if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`introspect: unexpected snapshot id '${id}'`);
