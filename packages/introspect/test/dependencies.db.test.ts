@@ -1,6 +1,9 @@
-import { type Dependency, objectRef, snapshotsEqual } from '@justscale/schema';
+import { type Dependency, objectRef, refKey, snapshotsEqual } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
 import { introspect, snapshotHash } from '../src/index.js';
+import { TRANSACTION_SETUP } from '../src/introspect.js';
+import { mapDependency } from '../src/map/dependencies.js';
+import { loadQuery } from '../src/queries.js';
 import { HOSTILE, q, useDatabase } from './helpers.js';
 
 const { dot, mixed, quote, keyword } = HOSTILE;
@@ -96,6 +99,24 @@ describe('dependencies read from pg_depend', () => {
     expect(deps().some((d) => d.from.kind === 'function' && d.from.name === 'plpg')).toBe(false);
     expect(deps().some((d) => JSON.stringify(d.from) === JSON.stringify(d.on))).toBe(false);
     expect(JSON.stringify(deps())).not.toMatch(/oid/i);
+  });
+
+  it('comes from the query in the order the snapshot keeps (code units, absent fields first)', async () => {
+    const keys = await ctx.db.driver.transaction(async (tx) => {
+      await tx.exec(TRANSACTION_SETUP);
+      const { rows: ns } = await tx.query<{ oids: string }>(
+        `SELECT pg_catalog.string_agg(oid::text, ',') AS oids FROM pg_catalog.pg_namespace WHERE nspname = $1`,
+        [dot],
+      );
+      const major = Math.floor((await ctx.db.driver.serverVersion()).num / 10000);
+      const { rows } = await tx.query(loadQuery('dependencies', major), [ns[0]?.oids]);
+      return rows.map((row) => {
+        const d = mapDependency(row);
+        return `${refKey(d.from)}\u0001${refKey(d.on)}`;
+      });
+    });
+    expect(keys.length).toBe(deps().length);
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('takes no part in equality or the hash', async () => {

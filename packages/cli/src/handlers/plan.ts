@@ -72,6 +72,7 @@ export async function databaseSnapshot(
     ...(list === undefined ? {} : { schemas: list }),
     excludeSchemas: exclude,
     privileges,
+    parallel: driver.name !== 'pglite',
     migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
   });
 }
