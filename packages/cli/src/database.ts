@@ -18,6 +18,11 @@ export interface OpenDatabase {
   /** Asks the server to cancel what the command's sessions are running (Ctrl-C). */
   cancel(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True for the CLI's own pool of a connection URL: a read may take a second connection. A client
+   * handed over (a pg Client, a Pool of one) or PGlite could wait for itself: never there.
+   */
+  readonly pooled?: boolean;
 }
 
 /** How opening a database behaves toward other processes and the user. */
@@ -200,7 +205,7 @@ export async function openDatabase(
       : message;
     throw new CliError('CONNECTION_FAILED', `Cannot connect to ${label}: ${reason}`, { cause: error });
   }
-  return { driver, label, cancel, close: () => driver.close() };
+  return { driver, label, cancel, close: () => driver.close(), pooled: true };
 }
 
 // In the bundled binary (scripts/bundle.mjs): pg and its dependencies bundled in one file, beside

@@ -64,6 +64,19 @@ describe.skipIf(!process.env.DATABASE_URL)('a config that hands over a client', 
     }
   });
 
+  // A client handed over may be one connection (a pg Client): the catalog is read on one session
+  // there; a second one would wait for the first, which waits for it.
+  it.each(Object.keys(configs))('%s: schema pull reads the catalog on it, and exits', async (kind) => {
+    const p = await project({ 'justscale.config.mjs': configs[kind]!(db.url) });
+    try {
+      const r = await startCli(['schema', 'pull', '--stdout'], { cwd: p.dir, env: {} }).done;
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('a config client that DATABASE_URL overrides is ended too', async () => {
     const p = await project({
       'justscale.config.mjs': configs['a pg Pool']!(db.url),

@@ -57,7 +57,8 @@ export async function loadModels(path: string | null, cwd: string): Promise<(Mod
 
 /**
  * The database's schema, without the tracking table: the managed schemas (`schemas`, or the
- * config's), or every non-system schema when `schemas` is `null`, less `exclude`.
+ * config's), or every non-system schema when `schemas` is `null`, less `exclude`. `parallel` reads
+ * the catalog over two connections (only for the CLI's own pool: see `OpenDatabase.pooled`).
  */
 export async function databaseSnapshot(
   driver: Driver,
@@ -65,6 +66,7 @@ export async function databaseSnapshot(
   schemas?: readonly string[] | null,
   exclude: readonly string[] = [],
   privileges = false,
+  parallel = false,
 ): Promise<Snapshot> {
   const { introspect } = await import('@justscale/introspect');
   const list = schemas === null ? undefined : (schemas ?? config.schemas);
@@ -72,7 +74,7 @@ export async function databaseSnapshot(
     ...(list === undefined ? {} : { schemas: list }),
     excludeSchemas: exclude,
     privileges,
-    parallel: driver.name !== 'pglite',
+    parallel: parallel && driver.name !== 'pglite',
     migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
   });
 }

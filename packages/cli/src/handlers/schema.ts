@@ -131,7 +131,7 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
     }
     // Privileges too: they are part of a schema (pg_dump prints them), and a grant on B's table
     // that A lacks is a difference like any other.
-    const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude, true);
+    const snapshot = await databaseSnapshot(db.driver, config, schemas, exclude, true, db.pooled === true);
     const { objectsNotModelled } = await import('@justscale/introspect');
     const skipped = await objectsNotModelled(db.driver, {
       ...(schemas === null ? {} : { schemas }),
@@ -171,7 +171,14 @@ export async function pull(args: PullArgs, ctx: CommandContext): Promise<ExitCod
   const config = await ctx.config();
   const { snapshotToModelsSource: toSource } = await import('@justscale/models');
   const db = await ctx.database();
-  const snapshot = await databaseSnapshot(db.driver, config, schemaList(args.schema) ?? config.schemas);
+  const snapshot = await databaseSnapshot(
+    db.driver,
+    config,
+    schemaList(args.schema) ?? config.schemas,
+    [],
+    false,
+    db.pooled === true,
+  );
   const source = toSource(snapshot);
   const out = args.stdout ? null : args.out === undefined ? config.models : resolve(ctx.io.cwd, args.out);
   if (out === null) {
