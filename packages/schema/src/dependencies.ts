@@ -53,8 +53,7 @@ export interface Dependency {
  * refKey({ kind: 'column', schema: 'public', name: 'users', column: 'email' }); // 'column\0public\0users\0\0email\0'
  */
 export function refKey(r: ObjectRef): string {
-  // Concatenated, not `[...].join`: built for every reference of a large schema, the array is garbage.
-  return `${r.kind}\u0000${r.schema}\u0000${r.name}\u0000${r.table ?? ''}\u0000${r.column ?? ''}\u0000${r.arguments ?? ''}`;
+  return [r.kind, r.schema, r.name, r.table ?? '', r.column ?? '', r.arguments ?? ''].join('\u0000');
 }
 
 /**
