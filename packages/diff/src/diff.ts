@@ -11,9 +11,10 @@ import { classifyTables, diffTables } from './families/tables.js';
 import { diffComposites, diffDomains, diffEnums, releaseDependents } from './families/types.js';
 import { diffViews } from './families/views.js';
 import { checkConflicts, validateHint } from './hints.js';
-import { assemble } from './plan.js';
+import { assemble, emptyPlan } from './plan.js';
 import { applyRenames } from './renames.js';
 import type { DiffOptions, Plan } from './types.js';
+import { sameExcept } from './util.js';
 
 function resolve(options: DiffOptions): Resolved {
   const renames = (options.renames ?? []).map((h, i) => validateHint(h, `renames[${i}]`));
@@ -43,6 +44,10 @@ export function diff(current: Snapshot, desired: Snapshot, options: DiffOptions 
   const from = normalizeSnapshot(current);
   const to = normalizeSnapshot(desired);
   const resolved = resolve(options);
+  // Nothing to change (a database diffed with itself, models that match it): every family would
+  // walk both sides to find no difference. Rename hints still go through the full diff, which
+  // rejects a hint that names nothing.
+  if (resolved.renames.length === 0 && sameExcept(from, to, 'dependencies')) return emptyPlan();
   const seed = new Builder(resolved, from, to);
   const renamed = applyRenames(seed, from, to);
   const b = new Builder(resolved, renamed, to);

@@ -61,6 +61,16 @@ export function assemble(b: Builder): Plan {
   });
 }
 
+/** The plan of two snapshots whose objects are equal: no operation, statement, note or hazard. */
+export function emptyPlan(): Plan {
+  return Object.freeze({
+    operations: Object.freeze([]),
+    statements: Object.freeze([]),
+    notes: Object.freeze([]),
+    hazards: Object.freeze([]),
+  });
+}
+
 /**
  * A plan's hazards: those of its statements, each kind and message once, in statement order (what
  * `Plan.hazards` holds; for a plan whose statements were narrowed after the diff, too).

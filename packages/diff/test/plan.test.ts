@@ -10,7 +10,7 @@ import {
   type View,
 } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
-import { diff, type Plan, planScript } from '../src/index.js';
+import { diff, InvalidRenameHintError, type Plan, planScript } from '../src/index.js';
 
 const int = builtinType('integer');
 const text = builtinType('text');
@@ -150,6 +150,31 @@ describe('ordering', () => {
   it('is empty for equal snapshots', () => {
     expect(diff(full, full).statements).toEqual([]);
     expect(diff(full, full, { online: true }).statements).toEqual([]);
+  });
+
+  it('is empty for equal snapshots that are different objects, whatever their dependencies', () => {
+    const copy = JSON.parse(JSON.stringify(full)) as Snapshot;
+    const withDependencies: Snapshot = {
+      ...copy,
+      dependencies: [
+        {
+          from: { kind: 'view', schema: 'public', name: 'names' },
+          on: { kind: 'column', schema: 'public', name: 'users', column: 'name' },
+        },
+      ],
+    };
+    const p = diff(full, withDependencies);
+    expect(p.operations).toEqual([]);
+    expect(p.statements).toEqual([]);
+    expect(p.notes).toEqual([]);
+    expect(p.hazards).toEqual([]);
+    expect(Object.isFrozen(p) && Object.isFrozen(p.statements)).toBe(true);
+  });
+
+  it('still rejects a rename hint that names nothing when the snapshots are equal', () => {
+    expect(() =>
+      diff(full, full, { renames: [{ kind: 'table', schema: 'public', from: 'nope', to: 'nada' }] }),
+    ).toThrow(InvalidRenameHintError);
   });
 
   it('ties each statement to the operation it came from', () => {

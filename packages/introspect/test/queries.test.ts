@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { refKey } from '@justscale/schema';
 import { describe, expect, it } from 'vitest';
+import { mapDependency } from '../src/map/dependencies.js';
 import { unwrapIndexExpression } from '../src/map/relations.js';
 import { triggerArguments, triggerWhen } from '../src/map/routines.js';
 import { QUERY_NAMES, renderForVersion } from '../src/queries.js';
@@ -64,5 +66,53 @@ describe('unwrapIndexExpression', () => {
     expect(unwrapIndexExpression('((a + b) * c)')).toBe('(a + b) * c');
     expect(unwrapIndexExpression('lower(name)')).toBe('lower(name)');
     expect(unwrapIndexExpression(null)).toBeNull();
+  });
+});
+
+describe('mapDependency', () => {
+  const row = (fromColumn: string | null, onName = 'users') => ({
+    from_kind: 'view',
+    from_schema: 'public',
+    from_name: 'names',
+    from_table: null,
+    from_column: null,
+    from_arguments: null,
+    on_kind: fromColumn === null ? 'table' : 'column',
+    on_schema: 'public',
+    on_name: onName,
+    on_table: null,
+    on_column: fromColumn,
+    on_arguments: null,
+  });
+
+  it('makes equal references one frozen object, with only the fields their kind uses', () => {
+    const seen = new Set<string>();
+    const cache = {
+      refs: new Map(),
+      intern: (s: string) => {
+        seen.add(s);
+        return s;
+      },
+    };
+    const a = mapDependency(row('name'), cache);
+    const b = mapDependency(row('email'), cache);
+    expect(a.from).toBe(b.from);
+    expect(a.on).not.toBe(b.on);
+    expect(mapDependency(row('name'), cache).on).toBe(a.on);
+    expect(a.on).toEqual({ kind: 'column', schema: 'public', name: 'users', column: 'name' });
+    expect(refKey(a.on)).toBe(refKey({ kind: 'column', schema: 'public', name: 'users', column: 'name' }));
+    expect(Object.isFrozen(a) && Object.isFrozen(a.from) && Object.isFrozen(a.on)).toBe(true);
+    // The names of new references only, each through `intern`.
+    expect([...seen].sort()).toEqual(['email', 'name', 'names', 'public', 'users']);
+    expect(mapDependency(row(null))).toEqual({
+      from: { kind: 'view', schema: 'public', name: 'names' },
+      on: { kind: 'table', schema: 'public', name: 'users' },
+    });
+  });
+
+  it('refuses a kind it does not know', () => {
+    expect(() => mapDependency({ ...row(null), on_kind: 'publication' })).toThrow(
+      /unexpected dependency kind 'publication'/,
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { refKey } from './dependencies.js';
+import { type Dependency, type ObjectRef, refKey } from './dependencies.js';
 import { deepFreeze } from './freeze.js';
-import type { ColumnStorage, Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
+import type { Column, ColumnStorage, Constraint, QualifiedName, Snapshot, Table } from './snapshot.js';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,21 +24,90 @@ function copy<T extends object>(o: T, overrides: Partial<T> = {}, drop: readonly
   return out as T;
 }
 
-/** `items` sorted by `key`: the same array when it is frozen and sorted already. */
+/**
+ * `items` sorted by `key`: the same array when it is frozen and sorted already. The check builds each
+ * key once and keeps only the last; a list that must be sorted has its keys built once, not in the
+ * comparator (a composite key is a new string: n log n of them).
+ */
 function sortBy<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
+  if (items.length === 0) return reusable(items) ? items : [];
   if (reusable(items)) {
     let sorted = true;
-    for (let i = 1; i < items.length && sorted; i++)
-      sorted = byString(key(items[i - 1]!), key(items[i]!)) <= 0;
+    let previous = key(items[0]!);
+    for (let i = 1; i < items.length && sorted; i++) {
+      const k = key(items[i]!);
+      sorted = byString(previous, k) <= 0;
+      previous = k;
+    }
     if (sorted) return items;
   }
-  return [...items].sort((a, b) => byString(key(a), key(b)));
+  const keys = items.map(key);
+  // Indices break ties, as the stable sort of the items themselves did.
+  const order = keys.map((_, i) => i).sort((a, b) => byString(keys[a]!, keys[b]!) || a - b);
+  return order.map((i) => items[i]!);
 }
 
-/** `items.map(f)`, or `items` itself when it is frozen and `f` returned every item unchanged. */
+/** `items` sorted by `compare`: the same array when it is frozen and sorted already. */
+function sortWith<T>(items: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  if (reusable(items)) {
+    let sorted = true;
+    for (let i = 1; i < items.length && sorted; i++) sorted = compare(items[i - 1]!, items[i]!) <= 0;
+    if (sorted) return items;
+  }
+  return [...items].sort(compare);
+}
+
+const dependencyKey = (d: Dependency): string => `${refKey(d.from)}\u0001${refKey(d.on)}`;
+
+/**
+ * Dependencies in the order of `dependencyKey`, compared field by field without building it (tens
+ * of thousands of edges in a large schema: their keys were most of the time and memory of sorting
+ * them). Fields hold no NUL, so where two references first differ their fields compare as their
+ * keys do; the one exception is a `from` whose arguments are a prefix of the other's (the key then
+ * compares `\u0001` with the next character), compared by the keys themselves.
+ */
+function compareDependencies(a: Dependency, b: Dependency): number {
+  const from = compareRefs(a.from, b.from);
+  if (from === PREFIX_ARGUMENTS) return byString(dependencyKey(a), dependencyKey(b));
+  if (from !== 0) return from;
+  const on = compareRefs(a.on, b.on);
+  return on === PREFIX_ARGUMENTS ? byString(dependencyKey(a), dependencyKey(b)) : on;
+}
+
+const PREFIX_ARGUMENTS = 2;
+
+/** `byString(refKey(a), refKey(b))`, or `PREFIX_ARGUMENTS` when only the arguments differ and one is a prefix of the other. */
+function compareRefs(a: ObjectRef, b: ObjectRef): number {
+  if (a === b) return 0;
+  const c =
+    byString(a.kind, b.kind) ||
+    byString(a.schema, b.schema) ||
+    byString(a.name, b.name) ||
+    byString(a.table ?? '', b.table ?? '') ||
+    byString(a.column ?? '', b.column ?? '');
+  if (c !== 0) return c;
+  const x = a.arguments ?? '';
+  const y = b.arguments ?? '';
+  if (x === y) return 0;
+  return x.startsWith(y) || y.startsWith(x) ? PREFIX_ARGUMENTS : byString(x, y);
+}
+
+/**
+ * `items.map(f)`, or `items` itself when it is frozen and `f` returned every item unchanged (no
+ * array is built until an item changes).
+ */
 function mapSame<T>(items: readonly T[], f: (item: T) => T): readonly T[] {
-  const out = items.map(f);
-  return reusable(items) && out.every((x, i) => x === items[i]) ? items : out;
+  if (!reusable(items)) return items.map(f);
+  for (let i = 0; i < items.length; i++) {
+    const x = f(items[i]!);
+    if (x !== items[i]) {
+      const out = items.slice(0, i);
+      out.push(x);
+      for (let j = i + 1; j < items.length; j++) out.push(f(items[j]!));
+      return out;
+    }
+  }
+  return items;
 }
 
 const sortStrings = (items: readonly string[]): readonly string[] => sortBy(items, (s) => s);
@@ -64,50 +133,66 @@ function withoutValid(c: Constraint): Constraint {
   return copy(c, {}, drop);
 }
 
+type Defaults = Readonly<Record<string, (v: unknown) => boolean>>;
+
 /**
  * Optional states at their default are left out, so a snapshot that never sets them compares equal.
  * `overrides` replace fields; the node itself comes back when it is frozen and nothing changes.
  */
-function withoutDefaults<T extends object>(
-  o: T,
-  defaults: Partial<Record<keyof T, (v: unknown) => boolean>>,
-  overrides: Partial<T> = {},
-): T {
+function withoutDefaults<T extends object>(o: T, defaults: Defaults, overrides: Partial<T> = {}): T {
   const record = o as Record<string, unknown>;
-  const drop = (Object.entries(defaults) as [string, (v: unknown) => boolean][])
-    .filter(([k, isDefault]) => k in record && (record[k] === undefined || isDefault(record[k])))
-    .map(([k]) => k);
-  const changed = Object.keys(overrides).some((k) => (overrides as Record<string, unknown>)[k] !== record[k]);
-  if (drop.length === 0 && !changed && reusable(o)) return o;
-  return copy(o, overrides, drop);
+  let drop: string[] | null = null;
+  for (const k in defaults) {
+    if (!(k in record)) continue;
+    const v = record[k];
+    if (v !== undefined && !defaults[k]!(v)) continue;
+    if (drop === null) drop = [k];
+    else drop.push(k);
+  }
+  let changed = false;
+  for (const k in overrides) {
+    if ((overrides as Record<string, unknown>)[k] !== record[k]) {
+      changed = true;
+      break;
+    }
+  }
+  if (drop === null && !changed && reusable(o)) return o;
+  return copy(o, overrides, drop ?? []);
 }
 
+// The defaults of each kind of node, built once rather than per node.
+const TABLE_DEFAULTS: Defaults = {
+  replicaIdentity: (v) => v === 'DEFAULT',
+  clusterOn: (v) => v === null,
+};
+const COLUMN_DEFAULTS: Defaults = {
+  inherited: (v) => v === false,
+  statistics: (v) => v === -1 || v === null,
+  storage: (v) => v === null || (v as ColumnStorage).mode === (v as ColumnStorage).typeDefault,
+  compression: (v) => v === null,
+};
+const NO_DEFAULTS: Defaults = {};
+const SEQUENCE_DEFAULTS: Defaults = { unlogged: (v) => v === false };
+const VIEW_DEFAULTS: Defaults = { options: (o) => Object.keys(o as object).length === 0 };
+const FUNCTION_DEFAULTS: Defaults = { sqlStandard: (v) => v === false };
+
+const normalizeColumn = (c: Column): Column => withoutDefaults(c, COLUMN_DEFAULTS);
+const byName = (x: { readonly name: string }): string => x.name;
+
 function normalizeTable(t: Table): Table {
-  return withoutDefaults(
-    t,
-    { replicaIdentity: (v) => v === 'DEFAULT', clusterOn: (v) => v === null },
-    {
-      // Column order is meaningful (it is the table's attribute order): kept as is.
-      columns: mapSame(t.columns, (c) =>
-        withoutDefaults(c, {
-          inherited: (v) => v === false,
-          statistics: (v) => v === -1 || v === null,
-          storage: (v) => v === null || (v as ColumnStorage).mode === (v as ColumnStorage).typeDefault,
-          compression: (v) => v === null,
-        }),
-      ),
-      constraints: mapSame(
-        sortBy(t.constraints, (c) => c.name),
-        withoutValid,
-      ),
-      policies: mapSame(
-        sortBy(t.policies, (p) => p.name),
-        (p) => withoutDefaults(p, {}, { roles: sortStrings(p.roles) }),
-      ),
-      options: sortKeys(t.options),
-    },
-  );
+  return withoutDefaults(t, TABLE_DEFAULTS, {
+    // Column order is meaningful (it is the table's attribute order): kept as is.
+    columns: mapSame(t.columns, normalizeColumn),
+    constraints: mapSame(sortBy(t.constraints, byName), withoutValid),
+    policies: mapSame(sortBy(t.policies, byName), (p) =>
+      withoutDefaults(p, NO_DEFAULTS, { roles: sortStrings(p.roles) }),
+    ),
+    options: sortKeys(t.options),
+  });
 }
+
+/** What `normalizeSnapshot` returned: frozen and canonical, so normalising it again gives it back. */
+const canonical = new WeakSet<Snapshot>();
 
 /**
  * The canonical form of a snapshot: every keyed list sorted by its key, unordered sets sorted,
@@ -115,12 +200,11 @@ function normalizeTable(t: Table): Table {
  * function arguments) is kept. The result is frozen.
  */
 export function normalizeSnapshot(s: Snapshot): Snapshot {
+  if (canonical.has(s)) return s;
   const dependencies =
-    s.dependencies === undefined
-      ? {}
-      : { dependencies: sortBy(s.dependencies, (d) => `${refKey(d.from)}\u0001${refKey(d.on)}`) };
+    s.dependencies === undefined ? {} : { dependencies: sortWith(s.dependencies, compareDependencies) };
   const { collations, rules, ...rest } = s;
-  return deepFreeze({
+  const out: Snapshot = deepFreeze({
     // Lists this function does not know yet are kept as they are rather than lost.
     ...rest,
     ...dependencies,
@@ -129,31 +213,29 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
     ...(rules !== undefined && rules.length > 0
       ? { rules: sortBy(rules, (r) => `${r.schema}\u0000${r.table}\u0000${r.name}`) }
       : {}),
-    schemas: sortBy(s.schemas, (x) => x.name),
-    extensions: sortBy(s.extensions, (x) => x.name),
+    schemas: sortBy(s.schemas, byName),
+    extensions: sortBy(s.extensions, byName),
     enums: sortBy(s.enums, qn),
     domains: mapSame(sortBy(s.domains, qn), (d) =>
-      withoutDefaults(d, {}, { checks: sortBy(d.checks, (c) => c.name) }),
+      withoutDefaults(d, NO_DEFAULTS, { checks: sortBy(d.checks, byName) }),
     ),
     compositeTypes: sortBy(s.compositeTypes, qn),
-    sequences: mapSame(sortBy(s.sequences, qn), (q) => withoutDefaults(q, { unlogged: (v) => v === false })),
+    sequences: mapSame(sortBy(s.sequences, qn), (q) => withoutDefaults(q, SEQUENCE_DEFAULTS)),
     tables: mapSame(sortBy(s.tables, qn), normalizeTable),
-    indexes: mapSame(sortBy(s.indexes, qn), (i) => withoutDefaults(i, {}, { options: sortKeys(i.options) })),
+    indexes: mapSame(sortBy(s.indexes, qn), (i) =>
+      withoutDefaults(i, NO_DEFAULTS, { options: sortKeys(i.options) }),
+    ),
     views: mapSame(sortBy(s.views, qn), (v) =>
-      withoutDefaults(
-        v,
-        { options: (o) => Object.keys(o as object).length === 0 },
-        {
-          columnComments: sortKeys(v.columnComments),
-          ...(v.options !== undefined && Object.keys(v.options).length > 0
-            ? { options: sortKeys(v.options) }
-            : {}),
-        },
-      ),
+      withoutDefaults(v, VIEW_DEFAULTS, {
+        columnComments: sortKeys(v.columnComments),
+        ...(v.options !== undefined && Object.keys(v.options).length > 0
+          ? { options: sortKeys(v.options) }
+          : {}),
+      }),
     ),
     functions: mapSame(
       sortBy(s.functions, (f) => `${qn(f)}\u0000${f.identityArguments}`),
-      (f) => withoutDefaults(f, { sqlStandard: (v) => v === false }, { config: sortStrings(f.config) }),
+      (f) => withoutDefaults(f, FUNCTION_DEFAULTS, { config: sortStrings(f.config) }),
     ),
     triggers: sortBy(s.triggers, (t) => `${t.schema}\u0000${t.table}\u0000${t.name}`),
     grants: mapSame(
@@ -162,9 +244,11 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
         (g) =>
           `${g.objectKind}\u0000${qn(g.object)}\u0000${g.object.arguments ?? ''}\u0000${g.grantee}\u0000${g.grantable}`,
       ),
-      (g) => withoutDefaults(g, {}, { privileges: sortStrings(g.privileges) }),
+      (g) => withoutDefaults(g, NO_DEFAULTS, { privileges: sortStrings(g.privileges) }),
     ),
   });
+  canonical.add(out);
+  return out;
 }
 
 /** JSON with object keys sorted, so that equal values serialise to identical text. */
@@ -187,7 +271,11 @@ export function stableStringify(value: unknown, indent?: number): string {
 export function objectsOnly(s: Snapshot): Snapshot {
   if (s.dependencies === undefined) return s;
   const { dependencies: _, ...objects } = s;
-  return objects;
+  if (!canonical.has(s)) return objects;
+  // Leaving a list out of a canonical snapshot leaves it canonical: no need to normalise it again.
+  const out = Object.freeze(objects);
+  canonical.add(out);
+  return out;
 }
 
 /** Structural equality of two snapshots' objects, after normalisation (dependencies are not compared). */

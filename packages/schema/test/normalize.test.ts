@@ -1,8 +1,12 @@
 import {
   builtinType,
   type Constraint,
+  type Dependency,
   emptySnapshot,
   normalizeSnapshot,
+  type ObjectRef,
+  objectsOnly,
+  refKey,
   type Snapshot,
   stableStringify,
   table,
@@ -32,9 +36,10 @@ describe('normalizeSnapshot', () => {
         table({ schema: 'public', name: 'a', constraints: [check('z'), check('y', false)] }),
       ),
     );
-    const twice = normalizeSnapshot(once);
+    const twice = normalizeSnapshot({ ...once });
     expect(twice.tables).toBe(once.tables);
     expect(twice.tables[0]).toBe(once.tables[0]);
+    expect(twice.tables[1]).toBe(once.tables[1]);
     expect(stableStringify(twice)).toBe(stableStringify(once));
   });
 
@@ -65,5 +70,41 @@ describe('normalizeSnapshot', () => {
     expect(Object.isFrozen(out.tables[0])).toBe(true);
     expect(Object.isFrozen(mutable)).toBe(false);
     expect(Object.isFrozen(mutable.constraints)).toBe(false);
+  });
+
+  it('gives a snapshot it normalised back as it is, and the same without its dependencies', () => {
+    const once = normalizeSnapshot({
+      ...withTables(table({ schema: 'public', name: 't' })),
+      dependencies: [],
+    });
+    expect(normalizeSnapshot(once)).toBe(once);
+    const objects = objectsOnly(once);
+    expect('dependencies' in objects).toBe(false);
+    expect(Object.isFrozen(objects)).toBe(true);
+    expect(normalizeSnapshot(objects)).toBe(objects);
+  });
+
+  it('sorts dependencies in the order of their keys (refKey), arguments that prefix others and control characters included', () => {
+    const refs: ObjectRef[] = [];
+    for (const kind of ['function', 'column', 'view'] as const)
+      for (const name of ['f', 'f\u0001', 'g', 'f g'])
+        for (const args of [undefined, '', 'integer', 'integer, text', 'integer\u0001', 'int']) {
+          const r: ObjectRef =
+            args === undefined ? { kind, schema: 's', name } : { kind, schema: 's', name, arguments: args };
+          refs.push(kind === 'column' ? { ...r, column: name } : r);
+        }
+    // A fixed shuffle of every pair of some references.
+    const dependencies: Dependency[] = [];
+    for (let i = 0; i < refs.length; i += 3)
+      for (let j = 0; j < refs.length; j += 5)
+        dependencies.push({ from: refs[i]!, on: refs[(i * 7 + j) % refs.length]! });
+    const key = (d: Dependency): string => `${refKey(d.from)}\u0001${refKey(d.on)}`;
+    const expected = [...dependencies].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const sorted = normalizeSnapshot({ ...emptySnapshot(), dependencies }).dependencies ?? [];
+    expect(sorted.map(key)).toEqual(expected.map(key));
+    // Sorted and frozen already: the same list back.
+    const again = normalizeSnapshot({ ...emptySnapshot(), dependencies: Object.freeze([...sorted]) });
+    expect(again.dependencies).toBe(again.dependencies);
+    expect((again.dependencies ?? []).map(key)).toEqual(expected.map(key));
   });
 });

@@ -1,39 +1,78 @@
-import { type Dependency, type ObjectRef, type ObjectRefKind, objectRef, refKey } from '@justscale/schema';
+import { type Dependency, type ObjectRef, type ObjectRefKind, objectRef } from '@justscale/schema';
 import { optStr, type Row, str } from './rows.js';
 
-const KINDS: ReadonlySet<string> = new Set<ObjectRefKind>([
-  'table',
-  'column',
-  'view',
-  'sequence',
-  'type',
-  'function',
-  'index',
-  'constraint',
-  'policy',
-  'trigger',
-  'rule',
-  'default',
-  'collation',
-]);
+// Each kind by its name: a row's `*_kind` text is looked up here, so a reference keeps this one
+// string rather than the row's copy.
+const KINDS: ReadonlyMap<string, ObjectRefKind> = new Map(
+  (
+    [
+      'table',
+      'column',
+      'view',
+      'sequence',
+      'type',
+      'function',
+      'index',
+      'constraint',
+      'policy',
+      'trigger',
+      'rule',
+      'default',
+      'collation',
+    ] as const
+  ).map((k) => [k, k]),
+);
 
-function ref(row: Row, side: 'from' | 'on', shared?: Map<string, ObjectRef>): ObjectRef {
-  const kind = str(row, `${side}_kind`);
-  if (!KINDS.has(kind)) throw new TypeError(`introspect: unexpected dependency kind '${kind}'`);
-  const extra: { table?: string; column?: string; arguments?: string } = {};
-  const table = optStr(row, `${side}_table`);
-  const column = optStr(row, `${side}_column`);
-  const args = optStr(row, `${side}_arguments`);
-  if (table !== null) extra.table = table;
-  if (column !== null) extra.column = column;
-  if (args !== null) extra.arguments = args;
-  const made = objectRef(kind as ObjectRefKind, str(row, `${side}_schema`), str(row, `${side}_name`), extra);
-  if (shared === undefined) return made;
-  // An object is named by many edges: equal references are one frozen object.
-  const key = refKey(made);
-  const known = shared.get(key);
+/** One side's column names, spelt once: a name built per row (`${side}_kind`) is a new string each time. */
+interface SideColumns {
+  readonly kind: string;
+  readonly schema: string;
+  readonly name: string;
+  readonly table: string;
+  readonly column: string;
+  readonly arguments: string;
+}
+
+const columnsOf = (side: 'from' | 'on'): SideColumns => ({
+  kind: `${side}_kind`,
+  schema: `${side}_schema`,
+  name: `${side}_name`,
+  table: `${side}_table`,
+  column: `${side}_column`,
+  arguments: `${side}_arguments`,
+});
+const FROM = columnsOf('from');
+const ON = columnsOf('on');
+
+/** Where equal references become one object, and the strings of new ones one instance. */
+export interface RefCache {
+  readonly refs: Map<string, ObjectRef>;
+  readonly intern: (s: string) => string;
+}
+
+function ref(row: Row, c: SideColumns, cache?: RefCache): ObjectRef {
+  const kind = str(row, c.kind);
+  const schema = str(row, c.schema);
+  const name = str(row, c.name);
+  const table = optStr(row, c.table);
+  const column = optStr(row, c.column);
+  const args = optStr(row, c.arguments);
+  // An object is named by many edges: equal references are one frozen object, found by the key
+  // `refKey` would give it, built from the row without making the reference first (joined: a flat
+  // string, hashed faster than a concatenation's rope).
+  const key =
+    cache === undefined ? '' : [kind, schema, name, table ?? '', column ?? '', args ?? ''].join('\u0000');
+  const known = cache?.refs.get(key);
   if (known !== undefined) return known;
-  shared.set(key, made);
+  const canonicalKind = KINDS.get(kind);
+  if (canonicalKind === undefined) throw new TypeError(`introspect: unexpected dependency kind '${kind}'`);
+  const i = cache?.intern ?? ((s: string) => s);
+  const extra: { table?: string; column?: string; arguments?: string } = {};
+  if (table !== null) extra.table = i(table);
+  if (column !== null) extra.column = i(column);
+  if (args !== null) extra.arguments = args;
+  const made = objectRef(canonicalKind, i(schema), i(name), extra);
+  cache?.refs.set(key, made);
   return made;
 }
 
@@ -44,6 +83,6 @@ export function tableOfRef(r: ObjectRef): string | null {
 }
 
 /** One row of `dependencies.sql` as a dependency between two named objects. */
-export function mapDependency(row: Row, refs?: Map<string, ObjectRef>): Dependency {
-  return Object.freeze({ from: ref(row, 'from', refs), on: ref(row, 'on', refs) });
+export function mapDependency(row: Row, cache?: RefCache): Dependency {
+  return Object.freeze({ from: ref(row, FROM, cache), on: ref(row, ON, cache) });
 }

@@ -11,25 +11,27 @@ export function typeRef(row: Row, shared?: Map<string, TypeRef>): TypeRef {
   const schema = str(row, 'type_schema');
   const array = bool(row, 'type_array');
   const formatted = str(row, 'type_format');
-  let ref: TypeRef;
-  if (schema === 'pg_catalog') ref = { schema, name: formatted, modifiers: null, array };
-  else {
+  let name = formatted;
+  let modifiers: string | null = null;
+  if (schema !== 'pg_catalog') {
     const bare = optStr(row, 'type_bare');
-    const modifiers =
+    if (
       bare !== null &&
       Number(row.type_mod) >= 0 &&
       formatted.startsWith(bare) &&
       formatted.length > bare.length
-        ? formatted.slice(bare.length)
-        : null;
-    ref = { schema, name: str(row, 'type_name'), modifiers, array };
+    )
+      modifiers = formatted.slice(bare.length);
+    name = str(row, 'type_name');
   }
-  if (shared === undefined) return ref;
+  if (shared === undefined) return { schema, name, modifiers, array };
   // Equal type references are one frozen object: a large schema has few types and many columns.
-  const key = `${ref.schema}\u0000${ref.name}\u0000${ref.modifiers ?? '\u0001'}\u0000${ref.array}`;
+  // Looked up before the reference is made: most columns find theirs.
+  const key = `${schema}\u0000${name}\u0000${modifiers ?? '\u0001'}\u0000${array}`;
   const known = shared.get(key);
   if (known !== undefined) return known;
-  shared.set(key, Object.freeze(ref));
+  const ref: TypeRef = Object.freeze({ schema, name, modifiers, array });
+  shared.set(key, ref);
   return ref;
 }
 
