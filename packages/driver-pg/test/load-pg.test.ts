@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,8 +34,9 @@ console.log(JSON.stringify(report));
 `;
 
 describe('requirePg', () => {
-  it('loads pg without loading fetch (undici) and leaves no navigator behind', () => {
-    const child = spawnSync(
+  it('loads pg without loading fetch (undici) and leaves no navigator behind', async () => {
+    // Asynchronously: a worker blocked on a child for a minute misses vitest's own calls.
+    const child = await promisify(execFile)(
       process.execPath,
       [
         '--conditions=@justscale/source',
