@@ -94,7 +94,9 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
       /async down[\s\S]*hazard deletes-data[^\n]*\n(\s*\/\/[^\n]*\n)*\s+await db\.alterTable\(\{ schema: 'public', name: 'users' \}, \(t\) => t\.dropColumn\('avatar_url'\)\)/,
     );
 
-    expect((await run('migrate')).code).toBe(0);
+    const applied = await run('migrate');
+    // The output names the cause if this ever fails (it failed once in CI, exit 1, not reproduced).
+    expect(applied.code, `${applied.stdout}\n${applied.stderr}`).toBe(0);
     expect(
       JSON.parse((await run('migrate', 'make', 'x', '--models', 'src/models-v2.ts', '--json')).stdout)
         .hasChanges,
