@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { EnumDef, ModelLike } from '@justscale/models';
 import { type DriverInput, toDriver } from '../connection/to-driver.js';
@@ -41,7 +41,7 @@ export interface MakeMigrationOptions extends GenerateOptions {
 export async function makeMigration(options: MakeMigrationOptions): Promise<string | null> {
   const { client, models, directory, name, now, importFrom, ...generateOptions } = options;
   migrationFileName(name); // checks the name before anything else
-  const stamp = now ?? new Date();
+  const stamp = now ?? (await afterNewest(directory, new Date()));
   await assertNothingPending(toDriver(client), directory, generateOptions.migrationsTable);
   const migration = await generateMigration(client, ...models, { ...generateOptions, directory });
   if (!migration.hasChanges) return null;
@@ -65,4 +65,19 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
   const last = migrationFileName(parts[parts.length - 1]!.name, stamp);
   await writeOwnership(directory, last.slice(0, -extname(last).length), migration.owned);
   return paths[0]!;
+}
+
+/**
+ * `date`, or one second after the newest `YYYYMMDDHHMMSS_` stamp of a file in `directory` when that
+ * is not earlier: a migration made in the same second as the last one (a script, a fast machine)
+ * still sorts after it, whatever its name.
+ */
+async function afterNewest(directory: string, date: Date): Promise<Date> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const name of names) {
+    const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/.exec(name);
+    if (m !== null) newest = Math.max(newest, Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+  }
+  return newest >= Math.floor(date.getTime() / 1000) * 1000 ? new Date(newest + 1000) : date;
 }
