@@ -162,7 +162,7 @@ export class SnapshotBuilder {
 
   /**
    * Where one query's rows go, one by one as they arrive: mapped at once and dropped, or held
-   * until what they are named from is there (only when two sessions read at once). Call `done`
+   * until what they are named from is there (only when several sessions read at once). Call `done`
    * after the last row.
    */
   sink(name: PerSchemaQuery): (row: Row) => void {

@@ -15,8 +15,8 @@ export interface IntrospectOptions {
    */
   readonly migrationsTable?: string | QualifiedName | null;
   /**
-   * Read the catalog over two connections at once, sharing one snapshot (`pg_export_snapshot`).
-   * Default false. Needs a driver with a pool of connections; with PGlite it reads on one.
+   * Read the catalog over three connections at once, sharing one snapshot (`pg_export_snapshot`).
+   * Default false. Needs a driver with a pool of at least two connections; with PGlite it reads on one.
    */
   readonly parallel?: boolean;
 }

@@ -58,7 +58,7 @@ export async function loadModels(path: string | null, cwd: string): Promise<(Mod
 /**
  * The database's schema, without the tracking table: the managed schemas (`schemas`, or the
  * config's), or every non-system schema when `schemas` is `null`, less `exclude`. `parallel` reads
- * the catalog over two connections (only for the CLI's own pool: see `OpenDatabase.pooled`).
+ * the catalog over three connections (only for the CLI's own pool: see `OpenDatabase.pooled`).
  */
 export async function databaseSnapshot(
   driver: Driver,
