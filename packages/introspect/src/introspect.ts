@@ -138,37 +138,78 @@ function firstSessionQueries(names: readonly PerSchemaQuery[]): PerSchemaQuery[]
 }
 
 /**
+ * Why the catalog cannot be read over several sessions here: another session could not be opened
+ * (a role's or the server's connection limit), or the snapshot could not be exported or adopted (a
+ * standby in some versions, a proxy that sends sessions to different servers). The read falls back
+ * to one session, which needs neither.
+ */
+class SharedSnapshotUnavailable extends Error {
+  constructor(step: string, cause: unknown) {
+    super(`introspect: ${step}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** `promise`, its rejection as a `SharedSnapshotUnavailable` for `step`. */
+async function orUnavailable<T>(step: string, promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    throw new SharedSnapshotUnavailable(step, error);
+  }
+}
+
+/**
  * The catalog read by three sessions at once that share one snapshot: the first exports it
  * (`pg_export_snapshot()`), the others adopt it (`SET TRANSACTION SNAPSHOT`) before their first query.
+ * Throws `SharedSnapshotUnavailable` when a session cannot be opened or the snapshot shared.
  */
 async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions): Promise<Snapshot> {
-  // The other connections are opened (and left idle in the pool) while the first reads the head.
-  const early = Promise.all(OTHER_SESSIONS.map(() => driver.session(async () => {}))).catch(() => {});
   return driver.transaction(async (first) => {
+    // The other connections are opened (and left idle in the pool) while the first reads the head;
+    // only once the first has its own, so that a limit of one connection refuses only these.
+    const early = Promise.allSettled(OTHER_SESSIONS.map(() => driver.session(async () => {})));
     await first.exec(TRANSACTION_SETUP);
     const head = await readHead(first, options);
-    await early;
-    const exported = await first.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id');
+    const refused = (await early).find((opened) => opened.status === 'rejected');
+    if (refused !== undefined) throw new SharedSnapshotUnavailable('opening a session', refused.reason);
+    const exported = await orUnavailable(
+      'exporting the snapshot',
+      first.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id'),
+    );
     const id = String(exported.rows[0]?.id);
     if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`introspect: unexpected snapshot id '${id}'`);
     const names = queryList(options);
     const builder = new SnapshotBuilder(options, head.schemas);
-    const others = OTHER_SESSIONS.map((session) =>
-      driver.transaction(async (tx) => {
-        await tx.exec(
-          `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ` +
-            SESSION_SETTINGS,
-        );
-        await readQueries(
-          tx,
-          names.filter((n) => session.has(n)),
-          head,
-          builder,
-        );
-      }),
-    );
+    const others = OTHER_SESSIONS.map(async (session) => {
+      let opened = false;
+      try {
+        await driver.transaction(async (tx) => {
+          opened = true;
+          await orUnavailable(
+            'adopting the snapshot',
+            tx.exec(
+              `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ` +
+                SESSION_SETTINGS,
+            ),
+          );
+          await readQueries(
+            tx,
+            names.filter((n) => session.has(n)),
+            head,
+            builder,
+          );
+        });
+      } catch (error) {
+        throw opened ? error : new SharedSnapshotUnavailable('opening a session', error);
+      }
+    });
     const mine = readQueries(first, firstSessionQueries(names), head, builder);
-    await Promise.all([mine, ...others]);
+    // Every session is settled before the first one's transaction ends, whichever failed.
+    const failures = (await Promise.allSettled([mine, ...others]))
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as unknown);
+    if (failures.length > 0)
+      throw failures.find((e) => e instanceof SharedSnapshotUnavailable) ?? failures[0];
     return builder.finish();
   });
 }
@@ -185,11 +226,17 @@ async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions):
  */
 export async function introspect(driver: Driver, options: IntrospectOptions = {}): Promise<Snapshot> {
   const resolved = resolveOptions(options);
+  const inOneSession = () =>
+    driver.transaction(async (tx) => {
+      await tx.exec(TRANSACTION_SETUP);
+      return readSnapshot(tx, resolved);
+    });
   // PGlite has one connection: a second session would wait for the first, which waits for it.
-  return resolved.parallel && driver.name !== 'pglite'
-    ? readSnapshotInParallel(driver, resolved)
-    : driver.transaction(async (tx) => {
-        await tx.exec(TRANSACTION_SETUP);
-        return readSnapshot(tx, resolved);
-      });
+  if (!resolved.parallel || driver.name === 'pglite') return inOneSession();
+  try {
+    return await readSnapshotInParallel(driver, resolved);
+  } catch (error) {
+    if (error instanceof SharedSnapshotUnavailable) return inOneSession();
+    throw error;
+  }
 }
