@@ -158,6 +158,24 @@ describe('migrate make --empty', () => {
     }
   });
 
+  it('stamps a file after the newest migration, even one stamped later than now', async () => {
+    // A migration made in the same second as the newest (a script, a fast machine) would otherwise
+    // sort by its name: `a_second` before `b_first`, and then be refused as out of order.
+    const ahead = new Date(Date.now() + 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const p = await project({ [`migrations/${ahead}_b_first.ts`]: 'export default {};\n' });
+    try {
+      const r = await cli(['migrate', 'make', 'a_second', '--empty', '--json'], { cwd: p.dir });
+      expect(r.code).toBe(0);
+      const made = JSON.parse(r.stdout).file as string;
+      expect(made).toMatch(/\d{14}_a_second\.ts$/);
+      const files = (await readdir(join(p.dir, 'migrations'))).sort();
+      expect(files).toEqual([`${ahead}_b_first.ts`, made.slice(made.lastIndexOf('/') + 1)]);
+      expect(Number(files[1]!.slice(0, 14))).toBeGreaterThan(Number(ahead));
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('refuses a name with nothing usable in it', async () => {
     const r = await cli(['migrate', 'make', '---', '--empty']);
     expect(r.code).toBe(2);

@@ -82,6 +82,7 @@ export {
   makeMigration,
   migrationFileName,
   NOTHING_OWNED,
+  nextMigrationTime,
   OWNERSHIP_FOLDER,
   type OwnedObjects,
   ownedBy,

@@ -31,7 +31,10 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
   const config = await ctx.config();
   const name = fileSafeName(args.name);
   if (name === '') throw usageError(`Invalid migration name: ${JSON.stringify(args.name)}`);
-  const stamp = timestamp(new Date());
+  // Made in the same second as the newest migration, a file is stamped one second after it: two
+  // files never sort by their names (`add_avatar` before `create_users`).
+  const { nextMigrationTime } = await import('@justscale/migrate');
+  const stamp = timestamp(await nextMigrationTime(config.migrations.directory));
   const fileOf = (part: string) => `${stamp}_${part}.ts`;
 
   let files: { name: string; source: string }[];

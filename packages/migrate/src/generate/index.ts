@@ -11,7 +11,7 @@ export {
   type SyncOptions,
   syncSchema,
 } from './generate.js';
-export { type MakeMigrationOptions, makeMigration } from './make.js';
+export { type MakeMigrationOptions, makeMigration, nextMigrationTime } from './make.js';
 export type { PlanNotes } from './notes.js';
 export {
   NOTHING_OWNED,

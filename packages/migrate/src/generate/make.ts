@@ -41,7 +41,7 @@ export interface MakeMigrationOptions extends GenerateOptions {
 export async function makeMigration(options: MakeMigrationOptions): Promise<string | null> {
   const { client, models, directory, name, now, importFrom, ...generateOptions } = options;
   migrationFileName(name); // checks the name before anything else
-  const stamp = now ?? (await afterNewest(directory, new Date()));
+  const stamp = now ?? (await nextMigrationTime(directory));
   await assertNothingPending(toDriver(client), directory, generateOptions.migrationsTable);
   const migration = await generateMigration(client, ...models, { ...generateOptions, directory });
   if (!migration.hasChanges) return null;
@@ -68,16 +68,19 @@ export async function makeMigration(options: MakeMigrationOptions): Promise<stri
 }
 
 /**
- * `date`, or one second after the newest `YYYYMMDDHHMMSS_` stamp of a file in `directory` when that
- * is not earlier: a migration made in the same second as the last one (a script, a fast machine)
- * still sorts after it, whatever its name.
+ * The time to stamp a new migration of `directory` with: `now`, or one second after the newest
+ * `YYYYMMDDHHMMSS_` stamp of a file there when that is not earlier. A migration made in the same
+ * second as the last one (a script, a fast machine) still sorts after it, whatever its name.
+ *
+ * @example
+ * const stamp = await nextMigrationTime('./migrations'); // then migrationFileName(name, stamp)
  */
-async function afterNewest(directory: string, date: Date): Promise<Date> {
+export async function nextMigrationTime(directory: string, now: Date = new Date()): Promise<Date> {
   const names = await readdir(directory).catch(() => [] as string[]);
   let newest = Number.NEGATIVE_INFINITY;
   for (const name of names) {
     const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/.exec(name);
     if (m !== null) newest = Math.max(newest, Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
   }
-  return newest >= Math.floor(date.getTime() / 1000) * 1000 ? new Date(newest + 1000) : date;
+  return newest >= Math.floor(now.getTime() / 1000) * 1000 ? new Date(newest + 1000) : now;
 }
