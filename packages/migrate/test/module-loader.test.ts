@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -135,6 +135,48 @@ export default define({ up: (): string => '${name}' });
     await write('001_a.ts', "export default { up: (): string => 'two' };\n");
     expect(((await moduleLoader().import(path)) as Namespace).default.up()).toBe('two');
     expect((await cached()).filter((f) => f.endsWith('.mjs'))).toHaveLength(2);
+  });
+
+  it('prunes what no run reads again when it writes: old copies, interrupted writes, bundles beyond the newest', async () => {
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const age = async (name: string, days: number) => utimes(join(cache, name), ago(days), ago(days));
+    // A copy in use, last written long ago: the cache keeps it.
+    await write('001_a.ts', "export default { up: (): string => 'a' };\n");
+    await moduleLoader().prepare(await files());
+    const inUse = (await cached()).find((f) => f.startsWith('001_a.'))!;
+    await age(inUse, 90);
+    // An edited file's old copy, a recent one of another project, an interrupted write, and old bundles.
+    await writeFile(join(cache, '001_a.0123456789abcdef0123.mjs'), 'export default {};\n');
+    await age('001_a.0123456789abcdef0123.mjs', 40);
+    await writeFile(join(cache, '007_other.fedcba9876543210fedc.mjs'), 'export default {};\n');
+    await writeFile(join(cache, '001_a.x.mjs.123.abc.tmp'), '');
+    await age('001_a.x.mjs.123.abc.tmp', 1);
+    for (let i = 0; i < 10; i++) {
+      await writeFile(join(cache, `bundle.old${i}.mjs`), 'export {};\n');
+      await age(`bundle.old${i}.mjs`, 1 + i);
+    }
+    // A new migration is transpiled and the pending pair bundled: both writes prune.
+    await write('002_b.ts', "export default { up: (): string => 'b' };\n");
+    const loader = moduleLoader();
+    await loader.prepare(await files());
+    const loaded = await Promise.all((await files()).map((file) => loadMigration(file, loader)));
+    expect(loaded.map((m) => (m.up as unknown as () => string)())).toEqual(['a', 'b']);
+    const left = await cached();
+    expect(left).toContain(inUse);
+    expect(left).toContain('007_other.fedcba9876543210fedc.mjs');
+    expect(left).not.toContain('001_a.0123456789abcdef0123.mjs');
+    expect(left).not.toContain('001_a.x.mjs.123.abc.tmp');
+    expect(left.filter((f) => f.startsWith('002_b.') && f.endsWith('.mjs'))).toHaveLength(1);
+    const bundles = left.filter((f) => f.startsWith('bundle.'));
+    // The pair's new bundle and the seven newest of the old ones.
+    expect(bundles).toHaveLength(8);
+    expect(bundles).toEqual(expect.arrayContaining(['bundle.old0.mjs', 'bundle.old6.mjs']));
+    expect(bundles).not.toContain('bundle.old7.mjs');
+    // A run with everything cached writes nothing and prunes nothing.
+    await writeFile(join(cache, 'bundle.older.mjs'), 'export {};\n');
+    await age('bundle.older.mjs', 400);
+    await moduleLoader().prepare(await files());
+    expect(await cached()).toContain('bundle.older.mjs');
   });
 
   it('leaves to jiti what a cached copy cannot do: relative imports of TypeScript, require, CommonJS', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,22 +69,67 @@ export async function transpileModules(
   if (missing.length === 0) return result;
   await mkdir(cacheDir, { recursive: true });
   const esbuild = await import('esbuild');
+  const written: string[] = [];
   await Promise.all(
     missing.map(async (source) => {
       const names = cacheNames(source);
       const code = await transpileOne(esbuild, source);
       if (code === null) {
         await writeAtomically(join(cacheDir, names.jiti), '');
+        written.push(names.jiti);
         result.set(source.path, { kind: 'jiti' });
       } else if (code !== undefined) {
         await writeAtomically(join(cacheDir, names.native), code);
+        written.push(names.native);
         result.set(source.path, { kind: 'native', file: join(cacheDir, names.native) });
       } else {
         result.set(source.path, { kind: 'jiti' });
       }
     }),
   );
+  // Only a run that writes prunes: a run with everything cached stays a read.
+  const inUse = new Set([...result.values()].flatMap((m) => (m.kind === 'native' ? [basename(m.file)] : [])));
+  for (const source of sources) inUse.add(cacheNames(source).jiti);
+  await pruneCache(cacheDir, cached, inUse);
   return result;
+}
+
+/** How long an entry of the cache stays when nothing writes it again (an edited file's old copy). */
+export const CACHE_ENTRY_DAYS = 30;
+/** How many bundles stay (one per pending set: a new migration makes a new one). */
+export const CACHE_BUNDLES = 8;
+
+/**
+ * Removes from `cacheDir` what no run is likely to read again, so the cache does not grow with every
+ * edit of a migration: copies and bundles last written more than `CACHE_ENTRY_DAYS` ago (but those in
+ * `inUse`), bundles beyond the `CACHE_BUNDLES` newest, and temporary files of interrupted writes older
+ * than an hour. A copy removed while another run is about to import it costs that run a slower load
+ * (its modules one by one, or through jiti), never a failure; a later run transpiles it again.
+ */
+async function pruneCache(
+  cacheDir: string,
+  names: ReadonlySet<string>,
+  inUse: ReadonlySet<string>,
+): Promise<void> {
+  const now = Date.now();
+  const entries = await Promise.all(
+    [...names].map(async (name) => ({
+      name,
+      modified: (await stat(join(cacheDir, name)).catch(() => null))?.mtimeMs ?? now,
+    })),
+  );
+  const expired = (e: { modified: number }, days: number) => now - e.modified > days * 86_400_000;
+  const bundles = entries.filter((e) => e.name.startsWith('bundle.')).sort((a, b) => b.modified - a.modified);
+  const doomed = [
+    ...bundles.filter((e, i) => i >= CACHE_BUNDLES || expired(e, CACHE_ENTRY_DAYS)),
+    ...entries.filter(
+      (e) =>
+        !e.name.startsWith('bundle.') &&
+        !inUse.has(e.name) &&
+        (e.name.endsWith('.tmp') ? expired(e, 1 / 24) : expired(e, CACHE_ENTRY_DAYS)),
+    ),
+  ];
+  await Promise.all(doomed.map((e) => unlink(join(cacheDir, e.name)).catch(() => undefined)));
 }
 
 type Esbuild = typeof import('esbuild');
@@ -209,5 +254,7 @@ export async function bundleModules(files: readonly string[], cacheDir: string):
     logLevel: 'silent',
   });
   await writeAtomically(bundle, built.outputFiles[0]!.text);
+  const names = new Set(await readdir(cacheDir).catch(() => [] as string[]));
+  await pruneCache(cacheDir, names, new Set([basename(bundle), ...files.map((file) => basename(file))]));
   return bundle;
 }
