@@ -9,6 +9,8 @@ export interface PgResult {
 export interface PgQueryConfig {
   text: string;
   values?: unknown[];
+  /** `'array'`: each row as an array of its values, in column order. */
+  rowMode?: 'array';
   types?: { getTypeParser(oid: number, format?: string): (value: string) => unknown };
 }
 

@@ -31,6 +31,34 @@ describe.skipIf(!server)('forEachRow on a pg session (rows streamed, not collect
     }
   });
 
+  it('names the columns as query does: repeated names, quotes, __proto__, NULLs, no columns', async () => {
+    const odd =
+      'SELECT 1 AS a, 2 AS a, NULL::text AS "it\'s ""quoted""", 3 AS "__proto__", 4 AS "constructor", ' +
+      '\'x\' AS "ünïcødé", NULL::int4[] AS arr, ARRAY[1, NULL]::int4[] AS arr2';
+    const driver = createPgDriver(url!);
+    try {
+      await driver.transaction(async (tx) => {
+        for (const sql of [odd, 'SELECT FROM pg_catalog.generate_series(1, 2)']) {
+          const seen: Record<string, unknown>[] = [];
+          await forEachRow(tx, sql, [], (row) => seen.push(row));
+          const { rows } = await tx.query(sql, []);
+          expect(seen).toEqual(rows);
+          expect(seen.map((row) => Object.keys(row))).toEqual(rows.map((row) => Object.keys(row)));
+        }
+        const [row] = await (async () => {
+          const seen: Record<string, unknown>[] = [];
+          await forEachRow(tx, odd, [], (r) => seen.push(r));
+          return seen;
+        })();
+        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+        expect(Object.hasOwn(row!, '__proto__')).toBe(true);
+        expect(row).toMatchObject({ a: 2, constructor: 4, ünïcødé: 'x', arr: null, arr2: [1, null] });
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+
   it("rejects with the server's error, and the session goes on", async () => {
     const driver = createPgDriver(url!);
     try {
