@@ -69,18 +69,15 @@ export async function transpileModules(
   if (missing.length === 0) return result;
   await mkdir(cacheDir, { recursive: true });
   const esbuild = await import('esbuild');
-  const written: string[] = [];
   await Promise.all(
     missing.map(async (source) => {
       const names = cacheNames(source);
       const code = await transpileOne(esbuild, source);
       if (code === null) {
         await writeAtomically(join(cacheDir, names.jiti), '');
-        written.push(names.jiti);
         result.set(source.path, { kind: 'jiti' });
       } else if (code !== undefined) {
         await writeAtomically(join(cacheDir, names.native), code);
-        written.push(names.native);
         result.set(source.path, { kind: 'native', file: join(cacheDir, names.native) });
       } else {
         result.set(source.path, { kind: 'jiti' });
