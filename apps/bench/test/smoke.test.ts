@@ -105,9 +105,9 @@ describe('bench smoke, processes against the alternatives (issue 18, small sizes
       memoryTables: 50,
     });
     expect(rows.map((r) => `${r.section} / ${r.what}`)).toEqual([
-      'process 20 / justscale schema diff, db with itself',
+      'process 20 / justscale schema diff, db with itself, both sides read',
       'process 20 / 2 x pg_dump -s',
-      'process 3 / justscale schema diff, db with itself',
+      'process 3 / justscale schema diff, db with itself, both sides read',
       'process 3 / 2 x pg_dump -s',
       'process 10 mig / justscale migrate, 10 .ts',
       'process 10 mig / knex migrate:latest, same DDL in .js',
