@@ -69,28 +69,23 @@ interface Held {
 // Longer text (view bodies, expressions, function bodies) is rarely repeated: not worth a lookup.
 const INTERNED_LENGTH = 128;
 
-/**
- * Replaces each short string value of `row` by the one instance `seen` holds of it, so the many
- * copies the driver decodes of a schema, table, column or type name become one string.
- */
-function internRow(row: Row, seen: Map<string, string>): void {
-  for (const key in row) {
-    const v = row[key];
-    if (typeof v !== 'string' || v.length > INTERNED_LENGTH) continue;
-    const known = seen.get(v);
-    if (known === undefined) seen.set(v, v);
-    else row[key] = known;
-  }
+/** The one instance `seen` holds of `v` (a short string becomes that instance the first time). */
+function interned(v: string, seen: Map<string, string>): string {
+  const known = seen.get(v);
+  if (known !== undefined) return known;
+  if (v.length <= INTERNED_LENGTH) seen.set(v, v);
+  return v;
 }
 
-/** `internRow` for the listed columns only. */
-function internColumns(row: Row, keys: readonly string[], seen: Map<string, string>): void {
+/**
+ * Replaces each short string value of `row`'s `keys` (default: all of them) by the one instance
+ * `seen` holds of it, so the many copies the driver decodes of a schema, table, column or type name
+ * become one string.
+ */
+function internRow(row: Row, seen: Map<string, string>, keys: readonly string[] = Object.keys(row)): void {
   for (const key of keys) {
     const v = row[key];
-    if (typeof v !== 'string' || v.length > INTERNED_LENGTH) continue;
-    const known = seen.get(v);
-    if (known === undefined) seen.set(v, v);
-    else row[key] = known;
+    if (typeof v === 'string' && v.length <= INTERNED_LENGTH) row[key] = interned(v, seen);
   }
 }
 
@@ -125,12 +120,7 @@ export class SnapshotBuilder {
   readonly #refs = new Map<string, ObjectRef>();
   readonly #refCache: RefCache = {
     refs: this.#refs,
-    intern: (v) => {
-      const known = this.#strings.get(v);
-      if (known !== undefined) return known;
-      if (v.length <= INTERNED_LENGTH) this.#strings.set(v, v);
-      return v;
-    },
+    intern: (v) => interned(v, this.#strings),
   };
   readonly #names: CatalogNameBuilder = catalogNameBuilder();
   readonly #done = new Set<PerSchemaQuery>();
@@ -195,9 +185,8 @@ export class SnapshotBuilder {
   }
 
   #mapRow(name: PerSchemaQuery, row: Row): void {
-    const interned = INTERNED[name];
-    if (interned === undefined) internRow(row, this.#strings);
-    else if (interned.length > 0) internColumns(row, interned, this.#strings);
+    const columns = INTERNED[name];
+    if (columns === undefined || columns.length > 0) internRow(row, this.#strings, columns);
     const names = this.#names.names;
     switch (name) {
       case 'lookups':

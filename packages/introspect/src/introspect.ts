@@ -120,36 +120,30 @@ export async function readSnapshot(q: Queryable, options: ResolvedOptions): Prom
 }
 
 /**
- * The sessions after the first, and the per-schema queries each runs (the first runs the rest). At
- * 1,000 tables four queries are most of the server's time: columns, constraints and indexes stay on
- * the first session, one after the other, because constraints and indexes name their columns from
- * the columns' rows (read elsewhere, they arrived first and were held, thousands of rows promoted by
- * the garbage collector); dependencies runs alone on the second, under its own planner settings; the
- * small queries share the third. Three backends keep the server busy while this process maps the
- * rows that arrived (`schema diff` of 1,000 tables: 0.91x the wall time of two sessions, paired, and
- * then 0.93x the CPU with the column-naming queries together).
+ * How the per-schema queries split over three sessions. At 1,000 tables four queries are most of the
+ * server's time: columns, constraints and indexes stay on the first session, one after the other,
+ * because constraints and indexes name their columns from the columns' rows (read elsewhere, they
+ * arrived first and were held, thousands of rows promoted by the garbage collector); dependencies
+ * runs alone on the second, under its own planner settings; the small queries share the third. Three
+ * backends keep the server busy while this process maps the rows that arrived (`schema diff` of
+ * 1,000 tables: 0.91x the wall time of two sessions, paired, and then 0.93x the CPU with the
+ * column-naming queries together).
  */
-const OTHER_SESSIONS: readonly ReadonlySet<PerSchemaQuery>[] = [
-  new Set(['dependencies']),
-  new Set([
-    'extensions',
-    'enums',
-    'domains',
-    'composites',
-    'sequences',
-    'views',
-    'functions',
-    'triggers',
-    'policies',
-    'collations',
-    'rules',
-    'grants',
-  ]),
-];
+const FIRST_SESSION: ReadonlySet<PerSchemaQuery> = new Set([
+  'lookups',
+  'tables',
+  'columns',
+  'constraints',
+  'indexes',
+]);
+const ALONE: ReadonlySet<PerSchemaQuery> = new Set(['dependencies']);
 
-/** The per-schema queries of `names` the first session runs: those no other session does. */
-function firstSessionQueries(names: readonly PerSchemaQuery[]): PerSchemaQuery[] {
-  return names.filter((n) => OTHER_SESSIONS.every((session) => !session.has(n)));
+/** `names` in the order each session runs them: the first session's, then the other two's. */
+function sessionQueries(names: readonly PerSchemaQuery[]): [PerSchemaQuery[], PerSchemaQuery[][]] {
+  return [
+    names.filter((n) => FIRST_SESSION.has(n)),
+    [names.filter((n) => ALONE.has(n)), names.filter((n) => !FIRST_SESSION.has(n) && !ALONE.has(n))],
+  ];
 }
 
 /**
@@ -179,10 +173,11 @@ async function orUnavailable<T>(step: string, promise: Promise<T>): Promise<T> {
  * Throws `SharedSnapshotUnavailable` when a session cannot be opened or the snapshot shared.
  */
 async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions): Promise<Snapshot> {
+  const [mine, theirs] = sessionQueries(queryList(options));
   return driver.transaction(async (first) => {
     // The other connections are opened (and left idle in the pool) while the first reads the head;
     // only once the first has its own, so that a limit of one connection refuses only these.
-    const early = Promise.allSettled(OTHER_SESSIONS.map(() => driver.session(async () => {})));
+    const early = Promise.allSettled(theirs.map(() => driver.session(async () => {})));
     await first.exec(TRANSACTION_SETUP);
     const head = await readHead(first, options);
     const refused = (await early).find((opened) => opened.status === 'rejected');
@@ -193,34 +188,25 @@ async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions):
     );
     const id = String(exported.rows[0]?.id);
     if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`introspect: unexpected snapshot id '${id}'`);
-    const names = queryList(options);
     const builder = new SnapshotBuilder(options, head.schemas);
-    const others = OTHER_SESSIONS.map(async (session) => {
+    const others = theirs.map(async (names) => {
       let opened = false;
       try {
         await driver.transaction(async (tx) => {
           opened = true;
           await orUnavailable(
             'adopting the snapshot',
-            tx.exec(
-              `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'; ` +
-                SESSION_SETTINGS,
-            ),
+            tx.exec(`${TRANSACTION_SETUP}; SET TRANSACTION SNAPSHOT '${id}'`),
           );
-          await readQueries(
-            tx,
-            names.filter((n) => session.has(n)),
-            head,
-            builder,
-          );
+          await readQueries(tx, names, head, builder);
         });
       } catch (error) {
         throw opened ? error : new SharedSnapshotUnavailable('opening a session', error);
       }
     });
-    const mine = readQueries(first, firstSessionQueries(names), head, builder);
+    const reading = readQueries(first, mine, head, builder);
     // Every session is settled before the first one's transaction ends, whichever failed.
-    const failures = (await Promise.allSettled([mine, ...others]))
+    const failures = (await Promise.allSettled([reading, ...others]))
       .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
       .map((r) => r.reason as unknown);
     if (failures.length > 0)
