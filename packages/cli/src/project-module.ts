@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { moduleLoader } from '@justscale/migrate/runner';
+import { isUnresolvedImport, moduleLoader } from '@justscale/migrate/runner';
 
 /**
  * The namespace of a project's own module (the config, the models), loaded as migration files are
@@ -19,21 +19,12 @@ export async function importProjectModule(file: string): Promise<Record<string, 
   } catch (error) {
     // What Node cannot resolve or load, jiti may: an `.mjs` config importing a `.ts` file, a
     // TypeScript path alias. Its error, if it fails too, is the one reported (as before).
-    if (!unresolved.has((error as { code?: unknown } | null)?.code as string)) throw error;
+    if (!isUnresolvedImport(error)) throw error;
     const { createJiti } = await import('jiti');
     const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false });
     return (await jiti.import(pathToFileURL(file).href)) as Record<string, unknown>;
   }
 }
-
-/** Node's errors for an import it could not resolve or load. */
-const unresolved = new Set([
-  'ERR_MODULE_NOT_FOUND',
-  'ERR_PACKAGE_PATH_NOT_EXPORTED',
-  'ERR_UNSUPPORTED_DIR_IMPORT',
-  'ERR_UNKNOWN_FILE_EXTENSION',
-  'ERR_INVALID_MODULE_SPECIFIER',
-]);
 
 /**
  * A config module's default export (or its namespace, when it has none): see `importProjectModule`.

@@ -20,6 +20,17 @@ const unresolved = new Set([
   'ERR_INVALID_MODULE_SPECIFIER',
 ]);
 
+/**
+ * Whether `error` is Node's for an import it could not resolve or link (nothing of the module ran),
+ * which jiti may still load: a TypeScript path alias, an `.mjs` file importing a `.ts` one.
+ *
+ * @example
+ * try { await import(url); } catch (error) { if (!isUnresolvedImport(error)) throw error; }
+ */
+export function isUnresolvedImport(error: unknown): boolean {
+  return unresolved.has((error as { code?: unknown } | null)?.code as string);
+}
+
 let loads = 0;
 
 /**
@@ -131,10 +142,8 @@ async function importCached(
     const outcome = await settle(
       import(/* @vite-ignore */ `${pathToFileURL(file).href}?justscale-load=${load}`),
     );
-    const code = outcome.ok ? undefined : (outcome.error as { code?: unknown } | null)?.code;
     // Our copies are valid JavaScript: a SyntaxError is a link error (a missing named export).
-    const linkError = !outcome.ok && outcome.error instanceof SyntaxError;
-    if (unresolved.has(code as string) || linkError) continue;
+    if (!outcome.ok && (isUnresolvedImport(outcome.error) || outcome.error instanceof SyntaxError)) continue;
     outcomes.set(path, outcome);
   }
   return outcomes;

@@ -10,7 +10,7 @@
 
 export { type CommittedMigration, MigrationInterruptedError } from '../errors.js';
 export { projectCacheDir } from '../files/default-io.js';
-export { moduleLoader } from '../files/module-loader.js';
+export { isUnresolvedImport, moduleLoader } from '../files/module-loader.js';
 export type { MigrationFileSystem, MigrationModuleLoader } from '../files/types.js';
 export {
   createMigrationRunner,
