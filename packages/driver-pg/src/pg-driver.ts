@@ -74,6 +74,12 @@ function pgQueryClass(client: PgClientLike): PgQueryClass | null {
   return queryClass;
 }
 
+/** pg's `query_timeout` of `client`, if one is configured. */
+function queryTimeout(client: PgClientLike): number | undefined {
+  return (client as { connectionParameters?: { query_timeout?: number } }).connectionParameters
+    ?.query_timeout;
+}
+
 /**
  * `forEachRow` on one client: a `pg.Query` with a `row` listener and no callback, which pg does not
  * accumulate, so each row can be mapped and dropped while the next ones are decoded.
@@ -86,9 +92,7 @@ function streamRows(
 ): NonNullable<Connection['forEachRow']> {
   // pg's `query_timeout` gives a submitted query a callback of its own (and then swallows the
   // error on expiry): with one configured, rows are read the ordinary way.
-  const timeout = (client as { connectionParameters?: { query_timeout?: number } }).connectionParameters
-    ?.query_timeout;
-  if (timeout) {
+  if (queryTimeout(client)) {
     return async (sql, params, onRow) => {
       const { rows } = await connection.query(sql, params);
       for (const row of rows) onRow(row as never);
@@ -119,6 +123,108 @@ function streamRows(
           (client as unknown as { query(q: PgStreamingQuery): unknown }).query(query);
         }),
     );
+}
+
+/** Between two statements of a script: a `--` comment ending the one before cannot swallow the `;`. */
+const STATEMENT_SEPARATOR = '\n;\n';
+
+/** A `pg.Query` whose statement ends are seen: pg calls these for each statement of a script. */
+interface PgScriptQuery extends PgStreamingQuery {
+  handleCommandComplete(...args: unknown[]): unknown;
+  handleEmptyQuery(...args: unknown[]): unknown;
+}
+
+/**
+ * `forEachRowOfScript` on one client: the statements joined into one simple query, a `pg.Query` with
+ * a `row` listener, and each statement's end seen where pg handles its `CommandComplete` (a
+ * statement that returns no rows has no `row` event to tell it from the next). Rows belong to the
+ * statement whose end has not come yet. The error of a failing statement names that statement, its
+ * position counted from the statement's start.
+ */
+function streamScript(
+  client: PgClientLike,
+  Query: PgQueryClass,
+  secrets: readonly (string | undefined)[],
+): NonNullable<Connection['forEachRowOfScript']> {
+  return (statements) =>
+    serially(
+      client,
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const starts: number[] = [];
+          let length = 0;
+          for (const statement of statements) {
+            starts.push(length);
+            length += statement.sql.length + STATEMENT_SEPARATOR.length;
+          }
+          const text = statements.map((s) => s.sql).join(STATEMENT_SEPARATOR);
+          const query = new Query({ text, types, rowMode: 'array' }) as PgScriptQuery;
+          let current = 0;
+          let failed: { error: unknown } | null = null;
+          let fieldsOf: unknown;
+          let build: RowBuilder | undefined;
+          const ended = () => {
+            const statement = statements[current++];
+            if (failed !== null || statement === undefined) return;
+            try {
+              statement.onEnd?.();
+            } catch (error) {
+              failed = { error };
+            }
+          };
+          for (const method of ['handleCommandComplete', 'handleEmptyQuery'] as const) {
+            const handle = query[method];
+            query[method] = function (this: PgScriptQuery, ...args: unknown[]) {
+              const result = handle.apply(this, args);
+              ended();
+              return result;
+            };
+          }
+          query.on('row', (values, result) => {
+            if (failed !== null) return;
+            try {
+              if (result !== fieldsOf) {
+                fieldsOf = result;
+                build = rowBuilder(fieldNames(result));
+              }
+              statements[current]?.onRow?.(build!(values) as never);
+            } catch (error) {
+              failed = { error };
+            }
+          });
+          query.on('error', (error) => {
+            // A statement's position is counted in the whole script: it tells which statement failed
+            // (a syntax error fails the script before any statement ran), else the one that was running.
+            const fields = error as { position?: unknown };
+            const position = Number(fields.position);
+            let failing = current;
+            if (position > 0) {
+              failing = starts.findLastIndex((start) => start < position);
+              fields.position = String(position - starts[failing]!);
+            }
+            const statement = statements[failing];
+            reject(toDatabaseError(error, statement === undefined ? text : statement.sql, secrets));
+          });
+          query.on('end', () => {
+            if (failed !== null) return reject(failed.error);
+            if (current !== statements.length) {
+              return reject(
+                new Error(
+                  `driver-pg: a script of ${statements.length} statements gave ${current} results: each statement must be exactly one`,
+                ),
+              );
+            }
+            resolve();
+          });
+          (client as unknown as { query(q: PgStreamingQuery): unknown }).query(query);
+        }),
+    );
+}
+
+/** Whether `Query` lets a script's statement ends be seen (pg 8: `handleCommandComplete`). */
+function seesStatementEnds(Query: PgQueryClass): boolean {
+  const proto = Query.prototype as Partial<PgScriptQuery> | undefined;
+  return typeof proto?.handleCommandComplete === 'function' && typeof proto.handleEmptyQuery === 'function';
 }
 
 type RowBuilder = (values: readonly unknown[]) => Record<string, unknown>;
@@ -171,9 +277,11 @@ function connectionOf(client: PgClientLike, secrets: readonly (string | undefine
       return last?.command;
     },
   };
-  return Query === null
-    ? connection
-    : { ...connection, forEachRow: streamRows(client, Query, secrets, connection) };
+  if (Query === null) return connection;
+  const streaming: Connection = { ...connection, forEachRow: streamRows(client, Query, secrets, connection) };
+  // With pg's `query_timeout` rows are read the ordinary way (see `streamRows`): statements go one by one.
+  if (queryTimeout(client) || !seesStatementEnds(Query)) return streaming;
+  return { ...streaming, forEachRowOfScript: streamScript(client, Query, secrets) };
 }
 
 /**

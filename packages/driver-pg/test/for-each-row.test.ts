@@ -1,8 +1,11 @@
-import { type DatabaseError, forEachRow, type Queryable } from '@justscale/driver';
+import { createRequire } from 'node:module';
+import { type DatabaseError, forEachRow, forEachRowOfScript, type Queryable } from '@justscale/driver';
 import { describe, expect, it } from 'vitest';
 // Relative: @justscale/testing depends on this package.
 import { requirePrerequisites } from '../../testing/src/prerequisites.js';
-import { createPgDriver } from '../src/index.js';
+import { createPgDriver, type PgClientLike, pgDriver } from '../src/index.js';
+
+const require = createRequire(import.meta.url);
 
 const url = process.env.DATABASE_URL;
 
@@ -128,5 +131,83 @@ describe('forEachRow on a queryable that cannot stream', () => {
     const seen: unknown[] = [];
     expect(await forEachRow(q, 'SELECT', [], (r) => seen.push(r))).toBe(2);
     expect(seen).toEqual(rows);
+  });
+});
+
+describe.skipIf(!server)('forEachRowOfScript on a pg client (one round trip)', () => {
+  // What pg writes to the server: a script is one Query message, statements run one by one are
+  // a Parse (and Bind, Execute) each.
+  async function withCountedClient(fn: (tx: Queryable, sent: Map<string, number>) => Promise<void>) {
+    const pg = require('pg') as { Client: new (url: string) => PgClientLike & { connect(): Promise<void> } };
+    const client = new pg.Client(url!);
+    await client.connect();
+    const connection = (client as unknown as { connection: Record<string, (...a: unknown[]) => unknown> })
+      .connection;
+    const sent = new Map<string, number>();
+    for (const message of ['query', 'parse']) {
+      const send = connection[message]!;
+      connection[message] = function (this: unknown, ...args: unknown[]) {
+        sent.set(message, (sent.get(message) ?? 0) + 1);
+        return send.apply(this, args);
+      };
+    }
+    const driver = pgDriver(client, { owned: true });
+    try {
+      await driver.transaction(async (tx) => {
+        sent.clear();
+        await fn(tx, sent);
+      });
+    } finally {
+      await driver.close();
+    }
+  }
+
+  it('sends the statements as one message and hands each its rows', async () => {
+    await withCountedClient(async (tx, sent) => {
+      expect(tx.forEachRowOfScript).toBeTypeOf('function');
+      const seen: unknown[][] = [[], [], []];
+      await forEachRowOfScript(tx, [
+        { sql: SQL.replace('$1::int4', '2000'), onRow: (row) => seen[0]!.push(row) },
+        { sql: "SET LOCAL work_mem = '8MB'" },
+        { sql: "SELECT pg_catalog.current_setting('work_mem') AS w", onRow: (row) => seen[2]!.push(row) },
+      ]);
+      expect(Object.fromEntries(sent)).toEqual({ query: 1 });
+      expect(seen[0]).toEqual((await tx.query(SQL, [2000])).rows);
+      expect(seen[2]).toEqual([{ w: '8MB' }]);
+    });
+  });
+
+  it('refuses an entry that holds more than one statement, after running the script', async () => {
+    await withCountedClient(async (tx) => {
+      const error = await forEachRowOfScript(tx, [
+        { sql: 'SELECT 1 AS a; SELECT 2 AS b', onRow: () => undefined },
+      ]).catch((e: Error) => e);
+      expect((error as Error).message).toMatch(/a script of 1 statements gave 2 results/);
+    });
+  });
+});
+
+describe('forEachRowOfScript on a queryable that cannot send a script', () => {
+  it('runs the statements one by one, rows through query and the others through exec', async () => {
+    const calls: string[] = [];
+    const q: Queryable = {
+      query: async (sql) => {
+        calls.push(`query ${sql}`);
+        return { rows: [{ sql }] as never[], rowCount: 1 };
+      },
+      exec: async (sql) => {
+        calls.push(`exec ${sql}`);
+      },
+      transaction: (fn) => fn(q),
+    };
+    await forEachRowOfScript(q, [
+      {
+        sql: 'SELECT a',
+        onRow: (row) => calls.push(`row ${JSON.stringify(row)}`),
+        onEnd: () => calls.push('end a'),
+      },
+      { sql: 'SET b', onEnd: () => calls.push('end b') },
+    ]);
+    expect(calls).toEqual(['query SELECT a', 'row {"sql":"SELECT a"}', 'end a', 'exec SET b', 'end b']);
   });
 });

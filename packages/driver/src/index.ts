@@ -17,6 +17,14 @@ export { parseArray } from './codec/array.js';
 export { encodeParam } from './codec/encode.js';
 export { arrayElementOid, Oid } from './codec/oids.js';
 export { parseBytea, parserFor, parseTimestamp, parseValue, type TextParser } from './codec/parse.js';
-export { forEachRow } from './each-row.js';
+export { forEachRow, forEachRowOfScript } from './each-row.js';
 export { DatabaseError, isDatabaseError, type PostgresErrorFields } from './errors.js';
-export type { Driver, Queryable, QueryResult, Row, ServerVersion, Session } from './types.js';
+export type {
+  Driver,
+  Queryable,
+  QueryResult,
+  Row,
+  ScriptStatement,
+  ServerVersion,
+  Session,
+} from './types.js';

@@ -8,6 +8,16 @@ export interface QueryResult<R = Row> {
   readonly rowCount: number;
 }
 
+/** One statement of a script read with `forEachRowOfScript`. */
+export interface ScriptStatement<R = Row> {
+  /** One statement, without parameters. */
+  readonly sql: string;
+  /** Each row the statement returns, as soon as it is decoded. */
+  readonly onRow?: (row: R) => void;
+  /** Called once the statement has completed, before the next one's rows. */
+  readonly onEnd?: () => void;
+}
+
 /**
  * Something that runs SQL: a driver, a pinned session, or a transaction.
  *
@@ -33,6 +43,16 @@ export interface Queryable {
    * through `forEachRow(queryable, ...)`, which falls back to `query`.
    */
   forEachRow?<R = Row>(sql: string, params: readonly unknown[], onRow: (row: R) => void): Promise<number>;
+  /**
+   * Optional: runs `statements` one after the other in one round trip (one message of the simple
+   * query protocol: the server starts each as the previous one ends, without waiting for this
+   * process), handing each one's rows to its `onRow` as they are decoded and calling its `onEnd` once
+   * it has completed. The first failing statement stops the script and rejects with its error; an
+   * error thrown by a callback rejects once the script ended. Call it inside a transaction, through
+   * `forEachRowOfScript(queryable, statements)`, which runs the statements one at a time where the
+   * adapter cannot send them together.
+   */
+  forEachRowOfScript?(statements: readonly ScriptStatement[]): Promise<void>;
   /** Runs a script of one or more statements with no parameters (simple query protocol). */
   exec(sql: string): Promise<void>;
   /**

@@ -1,4 +1,4 @@
-import { type Driver, forEachRow, type Queryable } from '@justscale/driver';
+import { type Driver, forEachRowOfScript, type Queryable, type ScriptStatement } from '@justscale/driver';
 import type { Snapshot } from '@justscale/schema';
 import { type PerSchemaQuery, SnapshotBuilder } from './build.js';
 import type { Row } from './map/rows.js';
@@ -53,9 +53,12 @@ const PER_SCHEMA_QUERIES = [
  * two thirds of the time (at 1,000 tables). Only there: the other queries probe indexes for good
  * reason, and under these settings some take ten times longer.
  */
-const PLANNER_SETTINGS: Partial<Record<PerSchemaQuery, string>> = {
-  dependencies:
-    "SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL work_mem = '64MB'",
+const PLANNER_SETTINGS: Partial<Record<PerSchemaQuery, readonly string[]>> = {
+  dependencies: [
+    'SET LOCAL enable_nestloop = off',
+    'SET LOCAL enable_mergejoin = off',
+    "SET LOCAL work_mem = '64MB'",
+  ],
 };
 
 /** What the first two queries establish: the server's major version and the schemas to read. */
@@ -85,8 +88,11 @@ export function queryList(options: ResolvedOptions): PerSchemaQuery[] {
 }
 
 /**
- * Runs some of the per-schema queries on `q`, one after the other, handing each row to `builder`
- * as it arrives (`forEachRow`: streamed where the driver can), so raw rows are not held.
+ * Runs some of the per-schema queries on `q`, in this order, as one script (`forEachRowOfScript`: one
+ * round trip where the driver can send them together, so the server goes from one query to the next
+ * without waiting for this process), handing each row to `builder` as it arrives: raw rows are not
+ * held. The schema OIDs are written into the queries' text (a script has no parameters); they are the
+ * server's own numbers, checked to be digits.
  */
 export async function readQueries(
   q: Queryable,
@@ -94,17 +100,25 @@ export async function readQueries(
   head: CatalogHead,
   builder: SnapshotBuilder,
 ): Promise<void> {
+  if (!/^[0-9]+(,[0-9]+)*$|^$/.test(head.oids))
+    throw new Error(`introspect: unexpected schema OIDs '${head.oids}'`);
+  const oids = `'${head.oids}'::pg_catalog.text`;
+  const statements: ScriptStatement[] = [];
   for (const name of names) {
-    const settings = PLANNER_SETTINGS[name];
-    if (settings !== undefined) await q.exec(settings);
-    await forEachRow(
-      q,
-      loadQuery(name, head.major),
-      name === 'lookups' ? [] : [head.oids],
-      builder.sink(name),
-    );
-    builder.done(name);
+    for (const setting of PLANNER_SETTINGS[name] ?? []) statements.push({ sql: setting });
+    // The sink is taken when the query's rows start, as the queries before it have ended: rows are
+    // held only for a query whose rows need another's that has not ended (see `SnapshotBuilder`).
+    let sink: ((row: Row) => void) | undefined;
+    statements.push({
+      sql: loadQuery(name, head.major).replaceAll('$1::pg_catalog.text', oids),
+      onRow: (row) => {
+        sink ??= builder.sink(name);
+        sink(row);
+      },
+      onEnd: () => builder.done(name),
+    });
   }
+  await forEachRowOfScript(q, statements);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Snapshot } from '@justscale/schema';
+import { createPgDriver } from '@justscale/driver-pg';
+import { type Snapshot, stableStringify } from '@justscale/schema';
+import { requirePrerequisites, testDatabaseSource } from '@justscale/testing';
 import { describe, expect, it } from 'vitest';
 import { introspect, snapshotHash } from '../src/index.js';
 import { countingDriver, useDatabase } from './helpers.js';
@@ -32,6 +34,13 @@ function countComments(s: Snapshot): number {
   for (const f of s.functions) add(f.comment);
   return n;
 }
+
+// pg sends the per-schema queries as one script; it needs a server (PGlite runs in this process).
+const server = requirePrerequisites(
+  it,
+  { 'a PostgreSQL server, read through pg': (await testDatabaseSource()).kind !== 'pglite' },
+  { strict: process.env.JUSTSCALE_TEST_TARGET === 'pglite' ? false : undefined },
+);
 
 describe('AdventureWorks', () => {
   it('introspects the whole schema with the counts of the fixture', () => {
@@ -73,10 +82,28 @@ describe('AdventureWorks', () => {
   });
 
   it('is deterministic and takes the same fixed number of statements', async () => {
-    // The transaction, 19 catalog queries and the dependencies query's planner settings.
+    // The transaction, 19 catalog queries and the dependencies query's three planner settings.
     const counted = countingDriver(ctx.db.driver);
     const again = await introspect(counted.driver);
     expect(snapshotHash(again)).toBe(snapshotHash(ctx.snapshot));
-    expect(counted.count()).toBe(21);
+    expect(counted.count()).toBe(23);
   });
+
+  it.skipIf(!server)(
+    'reads the same snapshot through pg, the per-schema queries as one script (on a server)',
+    async () => {
+      const pg = createPgDriver(ctx.db.url!);
+      try {
+        for (const options of [{}, { privileges: true }]) {
+          const counted = countingDriver(pg);
+          const byScript = await introspect(counted.driver, options);
+          expect(stableStringify(byScript)).toBe(stableStringify(await introspect(ctx.db.driver, options)));
+          // The setup, version, schemas, then the rest as one script.
+          expect(counted.trips()).toBe(4);
+        }
+      } finally {
+        await pg.close();
+      }
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { Driver, Queryable } from '@justscale/driver';
+import type { Driver, Queryable, ScriptStatement } from '@justscale/driver';
 import type { QualifiedName, Snapshot, Table } from '@justscale/schema';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@justscale/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -88,17 +88,24 @@ export const tableOf = (s: Snapshot, schema: string, name: string): Table =>
 export const byName = find;
 
 /**
- * A driver that counts the statements sent through it (queries and scripts, inside transactions too).
+ * A driver that counts the statements sent through it (queries and scripts, inside transactions too)
+ * and the round trips they took: a script sent whole (`forEachRowOfScript`) is one round trip for all
+ * its statements.
  */
-export function countingDriver(driver: Driver): { driver: Driver; count: () => number } {
+export function countingDriver(driver: Driver): { driver: Driver; count: () => number; trips: () => number } {
   let n = 0;
+  let trips = 0;
+  const one = () => {
+    n++;
+    trips++;
+  };
   const wrap = (target: Queryable): Queryable => ({
     query: (sql, params) => {
-      n++;
+      one();
       return target.query(sql, params);
     },
     exec: (sql) => {
-      n++;
+      one();
       return target.exec(sql);
     },
     transaction: (fn) => target.transaction((tx) => fn(wrap(tx))),
@@ -107,8 +114,17 @@ export function countingDriver(driver: Driver): { driver: Driver; count: () => n
       ? {}
       : {
           forEachRow: (sql: string, params: readonly unknown[], onRow: (row: never) => void) => {
-            n++;
+            one();
             return target.forEachRow!(sql, params, onRow);
+          },
+        }),
+    ...(target.forEachRowOfScript === undefined
+      ? {}
+      : {
+          forEachRowOfScript: (statements: readonly ScriptStatement[]) => {
+            n += statements.length;
+            trips++;
+            return target.forEachRowOfScript!(statements);
           },
         }),
   });
@@ -119,5 +135,5 @@ export function countingDriver(driver: Driver): { driver: Driver; count: () => n
     serverVersion: () => driver.serverVersion(),
     close: () => driver.close(),
   };
-  return { driver: counted, count: () => n };
+  return { driver: counted, count: () => n, trips: () => trips };
 }

@@ -48,6 +48,12 @@ function watched(connection: Connection): { connection: Connection; ran: () => b
       ran = true;
       return stream(sql, params, onRow);
     };
+  const script = connection.forEachRowOfScript?.bind(connection);
+  if (script !== undefined)
+    watchedConnection.forEachRowOfScript = (statements) => {
+      ran = true;
+      return script(statements);
+    };
   return { connection: watchedConnection, ran: () => ran };
 }
 

@@ -1,5 +1,5 @@
 import { DatabaseError } from '../errors.js';
-import type { Queryable, QueryResult, Row, ServerVersion } from '../types.js';
+import type { Queryable, QueryResult, Row, ScriptStatement, ServerVersion } from '../types.js';
 
 /** What an adapter provides for one connection (or a pool): the rest is built on it here. */
 export interface Connection {
@@ -9,6 +9,8 @@ export interface Connection {
   run(sql: string): Promise<string | undefined>;
   /** Optional: `query`, row by row (see `Queryable.forEachRow`). */
   forEachRow?<R = Row>(sql: string, params: readonly unknown[], onRow: (row: R) => void): Promise<number>;
+  /** Optional: several statements in one round trip (see `Queryable.forEachRowOfScript`). */
+  forEachRowOfScript?(statements: readonly ScriptStatement[]): Promise<void>;
 }
 
 /**
@@ -36,7 +38,10 @@ export function queryableOf(connection: Connection, depth = 0): Queryable {
     transaction: (fn) => runTransaction(connection, depth, fn),
   };
   const stream = connection.forEachRow?.bind(connection);
-  return stream === undefined ? queryable : { ...queryable, forEachRow: stream };
+  if (stream !== undefined) queryable.forEachRow = stream;
+  const script = connection.forEachRowOfScript?.bind(connection);
+  if (script !== undefined) queryable.forEachRowOfScript = script;
+  return queryable;
 }
 
 /**

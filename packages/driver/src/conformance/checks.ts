@@ -1,6 +1,7 @@
 import type { ConformanceCheck } from './check.js';
 import { errorChecks } from './errors.js';
 import { lifecycleChecks } from './lifecycle.js';
+import { scriptChecks } from './scripts.js';
 import { sessionChecks } from './sessions.js';
 import { transactionChecks } from './transactions.js';
 import { valueChecks } from './values.js';
@@ -11,6 +12,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...transactionChecks,
   ...sessionChecks,
   ...errorChecks,
+  ...scriptChecks,
   ...lifecycleChecks,
 ];
 
