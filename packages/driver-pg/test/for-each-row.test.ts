@@ -188,7 +188,7 @@ describe.skipIf(!server)('forEachRowOfScript on a pg client (one round trip)', (
 });
 
 describe('forEachRowOfScript on a queryable that cannot send a script', () => {
-  it('runs the statements one by one, rows through query and the others through exec', async () => {
+  it('runs the statements one by one, rows through query, consecutive others as one exec', async () => {
     const calls: string[] = [];
     const q: Queryable = {
       query: async (sql) => {
@@ -206,8 +206,19 @@ describe('forEachRowOfScript on a queryable that cannot send a script', () => {
         onRow: (row) => calls.push(`row ${JSON.stringify(row)}`),
         onEnd: () => calls.push('end a'),
       },
-      { sql: 'SET b', onEnd: () => calls.push('end b') },
+      { sql: 'SET b -- a comment last', onEnd: () => calls.push('end b') },
+      { sql: 'SET c', onEnd: () => calls.push('end c') },
+      { sql: 'SELECT d', onRow: () => calls.push('row d') },
     ]);
-    expect(calls).toEqual(['query SELECT a', 'row {"sql":"SELECT a"}', 'end a', 'exec SET b', 'end b']);
+    expect(calls).toEqual([
+      'query SELECT a',
+      'row {"sql":"SELECT a"}',
+      'end a',
+      'exec SET b -- a comment last\n;\nSET c',
+      'end b',
+      'end c',
+      'query SELECT d',
+      'row d',
+    ]);
   });
 });

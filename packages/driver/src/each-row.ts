@@ -23,8 +23,9 @@ export async function forEachRow<R = Row>(
 /**
  * Runs `statements` (no parameters), handing each one's rows to its `onRow` and calling its `onEnd`
  * once it completed: in one round trip where the queryable can send them together
- * (`Queryable.forEachRowOfScript`), else one statement at a time. Meant for reads inside a
- * transaction, where both ways behave alike: a failing statement stops the rest.
+ * (`Queryable.forEachRowOfScript`), else one statement at a time (consecutive statements without
+ * `onRow` as one script). Meant for reads inside a transaction, where both ways behave alike: a
+ * failing statement stops the rest.
  *
  * @example
  * await forEachRowOfScript(tx, [
@@ -39,9 +40,21 @@ export async function forEachRowOfScript(
 ): Promise<void> {
   if (statements.length === 0) return;
   if (q.forEachRowOfScript !== undefined) return q.forEachRowOfScript(statements);
-  for (const statement of statements) {
-    if (statement.onRow === undefined) await q.exec(statement.sql);
-    else await forEachRow(q, statement.sql, [], statement.onRow);
-    statement.onEnd?.();
+  // One by one, but statements whose rows nobody reads (settings) go together as one script.
+  for (let i = 0; i < statements.length; ) {
+    const statement = statements[i]!;
+    if (statement.onRow !== undefined) {
+      await forEachRow(q, statement.sql, [], statement.onRow);
+      statement.onEnd?.();
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < statements.length && statements[end]!.onRow === undefined) end++;
+    const run = statements.slice(i, end);
+    // On a line of its own: a `--` comment ending one statement cannot swallow the separator.
+    await q.exec(run.map((s) => s.sql).join('\n;\n'));
+    for (const s of run) s.onEnd?.();
+    i = end;
   }
 }

@@ -2,6 +2,7 @@ import { type Driver, forEachRowOfScript, type Queryable, type ScriptStatement }
 import type { Snapshot } from '@justscale/schema';
 import { type PerSchemaQuery, SnapshotBuilder } from './build.js';
 import type { Row } from './map/rows.js';
+import type { NotModelled } from './not-modelled.js';
 import { type IntrospectOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { loadQuery, type QueryName } from './queries.js';
 
@@ -10,17 +11,22 @@ import { loadQuery, type QueryName } from './queries.js';
  * makes every user object schema-qualified, and the time zone and date/interval styles that decide
  * how timestamp, date and interval constants in defaults and expressions are printed.
  */
-export const SESSION_SETTINGS =
-  'SET LOCAL search_path = pg_catalog; SET LOCAL "TimeZone" = \'UTC\'; ' +
-  'SET LOCAL "DateStyle" = \'ISO, MDY\'; SET LOCAL "IntervalStyle" = \'postgres\'';
+export const SESSION_SETTINGS: readonly string[] = [
+  'SET LOCAL search_path = pg_catalog',
+  'SET LOCAL "TimeZone" = \'UTC\'',
+  'SET LOCAL "DateStyle" = \'ISO, MDY\'',
+  'SET LOCAL "IntervalStyle" = \'postgres\'',
+];
 
 /**
  * The statement that opens introspection's transaction: one consistent, read-only view of the
  * catalog, and a search_path under which every deparsed expression and view body schema-qualifies
  * the user objects it names (so the result does not depend on the caller's search_path).
  */
-export const TRANSACTION_SETUP =
-  'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ' + SESSION_SETTINGS;
+export const TRANSACTION_SETUP: readonly string[] = [
+  'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY',
+  ...SESSION_SETTINGS,
+];
 
 /**
  * The catalog queries run after `version` and `schemas`, each with the schema OIDs as `$1` (but
@@ -61,30 +67,55 @@ const PLANNER_SETTINGS: Partial<Record<PerSchemaQuery, readonly string[]>> = {
   ],
 };
 
-/** What the first two queries establish: the server's major version and the schemas to read. */
+/** A catalog query run after `version` and `schemas`: the snapshot's, or the objects it leaves out. */
+type CatalogQuery = PerSchemaQuery | 'not-modelled';
+
+/** What the first two queries establish: the server's version and the schemas to read. */
 export interface CatalogHead {
+  /** `server_version_num`. */
+  readonly version: number;
   readonly major: number;
   /** The introspected schemas' OIDs, comma-separated: `$1` of the per-schema queries. */
   readonly oids: string;
   readonly schemas: Row[];
 }
 
-/** Runs `version` and `schemas` on `q` (inside the transaction opened with `TRANSACTION_SETUP`). */
-export async function readHead(q: Queryable, options: ResolvedOptions): Promise<CatalogHead> {
-  const version = await q.query(loadQuery('version', 0));
-  const major = Math.floor(Number(version.rows[0]?.version_num) / 10000);
+/**
+ * Runs `setup` (`TRANSACTION_SETUP` or `SESSION_SETTINGS`) and `version` on `q`, as one script, then
+ * `schemas`.
+ */
+async function readHead(
+  q: Queryable,
+  options: ResolvedOptions,
+  setup: readonly string[],
+): Promise<CatalogHead> {
+  let version = Number.NaN;
+  await forEachRowOfScript(q, [
+    ...setup.map((sql) => ({ sql })),
+    { sql: loadQuery('version', 0), onRow: (row) => (version = Number(row.version_num)) },
+  ]);
+  const major = Math.floor(version / 10000);
   const schemas = await q.query(loadQuery('schemas', major), [
     options.schemas === null ? null : JSON.stringify(options.schemas),
     JSON.stringify(options.excludeSchemas),
   ]);
-  return { major, oids: schemas.rows.map((r) => String(r.oid)).join(','), schemas: schemas.rows };
+  return { version, major, oids: schemas.rows.map((r) => String(r.oid)).join(','), schemas: schemas.rows };
 }
 
-/** The per-schema queries to run for these options. */
-export function queryList(options: ResolvedOptions): PerSchemaQuery[] {
-  return options.privileges
-    ? [...PER_SCHEMA_QUERIES, 'grants', 'dependencies']
-    : [...PER_SCHEMA_QUERIES, 'dependencies'];
+/** The catalog queries to run after the head for these options (`dependencies` last). */
+function queryList(options: ResolvedOptions, notModelled: boolean): CatalogQuery[] {
+  return [
+    ...PER_SCHEMA_QUERIES,
+    ...(notModelled ? (['not-modelled'] as const) : []),
+    ...(options.privileges ? (['grants'] as const) : []),
+    'dependencies',
+  ];
+}
+
+/** Where a read's rows go: the snapshot's to its builder, the objects not modelled to their list. */
+interface Destination {
+  readonly builder: SnapshotBuilder;
+  readonly notModelled: NotModelled[];
 }
 
 /**
@@ -94,23 +125,31 @@ export function queryList(options: ResolvedOptions): PerSchemaQuery[] {
  * held. The schema OIDs are written into the queries' text (a script has no parameters); they are the
  * server's own numbers, checked to be digits.
  */
-export async function readQueries(
+async function readQueries(
   q: Queryable,
-  names: readonly PerSchemaQuery[],
+  names: readonly CatalogQuery[],
   head: CatalogHead,
-  builder: SnapshotBuilder,
+  { builder, notModelled }: Destination,
 ): Promise<void> {
   if (!/^[0-9]+(,[0-9]+)*$|^$/.test(head.oids))
     throw new Error(`introspect: unexpected schema OIDs '${head.oids}'`);
   const oids = `'${head.oids}'::pg_catalog.text`;
   const statements: ScriptStatement[] = [];
   for (const name of names) {
+    const sql = loadQuery(name, head.major).replaceAll('$1::pg_catalog.text', oids);
+    if (name === 'not-modelled') {
+      statements.push({
+        sql,
+        onRow: (row) => notModelled.push({ kind: String(row.kind), name: String(row.name) }),
+      });
+      continue;
+    }
     for (const setting of PLANNER_SETTINGS[name] ?? []) statements.push({ sql: setting });
     // The sink is taken when the query's rows start, as the queries before it have ended: rows are
     // held only for a query whose rows need another's that has not ended (see `SnapshotBuilder`).
     let sink: ((row: Row) => void) | undefined;
     statements.push({
-      sql: loadQuery(name, head.major).replaceAll('$1::pg_catalog.text', oids),
+      sql,
       onRow: (row) => {
         sink ??= builder.sink(name);
         sink(row);
@@ -121,16 +160,39 @@ export async function readQueries(
   await forEachRowOfScript(q, statements);
 }
 
+/** What `introspectCatalog` reads, in one transaction. */
+export interface Catalog {
+  readonly snapshot: Snapshot;
+  /** The objects of kinds JustScale does not model (see `objectsNotModelled`). */
+  readonly notModelled: NotModelled[];
+  /** The server's `server_version_num`. */
+  readonly serverVersion: number;
+}
+
 /**
- * Reads the catalog on `q`, which must already be inside the transaction opened with
- * `TRANSACTION_SETUP`, into a snapshot. The number of queries depends only on the options, never
- * on the schema.
+ * Reads the catalog on `q`, inside a transaction that `setup` (`TRANSACTION_SETUP`, run first) makes
+ * a read-only snapshot with introspection's settings, into a snapshot (and the objects it leaves
+ * out, when asked). The number of queries depends only on the options, never on the schema.
  */
-export async function readSnapshot(q: Queryable, options: ResolvedOptions): Promise<Snapshot> {
-  const head = await readHead(q, options);
-  const builder = new SnapshotBuilder(options, head.schemas);
-  await readQueries(q, queryList(options), head, builder);
-  return builder.finish();
+async function readCatalog(
+  q: Queryable,
+  options: ResolvedOptions,
+  setup: readonly string[],
+  withNotModelled: boolean,
+): Promise<Catalog> {
+  const head = await readHead(q, options, setup);
+  const into: Destination = { builder: new SnapshotBuilder(options, head.schemas), notModelled: [] };
+  await readQueries(q, queryList(options, withNotModelled), head, into);
+  return { snapshot: into.builder.finish(), notModelled: into.notModelled, serverVersion: head.version };
+}
+
+/** `readCatalog`'s snapshot alone (for `introspectWithin`). */
+export async function readSnapshot(
+  q: Queryable,
+  options: ResolvedOptions,
+  setup: readonly string[],
+): Promise<Snapshot> {
+  return (await readCatalog(q, options, setup, false)).snapshot;
 }
 
 /**
@@ -153,11 +215,10 @@ const FIRST_SESSION: ReadonlySet<PerSchemaQuery> = new Set([
 const ALONE: ReadonlySet<PerSchemaQuery> = new Set(['dependencies']);
 
 /** `names` in the order each session runs them: the first session's, then the other two's. */
-function sessionQueries(names: readonly PerSchemaQuery[]): [PerSchemaQuery[], PerSchemaQuery[][]] {
-  return [
-    names.filter((n) => FIRST_SESSION.has(n)),
-    [names.filter((n) => ALONE.has(n)), names.filter((n) => !FIRST_SESSION.has(n) && !ALONE.has(n))],
-  ];
+function sessionQueries(names: readonly CatalogQuery[]): [CatalogQuery[], CatalogQuery[][]] {
+  const first = (n: CatalogQuery) => n !== 'not-modelled' && FIRST_SESSION.has(n);
+  const alone = (n: CatalogQuery) => n !== 'not-modelled' && ALONE.has(n);
+  return [names.filter(first), [names.filter(alone), names.filter((n) => !first(n) && !alone(n))]];
 }
 
 /**
@@ -186,14 +247,17 @@ async function orUnavailable<T>(step: string, promise: Promise<T>): Promise<T> {
  * (`pg_export_snapshot()`), the others adopt it (`SET TRANSACTION SNAPSHOT`) before their first query.
  * Throws `SharedSnapshotUnavailable` when a session cannot be opened or the snapshot shared.
  */
-async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions): Promise<Snapshot> {
-  const [mine, theirs] = sessionQueries(queryList(options));
+async function readInParallel(
+  driver: Driver,
+  options: ResolvedOptions,
+  withNotModelled: boolean,
+): Promise<Catalog> {
+  const [mine, theirs] = sessionQueries(queryList(options, withNotModelled));
   return driver.transaction(async (first) => {
     // The other connections are opened (and left idle in the pool) while the first reads the head;
     // only once the first has its own, so that a limit of one connection refuses only these.
     const early = Promise.allSettled(theirs.map(() => driver.session(async () => {})));
-    await first.exec(TRANSACTION_SETUP);
-    const head = await readHead(first, options);
+    const head = await readHead(first, options, TRANSACTION_SETUP);
     const refused = (await early).find((opened) => opened.status === 'rejected');
     if (refused !== undefined) throw new SharedSnapshotUnavailable('opening a session', refused.reason);
     const exported = await orUnavailable(
@@ -202,7 +266,7 @@ async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions):
     );
     const id = String(exported.rows[0]?.id);
     if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`introspect: unexpected snapshot id '${id}'`);
-    const builder = new SnapshotBuilder(options, head.schemas);
+    const into: Destination = { builder: new SnapshotBuilder(options, head.schemas), notModelled: [] };
     const others = theirs.map(async (names) => {
       let opened = false;
       try {
@@ -210,22 +274,22 @@ async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions):
           opened = true;
           await orUnavailable(
             'adopting the snapshot',
-            tx.exec(`${TRANSACTION_SETUP}; SET TRANSACTION SNAPSHOT '${id}'`),
+            tx.exec([...TRANSACTION_SETUP, `SET TRANSACTION SNAPSHOT '${id}'`].join('; ')),
           );
-          await readQueries(tx, names, head, builder);
+          await readQueries(tx, names, head, into);
         });
       } catch (error) {
         throw opened ? error : new SharedSnapshotUnavailable('opening a session', error);
       }
     });
-    const reading = readQueries(first, mine, head, builder);
+    const reading = readQueries(first, mine, head, into);
     // Every session is settled before the first one's transaction ends, whichever failed.
     const failures = (await Promise.allSettled([reading, ...others]))
       .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
       .map((r) => r.reason as unknown);
     if (failures.length > 0)
       throw failures.find((e) => e instanceof SharedSnapshotUnavailable) ?? failures[0];
-    return builder.finish();
+    return { snapshot: into.builder.finish(), notModelled: into.notModelled, serverVersion: head.version };
   });
 }
 
@@ -240,16 +304,28 @@ async function readSnapshotInParallel(driver: Driver, options: ResolvedOptions):
  * console.log(snapshot.tables.map((t) => t.name), snapshotHash(snapshot));
  */
 export async function introspect(driver: Driver, options: IntrospectOptions = {}): Promise<Snapshot> {
-  const resolved = resolveOptions(options);
+  return (await read(driver, resolveOptions(options), false)).snapshot;
+}
+
+/**
+ * `introspect`, and in the same transaction the objects it leaves out (`objectsNotModelled`) and the
+ * server's version: what a command comparing two databases prints besides the plan, without a round
+ * trip of its own.
+ *
+ * @example
+ * const { snapshot, notModelled, serverVersion } = await introspectCatalog(driver, { privileges: true });
+ */
+export async function introspectCatalog(driver: Driver, options: IntrospectOptions = {}): Promise<Catalog> {
+  return read(driver, resolveOptions(options), true);
+}
+
+async function read(driver: Driver, resolved: ResolvedOptions, withNotModelled: boolean): Promise<Catalog> {
   const inOneSession = () =>
-    driver.transaction(async (tx) => {
-      await tx.exec(TRANSACTION_SETUP);
-      return readSnapshot(tx, resolved);
-    });
+    driver.transaction((tx) => readCatalog(tx, resolved, TRANSACTION_SETUP, withNotModelled));
   // PGlite has one connection: a second session would wait for the first, which waits for it.
   if (!resolved.parallel || driver.name === 'pglite') return inOneSession();
   try {
-    return await readSnapshotInParallel(driver, resolved);
+    return await readInParallel(driver, resolved, withNotModelled);
   } catch (error) {
     if (error instanceof SharedSnapshotUnavailable) return inOneSession();
     throw error;

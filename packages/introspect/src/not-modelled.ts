@@ -14,8 +14,9 @@ export interface NotModelled {
 /**
  * The objects of the schemas `options` select (and of the database: foreign servers, publications,
  * event triggers, casts, default privileges) that `introspect` does not read, so that a command
- * comparing two databases can say what it did not compare. One query; extension members are left
- * out (their extension is compared).
+ * comparing two databases can say what it did not compare. Two queries (the schemas, then the
+ * objects); extension members are left out (their extension is compared). `introspectCatalog` reads
+ * them in the introspection's own transaction and round trip.
  *
  * @example
  * const skipped = await objectsNotModelled(driver, { excludeSchemas: ['audit'] });
@@ -26,9 +27,12 @@ export async function objectsNotModelled(
   options: IntrospectOptions = {},
 ): Promise<NotModelled[]> {
   const resolved = resolveOptions(options);
-  const { rows } = await q.query<{ kind: string; name: string }>(loadQuery('not-modelled', 0), [
+  const schemas = await q.query<{ oid: number }>(loadQuery('schemas', 0), [
     resolved.schemas === null ? null : JSON.stringify(resolved.schemas),
     JSON.stringify(resolved.excludeSchemas),
+  ]);
+  const { rows } = await q.query<{ kind: string; name: string }>(loadQuery('not-modelled', 0), [
+    schemas.rows.map((r) => String(r.oid)).join(','),
   ]);
   return rows.map((r) => ({ kind: r.kind, name: r.name }));
 }

@@ -18,6 +18,5 @@ import { type IntrospectOptions, resolveOptions } from './options.js';
  */
 export async function introspectWithin(tx: Queryable, options: IntrospectOptions = {}): Promise<Snapshot> {
   const resolved = resolveOptions({ ...options, parallel: false });
-  await tx.exec(SESSION_SETTINGS);
-  return readSnapshot(tx, resolved);
+  return readSnapshot(tx, resolved, SESSION_SETTINGS);
 }

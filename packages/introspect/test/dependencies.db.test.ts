@@ -103,7 +103,7 @@ describe('dependencies read from pg_depend', () => {
 
   it('comes from the query in the order the snapshot keeps (code units, absent fields first)', async () => {
     const keys = await ctx.db.driver.transaction(async (tx) => {
-      await tx.exec(TRANSACTION_SETUP);
+      await tx.exec(TRANSACTION_SETUP.join('; '));
       const { rows: ns } = await tx.query<{ oids: string }>(
         `SELECT pg_catalog.string_agg(oid::text, ',') AS oids FROM pg_catalog.pg_namespace WHERE nspname = $1`,
         [dot],

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { RenameHint } from '@justscale/diff';
 import type { Driver } from '@justscale/driver';
+import type { Catalog, IntrospectOptions } from '@justscale/introspect';
 import type { ModelsPlan } from '@justscale/migrate';
 import type { EnumDef, ModelLike } from '@justscale/models';
 import type { Snapshot } from '@justscale/schema';
@@ -69,14 +70,41 @@ export async function databaseSnapshot(
   parallel = false,
 ): Promise<Snapshot> {
   const { introspect } = await import('@justscale/introspect');
+  return introspect(driver, introspectOptions(driver, config, schemas, exclude, privileges, parallel));
+}
+
+/**
+ * `databaseSnapshot`, and in the same transaction (and round trip) the objects the snapshot leaves
+ * out and the server's version: what `schema diff` prints and plans with besides the snapshots.
+ */
+export async function databaseCatalog(
+  driver: Driver,
+  config: ResolvedConfig,
+  schemas: readonly string[] | null,
+  exclude: readonly string[],
+  privileges: boolean,
+  parallel: boolean,
+): Promise<Catalog> {
+  const { introspectCatalog } = await import('@justscale/introspect');
+  return introspectCatalog(driver, introspectOptions(driver, config, schemas, exclude, privileges, parallel));
+}
+
+function introspectOptions(
+  driver: Driver,
+  config: ResolvedConfig,
+  schemas: readonly string[] | null | undefined,
+  exclude: readonly string[],
+  privileges: boolean,
+  parallel: boolean,
+): IntrospectOptions {
   const list = schemas === null ? undefined : (schemas ?? config.schemas);
-  return introspect(driver, {
+  return {
     ...(list === undefined ? {} : { schemas: list }),
     excludeSchemas: exclude,
     privileges,
     parallel: parallel && driver.name !== 'pglite',
     migrationsTable: { schema: config.migrations.schema, name: config.migrations.table },
-  });
+  };
 }
 
 /** The rename hints file named in the config, if any. */

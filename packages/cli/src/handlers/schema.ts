@@ -7,7 +7,7 @@ import { displayPath, sourceOf } from '../config/resolve.js';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { databaseSnapshot, planModels } from './plan.js';
+import { databaseCatalog, databaseSnapshot, planModels } from './plan.js';
 
 interface PlanLike {
   readonly statements: readonly {
@@ -135,7 +135,7 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
     }
     // Privileges too: they are part of a schema (pg_dump prints them), and a grant on B's table
     // that A lacks is a difference like any other.
-    const snapshot = await databaseSnapshot(
+    const catalog = await databaseCatalog(
       db.driver,
       config,
       schemas,
@@ -143,12 +143,7 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
       true,
       db.pooled === true && !twoDatabases,
     );
-    const { objectsNotModelled } = await import('@justscale/introspect');
-    const skipped = await objectsNotModelled(db.driver, {
-      ...(schemas === null ? {} : { schemas }),
-      excludeSchemas: exclude,
-    });
-    return { snapshot, skipped, version: await db.driver.serverVersion() };
+    return { snapshot: catalog.snapshot, skipped: catalog.notModelled, version: catalog.serverVersion };
   };
   // allSettled: a failure on one side waits for the other to settle, so the command closes both. The
   // same database named twice is read once (a PGlite folder's lock would make the second wait forever).
@@ -159,7 +154,7 @@ export async function diff(args: DiffArgs, ctx: CommandContext): Promise<ExitCod
   const { diff: plan } = await (differ ?? import('@justscale/diff'));
   const result = plan(from.value.snapshot, to.value.snapshot, {
     online: args.online === true,
-    serverVersion: from.value.version.num,
+    serverVersion: from.value.version,
   });
   const notCompared = { from: from.value.skipped, to: to.value.skipped };
   if (args.format === 'json' || ctx.json) ctx.printJson({ ...planJson(result), notCompared });

@@ -1,6 +1,5 @@
 -- Objects that JustScale does not model (yet), so that a caller can say what it did not compare
--- instead of staying silent: in the introspected schemas ($1: JSON array of schema names or null
--- for every user schema, $2: JSON array of names to exclude, as in schemas.sql), text search
+-- instead of staying silent: in the introspected schemas ($1: comma-separated schema OIDs), text search
 -- configurations, dictionaries, parsers and templates, foreign tables, aggregates, operators,
 -- operator classes and families, conversions and extended statistics; and in the database, foreign
 -- servers, publications, event triggers, casts and default privileges. Objects that belong to an
@@ -8,13 +7,7 @@
 WITH ns AS (
   SELECT n.oid, n.nspname::pg_catalog.text AS nspname
   FROM pg_catalog.pg_namespace AS n
-  WHERE n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
-    AND n.nspname::pg_catalog.text NOT LIKE 'pg\_%'
-    AND (
-      $1::pg_catalog.jsonb IS NULL
-      OR n.nspname::pg_catalog.text IN (SELECT pg_catalog.jsonb_array_elements_text($1::pg_catalog.jsonb))
-    )
-    AND n.nspname::pg_catalog.text NOT IN (SELECT pg_catalog.jsonb_array_elements_text($2::pg_catalog.jsonb))
+  WHERE n.oid = ANY (pg_catalog.string_to_array($1::pg_catalog.text, ',')::pg_catalog.oid[])
 ),
 found AS (
   SELECT 'pg_catalog.pg_ts_config'::pg_catalog.regclass AS classid, c.oid AS objid,
