@@ -52,27 +52,48 @@ async function tracked(): Promise<string[]> {
 }
 
 describe('the runner ends each migration in as few round trips as psql', () => {
-  it('BEGIN with the first statement, then the tracking row with COMMIT: two round trips a migration', async () => {
+  it('BEGIN with the first statement, the tracking row and COMMIT ahead of the next one: one round trip a migration on a server', async () => {
     for (const t of ['a', 'b', 'c'])
       await dir.write(`00${['a', 'b', 'c'].indexOf(t) + 1}_${t}.sql`, tableMigration(t));
     const { driver, sent } = recording(test.driver);
-    const runner = createMigrationRunner(driver, { directory: dir.path });
+    const committed: string[] = [];
+    const runner = createMigrationRunner(driver, {
+      directory: dir.path,
+      onEvent: (e) => {
+        if (e.kind === 'committed') committed.push(e.migration.name);
+      },
+    });
     await runner.migrate();
+    expect(committed).toEqual(['001_a', '002_b', '003_c']);
     const first = sent.findIndex((s) => s.startsWith('BEGIN'));
     const perMigration = sent.slice(first, sent.findLastIndex((s) => s.endsWith('COMMIT')) + 1);
-    expect(perMigration).toHaveLength(6);
-    const begin = inProcess() ? 'BEGIN;\n' : 'BEGIN; SET LOCAL synchronous_commit = off;\n';
-    expect(perMigration[0]?.startsWith(`${begin}CREATE TABLE "a"`)).toBe(true);
-    expect(perMigration[1]).toMatch(/^INSERT INTO "public"\."_migrations" .*'001_a'.*;\nCOMMIT$/s);
-    // The run's last commit is a plain, synchronous one: it flushes every earlier commit too.
-    expect(perMigration[4]?.startsWith('BEGIN;\nCREATE TABLE "c"')).toBe(true);
+    const insert = (name: string) =>
+      `INSERT INTO "public"."_migrations" \\(name, batch, checksum\\) VALUES \\('${name}', [^)]*\\);\\nCOMMIT`;
+    if (inProcess()) {
+      // PGlite runs in this process: every commit is synchronous and sent at once.
+      expect(perMigration).toHaveLength(6);
+      expect(perMigration[0]?.startsWith('BEGIN;\nCREATE TABLE "a"')).toBe(true);
+      expect(perMigration[1]).toMatch(new RegExp(`^${insert('001_a')}$`));
+      expect(perMigration[4]?.startsWith('BEGIN;\nCREATE TABLE "c"')).toBe(true);
+    } else {
+      expect(perMigration).toHaveLength(4);
+      expect(
+        perMigration[0]?.startsWith('BEGIN; SET LOCAL synchronous_commit = off;\nCREATE TABLE "a"'),
+      ).toBe(true);
+      expect(perMigration[1]).toMatch(
+        new RegExp(`^${insert('001_a')};\\nBEGIN; SET LOCAL synchronous_commit = off;\\nCREATE TABLE "b"`),
+      );
+      // The run's last commit is a plain, synchronous one: it flushes every earlier commit too.
+      expect(perMigration[2]).toMatch(new RegExp(`^${insert('002_b')};\\nBEGIN;\\nCREATE TABLE "c"`));
+      expect(perMigration[3]).toMatch(new RegExp(`^${insert('003_c')}$`));
+    }
     expect(await tracked()).toEqual(['001_a', '002_b', '003_c']);
 
     sent.length = 0;
     await runner.rollback({ all: true });
-    const down = sent.filter((s) => /COMMIT$/.test(s));
+    const down = sent.filter((s) => s.includes('COMMIT'));
     expect(down).toHaveLength(3);
-    expect(down[0]).toMatch(/^DELETE FROM "public"\."_migrations" WHERE name = '003_c';\nCOMMIT$/);
+    expect(down[0]).toMatch(/^DELETE FROM "public"\."_migrations" WHERE name = '003_c';\nCOMMIT(;\nBEGIN|$)/);
     expect(await tracked()).toEqual([]);
   });
 
@@ -88,9 +109,17 @@ describe('the runner ends each migration in as few round trips as psql', () => {
     const run = sent.slice(first, sent.findLastIndex((s) => s.endsWith('COMMIT')) + 1);
     const begin = inProcess() ? 'BEGIN;\n' : 'BEGIN; SET LOCAL synchronous_commit = off;\n';
     expect(run.slice(0, 3)).toEqual([begin, 'SELECT $1::int AS n', 'CREATE TABLE q (id int)']);
-    expect(run[3]).toMatch(/^INSERT INTO "public"\."_migrations" .*'001_q'.*;\nCOMMIT$/s);
-    expect(run[4]).toMatch(/^BEGIN;\nINSERT INTO "public"\."_migrations" .*'002_empty'.*;\nCOMMIT$/s);
-    expect(run).toHaveLength(5);
+    if (inProcess()) {
+      expect(run[3]).toMatch(/^INSERT INTO "public"\."_migrations" .*'001_q'.*;\nCOMMIT$/s);
+      expect(run[4]).toMatch(/^BEGIN;\nINSERT INTO "public"\."_migrations" .*'002_empty'.*;\nCOMMIT$/s);
+      expect(run).toHaveLength(5);
+    } else {
+      // 001_q's tracking row and COMMIT go ahead of 002_empty's BEGIN and tracking row.
+      expect(run[3]).toMatch(
+        /^INSERT INTO "public"\."_migrations" .*'001_q'.*;\nCOMMIT;\nBEGIN;\nINSERT INTO "public"\."_migrations" .*'002_empty'.*;\nCOMMIT$/s,
+      );
+      expect(run).toHaveLength(4);
+    }
     expect(await tracked()).toEqual(['001_q', '002_empty']);
   });
 
@@ -198,5 +227,103 @@ describe('the runner ends each migration in as few round trips as psql', () => {
     expect(status).toMatchObject({ name, applied: true });
     await runner.rollback();
     expect(await tracked()).toEqual([]);
+  });
+});
+
+describe("a migration's commit carried ahead of the next one's first statement", () => {
+  /** A run with its committed events, and the error it failed with. */
+  async function run(options: { signal?: AbortSignal } = {}) {
+    const committed: string[] = [];
+    const runner = createMigrationRunner(test.driver, {
+      directory: dir.path,
+      ...options,
+      onEvent: (e) => {
+        if (e.kind === 'committed') committed.push(e.migration.name);
+      },
+    });
+    const error = await runner.migrate().catch((e: unknown) => e);
+    return { committed, error: error as MigrationFailedError };
+  }
+
+  const exists = async (table: string) =>
+    (await test.driver.query<{ t: string | null }>('SELECT pg_catalog.to_regclass($1)::text AS t', [table]))
+      .rows[0]?.t !== null;
+
+  it("fails as the earlier migration's when its COMMIT fails (a deferred constraint), and the next does not run", async () => {
+    const first = await dir.write(
+      '001_deferred.sql',
+      [
+        '-- up',
+        'CREATE TABLE parent (id int PRIMARY KEY);',
+        'CREATE TABLE child (p int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);',
+        'INSERT INTO child VALUES (1);',
+        '-- down',
+        'DROP TABLE child; DROP TABLE parent;',
+        '',
+      ].join('\n'),
+    );
+    await dir.write('002_next.sql', tableMigration('next'));
+    const { committed, error } = await run();
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect(error.migration).toBe('001_deferred');
+    expect(error.file).toBe(first);
+    expect(error.message).toMatch(/violates foreign key constraint/);
+    expect(error.committed).toEqual([]);
+    expect(committed).toEqual([]);
+    expect(await tracked()).toEqual([]);
+    expect(await exists('parent')).toBe(false);
+    expect(await exists('next')).toBe(false);
+  });
+
+  it("locates a syntax error in the next migration's first statement in its own file, the earlier one applied", async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    const second = await dir.write('002_bad.sql', '-- up\nCREATE TABLE b (id int,, x int);\n');
+    await dir.write('003_c.sql', tableMigration('c'));
+    const { committed, error } = await run();
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect(error.file).toBe(second);
+    expect(error.message).toContain(
+      /* counted from the file's first line */ 'LINE 2: CREATE TABLE b (id int,, x int);',
+    );
+    expect(error.postgres?.position).toBe('CREATE TABLE b (id int,'.length + 1);
+    // A statement the server cannot parse makes it refuse the whole round trip, 001_a's commit with
+    // it; 001_a ran again on its own and is applied, as it would be without the carry.
+    expect(error.committed?.map((m) => m.name)).toEqual(['001_a']);
+    expect(committed).toEqual(['001_a']);
+    expect(await tracked()).toEqual(['001_a']);
+    expect(await exists('a')).toBe(true);
+    expect(await exists('b')).toBe(false);
+    expect(await exists('c')).toBe(false);
+  });
+
+  it('commits the earlier migration when the next one throws before sending anything, or the run is stopped', async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    const second = await dir.write(
+      '002_throws.mjs',
+      'export default { async up() { throw new Error("not yet"); }, async down() {} };',
+    );
+    const thrown = await run();
+    expect(thrown.error.file).toBe(second);
+    expect(thrown.error.message).toContain('not yet');
+    expect(thrown.committed).toEqual(['001_a']);
+    expect(await tracked()).toEqual(['001_a']);
+
+    // Stopped while 002 runs its JavaScript: 002 rolls back, 001 (carried) commits.
+    await test.driver.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    const controller = new AbortController();
+    await dir.write(
+      '002_throws.mjs',
+      `export default { async up({ db }) { globalThis.__stopRun(); await db.raw('CREATE TABLE stopped (id int)'); }, async down() {} };`,
+    );
+    (globalThis as { __stopRun?: () => void }).__stopRun = () => controller.abort(new Error('Ctrl-C'));
+    try {
+      const stopped = await run({ signal: controller.signal });
+      expect(stopped.error.code).toBe('MIGRATION_INTERRUPTED');
+      expect(stopped.committed).toEqual(['001_a']);
+      expect(await tracked()).toEqual(['001_a']);
+      expect(await exists('stopped')).toBe(false);
+    } finally {
+      delete (globalThis as { __stopRun?: unknown }).__stopRun;
+    }
   });
 });

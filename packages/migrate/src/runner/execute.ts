@@ -1,4 +1,4 @@
-import type { Queryable } from '@justscale/driver';
+import { DatabaseError, isDatabaseError, type Queryable } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
 import type { Statement } from '../database/executor.js';
 import { MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
@@ -8,7 +8,7 @@ import type { TrackingTable } from './tracking.js';
 
 type DatabaseOn = typeof import('../database/database.js').databaseOn;
 
-import { flushCommits, inMigrationTransaction } from './transaction.js';
+import { type Carry, flushCommits, inMigrationTransaction } from './transaction.js';
 
 /** A migration that ran (or, in `rollback`, was reverted). */
 export interface MigrationResult {
@@ -149,17 +149,36 @@ async function runLive(
   }
   // Every commit but the run's last skips the wait for its WAL to reach disk; the last one (or,
   // when a migration fails or the run is stopped, `flushCommits`) flushes the WAL and with it every
-  // earlier commit (docs/runner.md).
+  // earlier commit (docs/runner.md). On a server, a migration followed by another in a transaction
+  // leaves its tracking change and COMMIT to go ahead of the next one's BEGIN, in the next one's
+  // first round trip (`carry`): it is reported committed once that round trip returns.
   let unflushed = false;
+  let carry: Carry | undefined;
+  let carried: { step: RunStep; result: MigrationResult } | undefined;
+  const settle = () => {
+    if (carried !== undefined) commit([carried.result]);
+    carry = undefined;
+    carried = undefined;
+  };
   try {
     for (const [i, step] of steps.entries()) {
       checkSignal();
       if (runsInTransaction(step.migration, direction)) {
         const durable = i === steps.length - 1 || hooks.asynchronousCommits === false;
-        await inMigrationTransaction(session, { durable }, (tx, commitWith) =>
-          runOne(tx, step, undefined, commitWith),
+        const next = steps[i + 1];
+        const defer = !durable && next !== undefined && runsInTransaction(next.migration, direction);
+        const { deferred } = await inMigrationTransaction(
+          session,
+          { durable, carry, onCarried: settle, defer },
+          (tx, commitWith) => runOne(tx, step, undefined, commitWith),
         );
+        settle();
         unflushed = !durable;
+        if (deferred !== undefined) {
+          carry = { sql: deferred, state: 'pending' };
+          carried = { step, result: results[results.length - 1]! };
+          continue;
+        }
       } else {
         await runOne(
           session,
@@ -173,9 +192,81 @@ async function runLive(
       commit(results.slice(-1));
     }
   } catch (error) {
+    const failure = await settleCarry(error);
     if (unflushed) await flushCommits(session).catch(() => undefined);
-    throw error;
+    throw failure;
   }
+
+  /**
+   * After `error`, the carried commit of the previous migration: sent now when it was not (it ran
+   * whole), or, when the round trip that carried it failed, looked up in the tracking table. Returns
+   * the error to raise: the previous migration's own when its commit is what failed.
+   */
+  async function settleCarry(error: unknown): Promise<unknown> {
+    if (carry === undefined || carried === undefined) return error;
+    const { step } = carried;
+    if (carry.state === 'pending') {
+      try {
+        await session.exec(carry.sql);
+      } catch (commitError) {
+        return new MigrationFailedError(stepRef(step), direction, commitError);
+      }
+      settle();
+      return error;
+    }
+    const recorded = await tracking.has(session, step.migration.file.name).catch(() => undefined);
+    if (recorded === (direction === 'up')) {
+      settle();
+      return error;
+    }
+    results.pop();
+    if (recorded !== undefined && databaseErrorIn(error)?.position !== undefined) {
+      // The server refused to parse the next migration's statement, and with it the whole round
+      // trip: the carried commit never ran, and the error aborted (then rolled back) the earlier
+      // migration's transaction. Its first run left nothing, so it runs again on its own.
+      try {
+        await inMigrationTransaction(session, { durable: false }, (tx, commitWith) =>
+          runOne(tx, step, undefined, commitWith),
+        );
+      } catch (rerunError) {
+        return rerunError;
+      }
+      commit(results.slice(-1));
+      carry = undefined;
+      carried = undefined;
+      return error;
+    }
+    // Not committed: the statement that failed was its tracking change or COMMIT (a deferred
+    // constraint), sent ahead of the next migration's first statement, which did not run.
+    return new MigrationFailedError(
+      stepRef(step),
+      direction,
+      new DatabaseError(databaseErrorIn(error)?.message ?? String(error), {
+        ...databaseErrorIn(error),
+        position: undefined,
+        sql: carry.sql,
+        cause: error,
+      }),
+      recorded === undefined
+        ? 'Whether it committed could not be read back from the tracking table.'
+        : undefined,
+      signal?.aborted === true,
+    );
+  }
+}
+
+/** A step's migration as a `MigrationFailedError` names it. */
+function stepRef(step: RunStep): { name: string; file: string } {
+  return { name: step.migration.file.name, file: step.migration.file.path };
+}
+
+/** The first `DatabaseError` on `error`'s cause chain. */
+function databaseErrorIn(error: unknown): DatabaseError | undefined {
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 10; depth++) {
+    if (isDatabaseError(e)) return e;
+    e = (e as { cause?: unknown } | null)?.cause;
+  }
+  return undefined;
 }
 
 /** Runs (or, with `dryRun`, records) one step and its tracking change, pushing its result. */

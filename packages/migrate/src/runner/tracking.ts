@@ -55,6 +55,15 @@ export class TrackingTable {
     return rows[0]?.found === true;
   }
 
+  /** Whether the migration named `name` has its row. */
+  async has(queryable: Queryable, name: string): Promise<boolean> {
+    const { rows } = await queryable.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${this.ref} WHERE name = $1) AS found`,
+      [name],
+    );
+    return rows[0]?.found === true;
+  }
+
   async hasChecksum(queryable: Queryable): Promise<boolean> {
     const { rows } = await queryable.query<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute

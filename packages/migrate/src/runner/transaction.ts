@@ -1,5 +1,16 @@
 import { DatabaseError, isDatabaseError, type Queryable } from '@justscale/driver';
 
+/**
+ * A migration's tracking change and `COMMIT` left unsent (`defer`), for the next migration to send
+ * ahead of its own `BEGIN`, in its first round trip. `state` says how far it went: `pending` (not
+ * sent), `sent` (sent, the round trip failed: whether it committed is unknown until the tracking
+ * table is asked), `committed`.
+ */
+export interface Carry {
+  readonly sql: string;
+  state: 'pending' | 'sent' | 'committed';
+}
+
 /** How the runner opens one migration's transaction. */
 export interface MigrationTransactionOptions {
   /**
@@ -8,14 +19,25 @@ export interface MigrationTransactionOptions {
    * `flushCommits` and docs/runner.md).
    */
   readonly durable: boolean;
+  /** The previous migration's unsent commit: sent ahead of this one's `BEGIN`, in the same round trip. */
+  readonly carry?: Carry | undefined;
+  /** Called as soon as the round trip that carried `carry` returned (the previous migration committed). */
+  readonly onCarried?: (() => void) | undefined;
+  /**
+   * Leave this migration's tracking change and `COMMIT` unsent and return them (`deferred`), for the
+   * next migration to carry. A migration that sent nothing before its commit sends it at once.
+   */
+  readonly defer?: boolean | undefined;
 }
 
 /**
  * Runs `fn` in a transaction that the runner opens and ends itself, so its own statements share
  * round trips with the migration's: `BEGIN` (with `SET LOCAL synchronous_commit = off` unless
  * `durable`) goes in one simple query with the migration's first script (`db.raw`), or alone before
- * its first parameterised query or savepoint; `fn` ends the transaction by calling `commitWith(sql)`:
- * `sql` and `COMMIT` go in one simple query. A migration of one statement takes two round trips. A
+ * its first parameterised query or savepoint, behind the previous migration's `carry` when there is
+ * one; `fn` ends the transaction by calling `commitWith(sql)`: `sql` and `COMMIT` go in one simple
+ * query, now or (`defer`) in the next migration's first round trip. A migration of one statement
+ * takes two round trips, or one when the commits are carried. A
  * position PostgreSQL reports in a script sent behind `BEGIN` is moved back by `BEGIN`'s length, so
  * the caret is under the script's own text. When `fn` throws (or `sql` fails: a statement in an
  * aborted transaction fails, so a swallowed error cannot be committed), the transaction is rolled
@@ -31,32 +53,42 @@ export async function inMigrationTransaction<T>(
   session: Queryable,
   options: MigrationTransactionOptions,
   fn: (tx: Queryable, commitWith: (sql: string) => Promise<void>) => Promise<T>,
-): Promise<T> {
+): Promise<{ result: T; deferred: string | undefined }> {
   const begin = `${options.durable ? 'BEGIN' : 'BEGIN; SET LOCAL synchronous_commit = off'};\n`;
+  const carry = options.carry?.state === 'pending' ? options.carry : undefined;
   /** Whether `BEGIN` was sent (alone or ahead of a script): from then on a rollback is due. */
   let begun = false;
   let open = true;
-  const beginAlone = async (): Promise<void> => {
-    if (begun) return;
+  let deferred: string | undefined;
+  /** Sends `sql` behind `BEGIN` (and the carried commit ahead of it, the first time). */
+  const sendFirst = async (sql: string): Promise<void> => {
     begun = true;
-    await session.exec(begin);
+    const prefix = carry === undefined ? begin : `${carry.sql};\n${begin}`;
+    if (carry !== undefined) carry.state = 'sent';
+    try {
+      await session.exec(`${prefix}${sql}`);
+    } catch (error) {
+      throw withoutPrefix(error, prefix, sql);
+    }
+    if (carry !== undefined) {
+      carry.state = 'committed';
+      options.onCarried?.();
+    }
+  };
+  const beginAlone = async (): Promise<void> => {
+    if (!begun) await sendFirst('');
   };
   const commitWith = async (sql: string): Promise<void> => {
-    const first = !begun;
-    begun = true;
-    await session.exec(`${first ? begin : ''}${sql};\nCOMMIT`);
+    if (begun && options.defer) deferred = `${sql};\nCOMMIT`;
+    else if (begun) await session.exec(`${sql};\nCOMMIT`);
+    else await sendFirst(`${sql};\nCOMMIT`);
     open = false;
   };
   const inside = withSavepoints(session, 1);
   const tx: Queryable = {
     exec: async (sql) => {
       if (begun) return session.exec(sql);
-      begun = true;
-      try {
-        await session.exec(`${begin}${sql}`);
-      } catch (error) {
-        throw withoutPrefix(error, begin, sql);
-      }
+      await sendFirst(sql);
     },
     query: async (sql, params) => {
       await beginAlone();
@@ -70,7 +102,7 @@ export async function inMigrationTransaction<T>(
   try {
     const result = await fn(tx, commitWith);
     if (open) await commitWith('SELECT 1');
-    return result;
+    return { result, deferred };
   } catch (error) {
     if (begun) {
       try {
