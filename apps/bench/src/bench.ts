@@ -1,6 +1,7 @@
 /**
  * `pnpm bench [--smoke] [--large] [--process] [--tables 100,1000] [--migrations 100] [--runs 5]
- *   [--process-tables 1000] [--memory-tables 5000] [--process-rows diff,small,migrate,memory]`
+ *   [--process-tables 1000] [--memory-tables 5000] [--process-rows diff,small,migrate,memory]
+ *   [--latency-ms 2]`
  *
  * Prints one table: medians of `runs` timed runs after a warm-up (min and max beside), ratios
  * against pg_dump, psql and bare node, query counts, peak memory, and whether each goal of issues 11
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     'process-tables': { type: 'string' },
     'memory-tables': { type: 'string' },
     'process-rows': { type: 'string' },
+    'latency-ms': { type: 'string' },
     tables: { type: 'string' },
     migrations: { type: 'string' },
     runs: { type: 'string' },
@@ -78,6 +80,7 @@ const processRows = await runProcessSuite({
   migrations: values.migrations ? migrations : values.smoke ? 20 : 500,
   memoryTables: Number.parseInt(values['memory-tables'] ?? (values.smoke ? '200' : '5000'), 10),
   ...(only === undefined ? {} : { only: only as ProcessRowName[] }),
+  latencyMs: Number.parseFloat(values['latency-ms'] ?? '0'),
   log,
 });
 rows.push(...processRows.rows);

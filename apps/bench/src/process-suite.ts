@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgDriver } from '@justscale/driver-pg';
 import { generateSchema } from './generate-schema.js';
+import { startLagProxy } from './lag-proxy.js';
 import { type PairedFigures, paired } from './paired.js';
 import { knexCli, writePeerMigrations } from './peers.js';
 import { runProcess } from './process.js';
@@ -32,7 +33,21 @@ export interface ProcessSuiteOptions {
   readonly memoryTables: number;
   /** Which rows to run (`--process-rows memory`); default: all of them. */
   readonly only?: readonly ProcessRowName[];
+  /**
+   * Milliseconds added each way between every command and the server (a database in the same region
+   * instead of on this machine), ours and the alternative's alike; 0 or absent: none. The goals are
+   * the issue's, set on localhost: a latency run prints its ratios without judging them.
+   */
+  readonly latencyMs?: number;
   readonly log?: (line: string) => void;
+}
+
+/** What the rows are timed with: the options, and how the timed commands reach a database URL. */
+interface RowContext extends ProcessSuiteOptions {
+  /** The URL a timed command is given: `url` itself, or through the lag proxy. */
+  readonly via: (url: string) => string;
+  /** Added to each row's section in a latency run (` +2ms`), whose goals are not judged. */
+  readonly label: string;
 }
 
 /** The process rows, by the name `--process-rows` takes. */
@@ -47,16 +62,24 @@ const load = (): string =>
     .join(' ');
 const goal = (met: boolean, text: string): string => (met ? `met: ${text}` : `NOT MET: ${text}`);
 
-function pairRows(section: string, ours: string, theirs: string, p: PairedFigures, target: number): Row[] {
+function pairRows(
+  o: RowContext,
+  section: string,
+  ours: string,
+  theirs: string,
+  p: PairedFigures,
+  target: number,
+): Row[] {
+  const text = `<= ${target.toFixed(1)}x`;
   return [
     {
-      section,
+      section: `${section}${o.label}`,
       what: ours,
       ...p.ours,
       ratio: `x${p.ratio.toFixed(2)} paired`,
-      goal: goal(p.ratio <= target, `<= ${target.toFixed(1)}x`),
+      goal: o.label === '' ? goal(p.ratio <= target, text) : `(goal on localhost: ${text})`,
     },
-    { section, what: theirs, ...p.theirs },
+    { section: `${section}${o.label}`, what: theirs, ...p.theirs },
   ];
 }
 
@@ -72,16 +95,17 @@ async function fill(url: string, tables: number): Promise<void> {
 }
 
 /** `justscale schema diff` of a database with itself, against two `pg_dump -s` (one per side). */
-async function schemaDiffRow(o: ProcessSuiteOptions, tables: number, target: number): Promise<Row[]> {
+async function schemaDiffRow(o: RowContext, tables: number, target: number): Promise<Row[]> {
   return withDatabase(o.url, `p${tables}`, async (url) => {
     o.log?.(`  generating ${tables} tables`);
     await fill(url, tables);
     o.log?.(`  timing schema diff of ${tables} tables against 2 x pg_dump -s`);
-    const dump = () => runProcess('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', '-d', url]);
+    const dump = () =>
+      runProcess('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', '-d', o.via(url)]);
     // The same URL twice is read once (the CLI's shortcut); two pg_dumps read the catalog twice. The
     // second side names the database under another spelling, so that both sides are read, as when
     // two databases are compared.
-    const other = new URL(url);
+    const other = new URL(o.via(url));
     other.searchParams.set('application_name', 'justscale-bench-to');
     const p = await paired(
       { runs: o.runs, warmup: o.warmup ?? true },
@@ -91,7 +115,7 @@ async function schemaDiffRow(o: ProcessSuiteOptions, tables: number, target: num
           'schema',
           'diff',
           '--from',
-          url,
+          o.via(url),
           '--to',
           other.toString(),
           '--schema',
@@ -103,6 +127,7 @@ async function schemaDiffRow(o: ProcessSuiteOptions, tables: number, target: num
       async () => Math.max((await dump()).peakRss, (await dump()).peakRss),
     );
     return pairRows(
+      o,
       `process ${tables}`,
       'justscale schema diff, db with itself, both sides read',
       '2 x pg_dump -s',
@@ -153,7 +178,7 @@ async function reset(url: string): Promise<void> {
 }
 
 /** `justscale migrate` of `n` TypeScript migrations, then with nothing pending, against knex's CLI. */
-async function migrateRows(o: ProcessSuiteOptions): Promise<Row[]> {
+async function migrateRows(o: RowContext): Promise<Row[]> {
   const n = o.migrations;
   const project = await writeProject(n);
   try {
@@ -162,12 +187,12 @@ async function migrateRows(o: ProcessSuiteOptions): Promise<Row[]> {
         const migrate = async () => {
           const run = await runProcess(
             'node',
-            [o.cliBin, 'migrate', '--database-url', ours, '--migrations', project.dir],
+            [o.cliBin, 'migrate', '--database-url', o.via(ours), '--migrations', project.dir],
             { cwd: project.root },
           );
           return run;
         };
-        const knex = () => knexCli(theirs, project.knexfile, 'migrate:latest');
+        const knex = () => knexCli(o.via(theirs), project.knexfile, 'migrate:latest');
         o.log?.(`  timing migrate of ${n} TypeScript migrations against knex migrate:latest`);
         const apply = await paired(
           {
@@ -197,6 +222,7 @@ async function migrateRows(o: ProcessSuiteOptions): Promise<Row[]> {
         );
         return [
           ...pairRows(
+            o,
             `process ${n} mig`,
             `justscale migrate, ${n} .ts`,
             'knex migrate:latest, same DDL in .js',
@@ -204,6 +230,7 @@ async function migrateRows(o: ProcessSuiteOptions): Promise<Row[]> {
             0.7,
           ),
           ...pairRows(
+            o,
             `process ${n} mig`,
             `justscale migrate, nothing pending`,
             'knex migrate:latest, nothing pending',
@@ -266,14 +293,29 @@ export async function runProcessSuite(o: ProcessSuiteOptions): Promise<{ rows: R
   const rows: Row[] = [];
   o.log?.('processes against the alternatives (issue 18)');
   const runs = (name: ProcessRowName): boolean => o.only === undefined || o.only.includes(name);
-  if (runs('diff')) rows.push(...(await schemaDiffRow(o, o.diffTables, 0.5)));
-  if (runs('small')) rows.push(...(await schemaDiffRow(o, o.smallTables, 1.0)));
-  if (runs('migrate')) rows.push(...(await migrateRows(o)));
-  // The PGlite no-op row (issue 17) is measured by its own bench file beside this one.
+  const lag = o.latencyMs ? await startLagProxy(o.url, o.latencyMs) : undefined;
+  const timed: RowContext =
+    lag === undefined
+      ? { ...o, via: (url) => url, label: '' }
+      : { ...o, via: (url) => lag.through(url), label: ` +${o.latencyMs}ms` };
+  try {
+    if (runs('diff')) rows.push(...(await schemaDiffRow(timed, o.diffTables, 0.5)));
+    if (runs('small')) rows.push(...(await schemaDiffRow(timed, o.smallTables, 1.0)));
+    if (runs('migrate')) rows.push(...(await migrateRows(timed)));
+  } finally {
+    await lag?.close();
+  }
+  // The PGlite no-op row (issue 17) is measured by its own bench file beside this one. Memory is
+  // measured on localhost whatever the latency.
   if (runs('memory')) rows.push(...(await memoryRow(o)));
   return {
     rows,
     notes: [
+      ...(lag === undefined
+        ? []
+        : [
+            `process rows: every timed command reached the server through a proxy adding ${o.latencyMs} ms each way (sections marked +${o.latencyMs}ms); goals are for localhost and not judged`,
+          ]),
       `process rows: load average ${before} (1, 5, 15 min) at the start, ${load()} at the end`,
       'process rows: each pair runs ours and the alternative back to back, alternating which goes first; ratio = median of the per-pair ratios; min/max/median of each side beside',
       'process rows: memory is the peak RSS of the process (/usr/bin/time); the introspection heap is its peak heapUsed sampled every 2 ms',
