@@ -241,12 +241,7 @@ async function runLive(
     return new MigrationFailedError(
       stepRef(step),
       direction,
-      new DatabaseError(databaseErrorIn(error)?.message ?? String(error), {
-        ...databaseErrorIn(error),
-        position: undefined,
-        sql: carry.sql,
-        cause: error,
-      }),
+      commitFailure(error, carry.sql),
       recorded === undefined
         ? 'Whether it committed could not be read back from the tracking table.'
         : undefined,
@@ -258,6 +253,22 @@ async function runLive(
 /** A step's migration as a `MigrationFailedError` names it. */
 function stepRef(step: RunStep): { name: string; file: string } {
   return { name: step.migration.file.name, file: step.migration.file.path };
+}
+
+/**
+ * The error of a carried commit that failed, as if `sql` had been sent alone: the server's error
+ * without the next migration's statement (its `sql`, position and wrapping), which did not run.
+ */
+function commitFailure(error: unknown, sql: string): unknown {
+  const failed = databaseErrorIn(error);
+  if (failed === undefined) return error;
+  const { code, severity, detail, hint, where, schema, table, column, dataType, constraint, routine } =
+    failed;
+  return new DatabaseError(failed.message, {
+    ...{ code, severity, detail, hint, where, schema, table, column, dataType, constraint, routine },
+    sql,
+    cause: failed.cause,
+  });
 }
 
 /** The first `DatabaseError` on `error`'s cause chain. */
