@@ -151,12 +151,6 @@ function streamScript(
       client,
       () =>
         new Promise<void>((resolve, reject) => {
-          const starts: number[] = [];
-          let length = 0;
-          for (const statement of statements) {
-            starts.push(length);
-            length += statement.sql.length + STATEMENT_SEPARATOR.length;
-          }
           const text = statements.map((s) => s.sql).join(STATEMENT_SEPARATOR);
           const query = new Query({ text, types, rowMode: 'array' }) as PgScriptQuery;
           let current = 0;
@@ -183,11 +177,13 @@ function streamScript(
           query.on('row', (values, result) => {
             if (failed !== null) return;
             try {
+              const onRow = statements[current]?.onRow;
+              if (onRow === undefined) return;
               if (result !== fieldsOf) {
                 fieldsOf = result;
                 build = rowBuilder(fieldNames(result));
               }
-              statements[current]?.onRow?.(build!(values) as never);
+              onRow(build!(values) as never);
             } catch (error) {
               failed = { error };
             }
@@ -199,6 +195,13 @@ function streamScript(
             const position = Number(fields.position);
             let failing = current;
             if (position > 0) {
+              // PostgreSQL counts characters, not UTF-16 code units.
+              const starts: number[] = [];
+              let length = 0;
+              for (const statement of statements) {
+                starts.push(length);
+                length += [...statement.sql].length + STATEMENT_SEPARATOR.length;
+              }
               failing = starts.findLastIndex((start) => start < position);
               fields.position = String(position - starts[failing]!);
             }

@@ -74,7 +74,8 @@ export const scriptChecks: readonly ConformanceCheck[] = [
       const syntax = await rejection(
         driver.transaction((tx) =>
           forEachRowOfScript(tx, [
-            { sql: 'SELECT 1 AS one', onRow: () => {} },
+            // A character outside the BMP: two UTF-16 code units, one character to PostgreSQL.
+            { sql: "SELECT '🐘' AS one", onRow: () => {} },
             { sql: 'SELECT 2 AS two FROM WHERE' },
           ]),
         ),
