@@ -227,14 +227,19 @@ function refOf(
   };
 }
 
-/** The StatementError in `error`'s cause chain, if any (a wrapping error keeps it as `cause`). */
-function findStatementError(error: unknown): StatementError | undefined {
+/** The first error of `error`'s cause chain (itself included) that `is` accepts. */
+export function findCause<T>(error: unknown, is: (e: unknown) => e is T): T | undefined {
   let current = error;
   for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
-    if (current instanceof StatementError) return current;
+    if (is(current)) return current;
     current = current.cause;
   }
   return undefined;
+}
+
+/** The StatementError in `error`'s cause chain, if any (a wrapping error keeps it as `cause`). */
+function findStatementError(error: unknown): StatementError | undefined {
+  return findCause(error, (e): e is StatementError => e instanceof StatementError);
 }
 
 /**

@@ -296,6 +296,45 @@ describe("a migration's commit carried ahead of the next one's first statement",
     expect(await exists('c')).toBe(false);
   });
 
+  it('reports the earlier migration when its carried tracking row fails, rolls it back, and releases the lock', async () => {
+    // 001 renames the tracking table, so its own tracking row (sent once 002 has thrown) fails.
+    const first = await dir.write(
+      '001_rename.sql',
+      '-- up\nALTER TABLE public._migrations RENAME TO moved;\n-- down\nALTER TABLE public.moved RENAME TO _migrations;\n',
+    );
+    await dir.write(
+      '002_throws.mjs',
+      'export default { async up() { throw new Error("not yet"); }, async down() {} };',
+    );
+    const { driver, sent } = recording(test.driver);
+    const committed: string[] = [];
+    const error = (await createMigrationRunner(driver, {
+      directory: dir.path,
+      onEvent: (e) => {
+        if (e.kind === 'committed') committed.push(e.migration.name);
+      },
+    })
+      .migrate()
+      .catch((e: unknown) => e)) as MigrationFailedError;
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect(error.file).toBe(first);
+    expect(error.message).toMatch(/_migrations/);
+    if (!inProcess()) {
+      // The carried tracking row failed: its transaction is rolled back before the flush.
+      const carried = sent.findIndex((s) => /^INSERT INTO "public"\."_migrations" .*'001_rename'/s.test(s));
+      expect(sent[carried + 1]).toBe('ROLLBACK');
+    }
+    expect(committed).toEqual([]);
+    expect(await exists('moved')).toBe(false);
+    expect(await tracked()).toEqual([]);
+    // The session was left usable: the lock is free for the next run.
+    await dir.write('002_throws.mjs', 'export default { async up() {}, async down() {} };');
+    await dir.write('001_rename.sql', tableMigration('a'));
+    await expect(
+      createMigrationRunner(test.driver, { directory: dir.path, lock: 'fail' }).migrate(),
+    ).resolves.toHaveLength(2);
+  });
+
   it('commits the earlier migration when the next one throws before sending anything, or the run is stopped', async () => {
     await dir.write('001_a.sql', tableMigration('a'));
     const second = await dir.write(

@@ -1,14 +1,14 @@
-import { DatabaseError, isDatabaseError, type Queryable } from '@justscale/driver';
+import { isDatabaseError, type Queryable } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
 import type { Statement } from '../database/executor.js';
-import { MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
+import { findCause, MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
 import { type LoadedMigration, runsInTransaction } from '../files/load.js';
 import type { RunnerEvent } from './options.js';
 import type { TrackingTable } from './tracking.js';
 
 type DatabaseOn = typeof import('../database/database.js').databaseOn;
 
-import { type Carry, flushCommits, inMigrationTransaction } from './transaction.js';
+import { type Carry, flushCommits, inMigrationTransaction, restated } from './transaction.js';
 
 /** A migration that ran (or, in `rollback`, was reverted). */
 export interface MigrationResult {
@@ -172,7 +172,6 @@ async function runLive(
           { durable, carry, onCarried: settle, defer },
           (tx, commitWith) => runOne(tx, step, undefined, commitWith),
         );
-        settle();
         unflushed = !durable;
         if (deferred !== undefined) {
           carry = { sql: deferred, state: 'pending' };
@@ -209,6 +208,8 @@ async function runLive(
       try {
         await session.exec(carry.sql);
       } catch (commitError) {
+        // A failed tracking change leaves the transaction open (its COMMIT was not reached).
+        await session.exec('ROLLBACK').catch(() => undefined);
         return new MigrationFailedError(stepRef(step), direction, commitError);
       }
       settle();
@@ -261,24 +262,10 @@ function stepRef(step: RunStep): { name: string; file: string } {
  */
 function commitFailure(error: unknown, sql: string): unknown {
   const failed = databaseErrorIn(error);
-  if (failed === undefined) return error;
-  const { code, severity, detail, hint, where, schema, table, column, dataType, constraint, routine } =
-    failed;
-  return new DatabaseError(failed.message, {
-    ...{ code, severity, detail, hint, where, schema, table, column, dataType, constraint, routine },
-    sql,
-    cause: failed.cause,
-  });
+  return failed === undefined ? error : restated(failed, sql);
 }
 
-/** The first `DatabaseError` on `error`'s cause chain. */
-function databaseErrorIn(error: unknown): DatabaseError | undefined {
-  for (let e: unknown = error, depth = 0; e !== undefined && depth < 10; depth++) {
-    if (isDatabaseError(e)) return e;
-    e = (e as { cause?: unknown } | null)?.cause;
-  }
-  return undefined;
-}
+const databaseErrorIn = (error: unknown) => findCause(error, isDatabaseError);
 
 /** Runs (or, with `dryRun`, records) one step and its tracking change, pushing its result. */
 function oneStep(

@@ -2,13 +2,12 @@ import { DatabaseError, isDatabaseError, type Queryable } from '@justscale/drive
 
 /**
  * A migration's tracking change and `COMMIT` left unsent (`defer`), for the next migration to send
- * ahead of its own `BEGIN`, in its first round trip. `state` says how far it went: `pending` (not
- * sent), `sent` (sent, the round trip failed: whether it committed is unknown until the tracking
- * table is asked), `committed`.
+ * ahead of its own `BEGIN`, in its first round trip. `state`: `pending` (not sent yet), `sent` (sent;
+ * until `onCarried` is called, whether it committed is unknown).
  */
 export interface Carry {
   readonly sql: string;
-  state: 'pending' | 'sent' | 'committed';
+  state: 'pending' | 'sent';
 }
 
 /** How the runner opens one migration's transaction. */
@@ -70,10 +69,7 @@ export async function inMigrationTransaction<T>(
     } catch (error) {
       throw withoutPrefix(error, prefix, sql);
     }
-    if (carry !== undefined) {
-      carry.state = 'committed';
-      options.onCarried?.();
-    }
+    if (carry !== undefined) options.onCarried?.();
   };
   const beginAlone = async (): Promise<void> => {
     if (!begun) await sendFirst('');
@@ -125,6 +121,11 @@ function withoutPrefix(error: unknown, prefix: string, sql: string): unknown {
   const shift = [...prefix].length;
   const position =
     error.position !== undefined && error.position > shift ? error.position - shift : undefined;
+  return restated(error, sql, position);
+}
+
+/** `error`'s fields (and its cause) as the error of `sql`, at `position` in it. */
+export function restated(error: DatabaseError, sql: string, position?: number): DatabaseError {
   const { code, severity, detail, hint, internalPosition, internalQuery, where } = error;
   const { schema, table, column, dataType, constraint, routine } = error;
   return new DatabaseError(error.message, {
