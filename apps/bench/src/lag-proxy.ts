@@ -12,19 +12,25 @@ export interface LagProxy {
 }
 
 /** Forwards `from`'s bytes to `to`, each chunk `delayMs` after it arrived, never reordered. */
-function delayed(from: Socket, to: Socket, delayMs: number): void {
+export function delayed(from: Socket, to: Socket, delayMs: number): void {
   let last = Promise.resolve();
+  const send = (chunk: Buffer): void => {
+    if (!to.destroyed) to.write(chunk);
+  };
   from.on('data', (chunk: Buffer) => {
     const due = Date.now() + delayMs;
-    last = last.then(
-      () =>
-        new Promise<void>((resolve) =>
-          setTimeout(() => {
-            if (!to.destroyed) to.write(chunk);
-            resolve();
-          }, due - Date.now()),
-        ),
-    );
+    last = last.then(() => {
+      // A chunk already due goes at once: a fresh timer waits at least 1 ms, so a reply that
+      // arrived in many chunks would otherwise be held 1 ms a chunk, not `delayMs` in all.
+      const wait = due - Date.now();
+      if (wait <= 0) return send(chunk);
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          send(chunk);
+          resolve();
+        }, wait),
+      );
+    });
   });
   from.on('end', () => void last.then(() => to.end()));
   from.on('error', () => to.destroy());

@@ -1,7 +1,9 @@
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
 import { createPgDriver } from '@justscale/driver-pg';
 import { requirePrerequisites } from '@justscale/testing';
-import { describe, expect, it } from 'vitest';
-import { startLagProxy } from '../src/lag-proxy.js';
+import { describe, expect, it, vi } from 'vitest';
+import { delayed, startLagProxy } from '../src/lag-proxy.js';
 
 const url = process.env.DATABASE_URL;
 const ready = requirePrerequisites(it, { 'DATABASE_URL (a PostgreSQL server)': url !== undefined });
@@ -31,4 +33,21 @@ describe('the lag proxy of --latency-ms', () => {
       }
     },
   );
+
+  it('holds a reply that came in many chunks for the delay once, not a timer a chunk', async () => {
+    vi.useFakeTimers();
+    try {
+      const from = new EventEmitter();
+      const written: string[] = [];
+      const to = { destroyed: false, write: (c: Buffer) => written.push(c.toString()), end() {} };
+      delayed(from as unknown as Socket, to as unknown as Socket, 2);
+      for (let i = 0; i < 50; i++) from.emit('data', Buffer.from(String(i)));
+      await vi.advanceTimersByTimeAsync(1);
+      expect(written).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(written).toEqual(Array.from({ length: 50 }, (_, i) => String(i)));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

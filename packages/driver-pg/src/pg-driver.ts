@@ -4,7 +4,9 @@ import {
   encodeParam,
   parserFor,
   pooledDriver,
+  SCRIPT_SEPARATOR,
   singleConnectionDriver,
+  statementAt,
   toDatabaseError,
 } from '@justscale/driver';
 import { requirePg } from './load-pg.js';
@@ -125,9 +127,6 @@ function streamRows(
     );
 }
 
-/** Between two statements of a script: a `--` comment ending the one before cannot swallow the `;`. */
-const STATEMENT_SEPARATOR = '\n;\n';
-
 /** A `pg.Query` whose statement ends are seen: pg calls these for each statement of a script. */
 interface PgScriptQuery extends PgStreamingQuery {
   handleCommandComplete(...args: unknown[]): unknown;
@@ -151,7 +150,8 @@ function streamScript(
       client,
       () =>
         new Promise<void>((resolve, reject) => {
-          const text = statements.map((s) => s.sql).join(STATEMENT_SEPARATOR);
+          const sqls = statements.map((s) => s.sql);
+          const text = sqls.join(SCRIPT_SEPARATOR);
           const query = new Query({ text, types, rowMode: 'array' }) as PgScriptQuery;
           let current = 0;
           let failed: { error: unknown } | null = null;
@@ -195,15 +195,9 @@ function streamScript(
             const position = Number(fields.position);
             let failing = current;
             if (position > 0) {
-              // PostgreSQL counts characters, not UTF-16 code units.
-              const starts: number[] = [];
-              let length = 0;
-              for (const statement of statements) {
-                starts.push(length);
-                length += [...statement.sql].length + STATEMENT_SEPARATOR.length;
-              }
-              failing = starts.findLastIndex((start) => start < position);
-              fields.position = String(position - starts[failing]!);
+              const at = statementAt(sqls, position);
+              failing = at.index;
+              fields.position = String(at.position);
             }
             const statement = statements[failing];
             reject(toDatabaseError(error, statement === undefined ? text : statement.sql, secrets));

@@ -1,4 +1,29 @@
+import { DatabaseError, restated } from './errors.js';
 import type { Queryable, Row, ScriptStatement } from './types.js';
+
+/**
+ * What joins a script's statements into one text: on a line of its own, so a `--` comment ending one
+ * statement cannot swallow the `;`.
+ */
+export const SCRIPT_SEPARATOR = '\n;\n';
+
+/**
+ * Which of `sqls`, joined by `SCRIPT_SEPARATOR`, holds the 1-based character `position` of the
+ * joined text, and the position within it. PostgreSQL counts characters, not UTF-16 code units.
+ *
+ * @example
+ * statementAt(['SELECT 1', 'SELECT FROM WHERE'], 24); // { index: 1, position: 13 }: at WHERE
+ */
+export function statementAt(sqls: readonly string[], position: number): { index: number; position: number } {
+  let index = 0;
+  let at = 0;
+  for (let i = 0, start = 0; i < sqls.length && start < position; i++) {
+    index = i;
+    at = start;
+    start += [...sqls[i]!].length + SCRIPT_SEPARATOR.length;
+  }
+  return { index, position: position - at };
+}
 
 /**
  * Runs one statement and hands its rows to `onRow` one by one: as they are decoded when the
@@ -51,10 +76,16 @@ export async function forEachRowOfScript(
     }
     let end = i;
     while (end < statements.length && statements[end]!.onRow === undefined) end++;
-    const run = statements.slice(i, end);
-    // On a line of its own: a `--` comment ending one statement cannot swallow the separator.
-    await q.exec(run.map((s) => s.sql).join('\n;\n'));
-    for (const s of run) s.onEnd?.();
+    const run = statements.slice(i, end).map((s) => s.sql);
+    try {
+      await q.exec(run.join(SCRIPT_SEPARATOR));
+    } catch (error) {
+      // A position tells which statement failed: its error is that statement's, as when sent alone.
+      if (!(error instanceof DatabaseError) || error.position === undefined) throw error;
+      const at = statementAt(run, error.position);
+      throw restated(error, run[at.index]!, at.position);
+    }
+    for (const s of statements.slice(i, end)) s.onEnd?.();
     i = end;
   }
 }

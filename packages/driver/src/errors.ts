@@ -64,3 +64,22 @@ export class DatabaseError extends Error implements PostgresErrorFields {
 export function isDatabaseError(error: unknown): error is DatabaseError {
   return error instanceof DatabaseError;
 }
+
+/**
+ * `error`'s fields (and its cause) as the error of `sql`, at `position` in it: the error of one
+ * statement of a script, or of a script sent behind a prefix, as if that text had been sent alone.
+ *
+ * @example
+ * restated(error, 'SELECT 2 FROM WHERE', 15); // same code, message and detail; sql and position of the statement
+ */
+export function restated(error: DatabaseError, sql: string, position?: number): DatabaseError {
+  const { code, severity, detail, hint, internalPosition, internalQuery, where } = error;
+  const { schema, table, column, dataType, constraint, routine } = error;
+  return new DatabaseError(error.message, {
+    ...{ code, severity, detail, hint, internalPosition, internalQuery, where },
+    ...{ schema, table, column, dataType, constraint, routine },
+    position,
+    sql,
+    cause: error.cause,
+  });
+}

@@ -17,8 +17,8 @@ export { parseArray } from './codec/array.js';
 export { encodeParam } from './codec/encode.js';
 export { arrayElementOid, Oid } from './codec/oids.js';
 export { parseBytea, parserFor, parseTimestamp, parseValue, type TextParser } from './codec/parse.js';
-export { forEachRow, forEachRowOfScript } from './each-row.js';
-export { DatabaseError, isDatabaseError, type PostgresErrorFields } from './errors.js';
+export { forEachRow, forEachRowOfScript, SCRIPT_SEPARATOR, statementAt } from './each-row.js';
+export { DatabaseError, isDatabaseError, type PostgresErrorFields, restated } from './errors.js';
 export type {
   Driver,
   Queryable,

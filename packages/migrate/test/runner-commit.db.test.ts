@@ -2,6 +2,7 @@ import type { Driver, Queryable } from '@justscale/driver';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationRunner, MigrationFailedError } from '../src/index.js';
+import { CARRY_AT_MOST_MS } from '../src/runner/transaction.js';
 import { type MigrationDir, migrationDir, tableMigration, tsTableMigration } from './helpers.js';
 
 // How the runner ends each migration's transaction: the tracking row shares the COMMIT's round
@@ -363,6 +364,39 @@ describe("a migration's commit carried ahead of the next one's first statement",
       expect(await exists('stopped')).toBe(false);
     } finally {
       delete (globalThis as { __stopRun?: unknown }).__stopRun;
+    }
+  });
+
+  it(`commits a migration that ran over ${CARRY_AT_MOST_MS} ms on its own: a syntax error next does not run it again`, async () => {
+    await dir.write(
+      '001_slow.mjs',
+      `export default {
+        async up({ db }) {
+          globalThis.__slowRuns = (globalThis.__slowRuns ?? 0) + 1;
+          await db.raw('CREATE TABLE slow (id int)');
+          await new Promise((resolve) => setTimeout(resolve, ${CARRY_AT_MOST_MS + 100}));
+        },
+        async down({ db }) { await db.raw('DROP TABLE slow'); },
+      };`,
+    );
+    const second = await dir.write('002_bad.sql', '-- up\nCREATE TABLE b (id int,, x int);\n');
+    const { driver, sent } = recording(test.driver);
+    const g = globalThis as { __slowRuns?: number };
+    try {
+      const error = (await createMigrationRunner(driver, { directory: dir.path })
+        .migrate()
+        .catch((e: unknown) => e)) as MigrationFailedError;
+      expect(error).toBeInstanceOf(MigrationFailedError);
+      expect(error.file).toBe(second);
+      expect(error.committed?.map((m) => m.name)).toEqual(['001_slow']);
+      expect(g.__slowRuns).toBe(1);
+      expect(
+        sent.filter((s) => /^INSERT INTO "public"\."_migrations" .*'001_slow'.*;\nCOMMIT$/s.test(s)),
+      ).toHaveLength(1);
+      expect(await tracked()).toEqual(['001_slow']);
+      expect(await exists('slow')).toBe(true);
+    } finally {
+      delete g.__slowRuns;
     }
   });
 });

@@ -113,4 +113,26 @@ export const scriptChecks: readonly ConformanceCheck[] = [
       assert.deepStrictEqual((await driver.query('SELECT 5 AS five')).rows, [{ five: 5 }]);
     },
   },
+  {
+    name: 'a syntax error in a script of statements without rows names the failing statement, its position counted from its start',
+    async run(driver) {
+      const seen: string[] = [];
+      const failing = "SELECT '🐘' AS two FROM WHERE";
+      const error = await rejection(
+        driver.transaction((tx) =>
+          forEachRowOfScript(tx, [
+            { sql: "SET LOCAL application_name = '🐘 first'", onEnd: () => seen.push('first ended') },
+            { sql: failing, onEnd: () => seen.push('failing ended') },
+            { sql: 'SELECT 3 AS three' },
+          ]),
+        ),
+        'a syntax error in the second of three statements',
+      );
+      assert.ok(error instanceof DatabaseError, `expected a DatabaseError, got ${String(error)}`);
+      assert.equal(error.code, '42601');
+      assert.equal(error.sql, failing);
+      assert.equal(error.position, [..."SELECT '🐘' AS two FROM "].length + 1);
+      assert.deepStrictEqual(seen, []);
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import { isDatabaseError, type Queryable } from '@justscale/driver';
+import { isDatabaseError, type Queryable, restated } from '@justscale/driver';
 import { OPTION_TOKEN } from '@justscale/errors';
 import type { Statement } from '../database/executor.js';
 import { findCause, MigrateError, MigrationFailedError, MigrationInterruptedError } from '../errors.js';
@@ -8,7 +8,7 @@ import type { TrackingTable } from './tracking.js';
 
 type DatabaseOn = typeof import('../database/database.js').databaseOn;
 
-import { type Carry, flushCommits, inMigrationTransaction, restated } from './transaction.js';
+import { type Carry, flushCommits, inMigrationTransaction } from './transaction.js';
 
 /** A migration that ran (or, in `rollback`, was reverted). */
 export interface MigrationResult {

@@ -1,4 +1,4 @@
-import { DatabaseError, isDatabaseError, type Queryable } from '@justscale/driver';
+import { isDatabaseError, type Queryable, restated } from '@justscale/driver';
 
 /**
  * A migration's tracking change and `COMMIT` left unsent (`defer`), for the next migration to send
@@ -9,6 +9,14 @@ export interface Carry {
   readonly sql: string;
   state: 'pending' | 'sent';
 }
+
+/**
+ * A migration that ran longer than this commits on its own rather than with the next one's first
+ * statement: one round trip is nothing beside it, and should the server refuse to parse that
+ * statement (which aborts the whole round trip, the carried commit with it), its work is not lost
+ * and run again.
+ */
+export const CARRY_AT_MOST_MS = 1000;
 
 /** How the runner opens one migration's transaction. */
 export interface MigrationTransactionOptions {
@@ -24,7 +32,8 @@ export interface MigrationTransactionOptions {
   readonly onCarried?: (() => void) | undefined;
   /**
    * Leave this migration's tracking change and `COMMIT` unsent and return them (`deferred`), for the
-   * next migration to carry. A migration that sent nothing before its commit sends it at once.
+   * next migration to carry. A migration that sent nothing before its commit, or that ran longer
+   * than `CARRY_AT_MOST_MS`, commits at once.
    */
   readonly defer?: boolean | undefined;
 }
@@ -55,6 +64,7 @@ export async function inMigrationTransaction<T>(
 ): Promise<{ result: T; deferred: string | undefined }> {
   const begin = `${options.durable ? 'BEGIN' : 'BEGIN; SET LOCAL synchronous_commit = off'};\n`;
   const carry = options.carry?.state === 'pending' ? options.carry : undefined;
+  const started = performance.now();
   /** Whether `BEGIN` was sent (alone or ahead of a script): from then on a rollback is due. */
   let begun = false;
   let open = true;
@@ -75,7 +85,8 @@ export async function inMigrationTransaction<T>(
     if (!begun) await sendFirst('');
   };
   const commitWith = async (sql: string): Promise<void> => {
-    if (begun && options.defer) deferred = `${sql};\nCOMMIT`;
+    if (begun && options.defer && performance.now() - started <= CARRY_AT_MOST_MS)
+      deferred = `${sql};\nCOMMIT`;
     else if (begun) await session.exec(`${sql};\nCOMMIT`);
     else await sendFirst(`${sql};\nCOMMIT`);
     open = false;
@@ -122,19 +133,6 @@ function withoutPrefix(error: unknown, prefix: string, sql: string): unknown {
   const position =
     error.position !== undefined && error.position > shift ? error.position - shift : undefined;
   return restated(error, sql, position);
-}
-
-/** `error`'s fields (and its cause) as the error of `sql`, at `position` in it. */
-export function restated(error: DatabaseError, sql: string, position?: number): DatabaseError {
-  const { code, severity, detail, hint, internalPosition, internalQuery, where } = error;
-  const { schema, table, column, dataType, constraint, routine } = error;
-  return new DatabaseError(error.message, {
-    ...{ code, severity, detail, hint, internalPosition, internalQuery, where },
-    ...{ schema, table, column, dataType, constraint, routine },
-    position,
-    sql,
-    cause: error.cause,
-  });
 }
 
 /**
