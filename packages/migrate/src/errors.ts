@@ -1,6 +1,6 @@
-import type { PostgresErrorFields } from '@justscale/driver';
+import { isDatabaseError, type PostgresErrorFields } from '@justscale/driver';
 import { type ErrorRef, JustScaleError, type JustScaleErrorOptions } from '@justscale/errors';
-import { formatSqlError, lineOf } from './format-sql-error.js';
+import { fieldLines, formatSqlError, lineOf } from './format-sql-error.js';
 
 /** Every error `@justscale/migrate` raises has one of these stable codes. */
 export type MigrateErrorCode =
@@ -178,6 +178,7 @@ export class MigrationFailedError extends MigrateError {
   readonly direction: 'up' | 'down';
   /** The failing statement, when a statement failed (not a JavaScript error in the migration). */
   readonly sql: string | undefined;
+  /** The server's error fields, when the server refused something (a statement, or the commit). */
   readonly postgres: PostgresErrorFields | undefined;
 
   constructor(
@@ -188,10 +189,13 @@ export class MigrationFailedError extends MigrateError {
     interrupted = false,
   ) {
     const statement = findStatementError(cause);
+    // Not a statement of the migration (its tracking row, its COMMIT and the deferred constraints
+    // checked there): the server's error all the same, with what it says below its message.
+    const server = statement === undefined ? findCause(cause, isDatabaseError) : undefined;
     const message = cause instanceof Error ? cause.message : String(cause);
     const detail =
       statement === undefined
-        ? `: ${message}`
+        ? [`: ${message}`, ...(server === undefined ? [] : fieldLines(server))].join('\n')
         : statement === cause
           ? `\n${statement.message}`
           : `: ${message}\n${statement.message}`;
@@ -208,7 +212,7 @@ export class MigrationFailedError extends MigrateError {
     this.file = migration.file;
     this.direction = direction;
     this.sql = statement?.sql;
-    this.postgres = statement?.postgres;
+    this.postgres = statement?.postgres ?? (server === undefined ? undefined : pgFields(server));
   }
 }
 

@@ -29,10 +29,22 @@ export function formatSqlError(
   if (error.internalQuery && error.internalPosition !== undefined && error.internalPosition > 0) {
     lines.push(...caret(error.internalQuery, error.internalPosition, 'QUERY', 1));
   }
+  lines.push(...fieldLines(error));
+  return lines.join('\n');
+}
+
+/**
+ * The DETAIL, HINT and CONTEXT lines of a PostgreSQL error, as psql prints them below its message.
+ *
+ * @example
+ * fieldLines({ detail: 'Key (email)=(a) already exists.' }); // ['DETAIL: Key (email)=(a) already exists.']
+ */
+export function fieldLines(error: PostgresErrorFields): string[] {
+  const lines: string[] = [];
   if (error.detail) lines.push(`DETAIL: ${error.detail}`);
   if (error.hint) lines.push(`HINT: ${error.hint}`);
   if (error.where) lines.push(`CONTEXT: ${error.where}`);
-  return lines.join('\n');
+  return lines;
 }
 
 /**

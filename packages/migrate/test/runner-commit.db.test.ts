@@ -269,11 +269,22 @@ describe("a migration's commit carried ahead of the next one's first statement",
     expect(error.migration).toBe('001_deferred');
     expect(error.file).toBe(first);
     expect(error.message).toMatch(/violates foreign key constraint/);
+    // What the server says below its message (the missing key) is kept, and its fields.
+    expect(error.message).toContain('\nDETAIL: Key (p)=(1) is not present in table "parent".');
+    expect(error.postgres?.code).toBe('23503');
+    expect(error.postgres?.constraint).toBe('child_p_fkey');
     expect(error.committed).toEqual([]);
     expect(committed).toEqual([]);
     expect(await tracked()).toEqual([]);
     expect(await exists('parent')).toBe(false);
     expect(await exists('next')).toBe(false);
+
+    // Alone (its COMMIT not carried): the same error, the same detail.
+    await dir.remove('002_next.sql');
+    const alone = await run();
+    expect(alone.error.migration).toBe('001_deferred');
+    expect(alone.error.message).toContain('\nDETAIL: Key (p)=(1) is not present in table "parent".');
+    expect(alone.error.postgres?.code).toBe('23503');
   });
 
   it("locates a syntax error in the next migration's first statement in its own file, the earlier one applied", async () => {
