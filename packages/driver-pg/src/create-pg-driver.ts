@@ -31,6 +31,12 @@ export interface CreatePgDriverOptions {
  * await driver.close();
  */
 export function createPgDriver(config: string | PgPoolConfig, create: CreatePgDriverOptions = {}): Driver {
+  if (typeof (config as { query?: unknown }).query === 'function') {
+    // A Client or Pool has the fields of a PoolConfig: taken as one, it would open broken connections.
+    throw new TypeError(
+      'createPgDriver takes a connection string or a pg.PoolConfig; for a pg Client or Pool of your own, use pgDriver(client)',
+    );
+  }
   const options: PgPoolConfig = typeof config === 'string' ? { connectionString: config } : config;
   const loaded = requirePg(create.loadPg) as { default?: unknown; Pool?: unknown };
   // `require` gives an ES module namespace when Node resolves pg's `import` condition.

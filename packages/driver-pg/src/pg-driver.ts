@@ -304,8 +304,11 @@ export function pgDriver(client: PgClientLike | PgPoolLike, options: PgDriverOpt
   };
   if (isPgPool(client)) {
     const pool = client;
+    const max = pool.options?.max;
     return pooledDriver({
       name: 'pg',
+      // pg's own default is 10 (`pool.options.max`).
+      maxSessions: typeof max === 'number' ? max : undefined,
       pool: connectionOf(pool, secrets),
       close,
       acquire: async () => {

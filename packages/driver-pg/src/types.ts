@@ -34,6 +34,8 @@ export interface PgPoolLike extends PgClientLike {
   connect(): Promise<PgPoolClientLike>;
   readonly totalCount: number;
   readonly idleCount: number;
+  /** The Pool's options, `max` filled in with pg's default. */
+  readonly options?: { readonly max?: unknown };
 }
 
 /** A `pg` Pool (it has `totalCount`/`idleCount`), as opposed to a single Client. */

@@ -33,7 +33,7 @@ export interface PostgresSqlLike {
   typed(value: unknown, type: number): unknown;
   reserve(): Promise<PostgresReservedSqlLike>;
   end(options?: { timeout?: number }): Promise<void>;
-  readonly options?: { readonly pass?: unknown };
+  readonly options?: { readonly pass?: unknown; readonly max?: unknown };
 }
 
 /** A reserved postgres.js connection. */
@@ -118,8 +118,10 @@ export function postgresDriver(sql: PostgresSqlLike, options: PostgresDriverOpti
     const pass = sql.options?.pass;
     return typeof pass === 'string' ? [pass] : [];
   };
+  const max = sql.options?.max;
   return pooledDriver({
     name: 'postgres',
+    maxSessions: typeof max === 'number' ? max : undefined,
     pool: connectionOf(sql, secrets),
     acquire: async () => {
       let reserved: PostgresReservedSqlLike;

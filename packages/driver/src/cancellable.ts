@@ -32,6 +32,7 @@ export function cancellable(driver: Driver): CancellableDriver {
   const pids = new Set<number>();
   const wrapped: Driver = {
     name: driver.name,
+    maxSessions: driver.maxSessions,
     query: (sql, params) => driver.query(sql, params),
     exec: (sql) => driver.exec(sql),
     transaction: (fn) => driver.transaction(fn),
@@ -84,6 +85,7 @@ function yielding(driver: Driver): Driver {
   return {
     ...yieldingQueryable(driver),
     name: driver.name,
+    maxSessions: driver.maxSessions,
     session: (fn) => driver.session((session) => fn(yieldingQueryable(session))),
     serverVersion: () => driver.serverVersion(),
     close: () => driver.close(),

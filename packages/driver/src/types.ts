@@ -87,6 +87,12 @@ export interface Driver extends Queryable {
   readonly name: string;
   /** Pins one connection for `fn`; it is released (and its session state with it) when `fn` settles. */
   session<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  /**
+   * How many sessions (and transactions) the driver can hold at once, when it knows: its pool's
+   * size, 1 over a single connection. Something that holds one while it waits for another (a read
+   * sharing a snapshot over several) must not wait for more than this: it would wait for itself.
+   */
+  readonly maxSessions?: number | undefined;
   serverVersion(): Promise<ServerVersion>;
   /** Releases everything the driver opened, so that the process can exit by itself. */
   close(): Promise<void>;

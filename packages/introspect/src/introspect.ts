@@ -323,8 +323,9 @@ export async function introspectCatalog(driver: Driver, options: IntrospectOptio
 async function read(driver: Driver, resolved: ResolvedOptions, withNotModelled: boolean): Promise<Catalog> {
   const inOneSession = () =>
     driver.transaction((tx) => readCatalog(tx, resolved, TRANSACTION_SETUP, withNotModelled));
-  // PGlite has one connection: a second session would wait for the first, which waits for it.
-  if (!resolved.parallel || driver.name === 'pglite') return inOneSession();
+  // Over one connection (PGlite, a pg Client, a pool of one) a second session would wait for the
+  // first, which waits for it.
+  if (!resolved.parallel || driver.name === 'pglite' || (driver.maxSessions ?? 2) < 2) return inOneSession();
   try {
     return await readInParallel(driver, resolved, withNotModelled);
   } catch (error) {

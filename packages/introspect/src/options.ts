@@ -16,7 +16,8 @@ export interface IntrospectOptions {
   readonly migrationsTable?: string | QualifiedName | null;
   /**
    * Read the catalog over three connections at once, sharing one snapshot (`pg_export_snapshot`).
-   * Default false. Needs a driver with a pool of at least two connections; with PGlite it reads on one.
+   * Default false. On a driver of one connection (PGlite, a pg Client, a pool of `max: 1`: its
+   * `maxSessions`), it reads on that one.
    */
   readonly parallel?: boolean;
 }

@@ -76,3 +76,22 @@ describe.skipIf(!server)('the parallel read where a snapshot cannot be shared (s
     expect(parallel.indexes).toHaveLength(1);
   });
 });
+
+describe.skipIf(!server)('the parallel read over one connection (server)', () => {
+  it('reads on it when the driver can hold one session at a time (a pg Pool of max 1), rather than wait for itself', async () => {
+    const driver = createPgDriver({ connectionString: ctx.db.url!, max: 1 });
+    try {
+      expect(driver.maxSessions).toBe(1);
+      const parallel = await Promise.race([
+        introspect(driver, { parallel: true }),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the parallel read waited for itself')), 10_000),
+        ),
+      ]);
+      expect(stableStringify(parallel)).toBe(stableStringify(await introspect(ctx.db.driver)));
+      expect(parallel.tables.map((t) => t.name)).toEqual([HOSTILE.quote]);
+    } finally {
+      await driver.close();
+    }
+  });
+});

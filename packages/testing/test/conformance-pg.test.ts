@@ -1,7 +1,7 @@
 import { describeDriverConformance } from '@justscale/driver/conformance';
 import { createPgDriver, type PgClientLike, pgDriver } from '@justscale/driver-pg';
 import pg from 'pg';
-import { afterAll, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, requirePrerequisites } from '../src/index.js';
 
 const db = await createTestDatabase();
@@ -23,3 +23,21 @@ describeDriverConformance(
   },
   { skip },
 );
+
+describe('pg: how many sessions a driver can hold, and what createPgDriver takes', () => {
+  it.skipIf(skip !== false)(
+    'a Pool says its max (pg’s default 10), a Client 1; createPgDriver refuses a Client',
+    async () => {
+      const pooled = createPgDriver({ connectionString: url!, max: 3 });
+      const defaults = createPgDriver(url!);
+      const client = new pg.Client({ connectionString: url! });
+      try {
+        expect([pooled.maxSessions, defaults.maxSessions]).toEqual([3, 10]);
+        expect(pgDriver(client as unknown as PgClientLike).maxSessions).toBe(1);
+        expect(() => createPgDriver(client as never)).toThrow(/use pgDriver\(client\)/);
+      } finally {
+        await Promise.all([pooled.close(), defaults.close()]);
+      }
+    },
+  );
+});

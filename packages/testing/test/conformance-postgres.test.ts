@@ -1,7 +1,7 @@
 import { describeDriverConformance } from '@justscale/driver/conformance';
 import { createPostgresDriver, type PostgresSqlLike, postgresDriver } from '@justscale/driver-postgres';
 import postgres from 'postgres';
-import { afterAll, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createTestDatabase, requirePrerequisites } from '../src/index.js';
 
 const db = await createTestDatabase();
@@ -24,3 +24,13 @@ describeDriverConformance(
     }),
   { skip },
 );
+
+it.skipIf(skip !== false)('postgres.js: a driver says its max (postgres.js’s default 10)', async () => {
+  const two = createPostgresDriver(url!, { max: 2 });
+  const defaults = createPostgresDriver(url!);
+  try {
+    expect([two.maxSessions, defaults.maxSessions]).toEqual([2, 10]);
+  } finally {
+    await Promise.all([two.close(), defaults.close()]);
+  }
+});

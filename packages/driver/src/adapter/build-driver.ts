@@ -65,7 +65,9 @@ function watched(connection: Connection): { connection: Connection; ran: () => b
  * @example
  * pooledDriver({ name: 'pg', pool, acquire: async () => { ... }, close: async () => {} });
  */
-export function pooledDriver(options: Common & { pool: Connection; acquire(): Promise<Lease> }): Driver {
+export function pooledDriver(
+  options: Common & { pool: Connection; acquire(): Promise<Lease>; maxSessions?: number | undefined },
+): Driver {
   const state = { closed: false };
   const { name, pool } = options;
   const lease = async <T>(
@@ -92,6 +94,7 @@ export function pooledDriver(options: Common & { pool: Connection; acquire(): Pr
   };
   const driver: Driver = {
     name,
+    maxSessions: options.maxSessions,
     query: async (sql, params) => {
       guard(name, state);
       return pool.query(sql, params);
@@ -136,6 +139,7 @@ export function singleConnectionDriver(options: Common & { client: object; conne
   };
   const driver: Driver = {
     name,
+    maxSessions: 1,
     query: (sql, params) => exclusive(() => connection.query(sql, params)),
     exec: (sql) =>
       exclusive(async () => {

@@ -11,6 +11,43 @@ const pid = 'SELECT pg_catalog.pg_backend_pid() AS pid';
 /** Session pinning, session state and advisory locks. */
 export const sessionChecks: readonly ConformanceCheck[] = [
   {
+    name: 'maxSessions, when the driver says it, is a whole number of sessions it can hold at once (up to 10 tried)',
+    async run(driver) {
+      const max = driver.maxSessions;
+      if (max === undefined) return;
+      assert.ok(Number.isInteger(max) && max >= 1, `maxSessions must be a whole number from 1, not ${max}`);
+      // Each session waits until all are open: a driver that holds fewer at once never gets there.
+      const wanted = Math.min(max, 10);
+      let open = 0;
+      let allOpen: () => void = () => {};
+      const all = new Promise<void>((resolve) => {
+        allOpen = resolve;
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const held = Promise.all(
+        Array.from({ length: wanted }, () =>
+          driver.session(async (s) => {
+            await s.query('SELECT 1');
+            if (++open === wanted) allOpen();
+            await all;
+          }),
+        ),
+      );
+      await Promise.race([
+        held,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new Error(`maxSessions is ${max}, but only ${open} of ${wanted} sessions opened at once`),
+              ),
+            10_000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+    },
+  },
+  {
     name: 'session pins one connection for the whole callback, even for concurrent queries',
     async run(driver) {
       await driver.session(async (s) => {
