@@ -204,7 +204,7 @@ export async function cliJourney(
     await run(['migrate', 'make', 'nothing_left', '--models', 'src/models-v2.ts', '--dry-run']);
     await run(['migrate', 'rollback']);
     await run(['migrate', 'status', '--check'], 4);
-    await run(['migrate', 'fresh']);
+    await run(['migrate', 'fresh', '--force']);
     await run(['migrate', 'status', '--check']);
   } finally {
     rmSync(join(app, 'migrations', made));

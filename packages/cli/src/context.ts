@@ -44,6 +44,8 @@ export class CommandContext {
   readonly #overrides: ConfigOverrides;
   #config: Promise<ResolvedConfig> | undefined;
   readonly #open: OpenDatabase[] = [];
+  /** The configured database, once opened (`database()`). */
+  #database: Promise<OpenDatabase> | undefined;
   readonly #onAbort = () => {
     // Cancels the running statement on the server; the runner's signal stops the rest. A cancel
     // that fails (the connection is gone) changes nothing: the command is ending anyway.
@@ -100,9 +102,12 @@ export class CommandContext {
   }
 
   /** The configured database, opened once; the embedded default is announced on stderr. */
-  async database(): Promise<OpenDatabase> {
-    const config = await this.config();
-    return this.connect(config.database, config.migrations.directory);
+  database(): Promise<OpenDatabase> {
+    // Once: a second open of an embedded database's folder would wait for the first's lock.
+    this.#database ??= this.config().then((config) =>
+      this.connect(config.database, config.migrations.directory),
+    );
+    return this.#database;
   }
 
   /** Aborted on SIGINT / SIGTERM (by `bin.ts`); commands pass it to the runner. */
@@ -145,6 +150,7 @@ export class CommandContext {
   /** Closes everything the command opened, and ends a client the config made but did not use. */
   async close(): Promise<void> {
     this.io.signal?.removeEventListener('abort', this.#onAbort);
+    this.#database = undefined;
     for (const db of this.#open.splice(0).reverse()) await db.close().catch(() => undefined);
     const unused =
       this.#config === undefined ? undefined : (await this.#config.catch(() => undefined))?.unusedClient;

@@ -14,6 +14,8 @@ export type CliErrorCode =
   | 'CONNECTION_FAILED'
   | 'UNSUPPORTED'
   | 'MIGRATIONS_PENDING'
+  /** A command that deletes data (`migrate fresh`) was not confirmed: no `--force`, or not at the prompt. */
+  | 'NOT_CONFIRMED'
   /** The embedded database's folder is in use by another process (with --no-wait). */
   | 'MIGRATION_LOCKED';
 

@@ -11,7 +11,10 @@ export const ExitCode = {
   Failure: 1,
   /** Usage or configuration error: unknown command or flag, bad value, invalid config file. */
   Usage: 2,
-  /** Hazards refused: the plan would lose data (or take other hazards) that were not allowed. */
+  /**
+   * Hazards refused: the plan would lose data (or take other hazards) that were not allowed; or
+   * `migrate fresh`, which deletes data, was not confirmed.
+   */
   Hazards: 3,
   /** Changes pending: `--check` / `--exit-code` found migrations to run or a schema difference. */
   Pending: 4,
@@ -30,7 +33,7 @@ export const exitCodeHelp = `Exit codes:
   0  success
   1  failure (a migration, a statement, the connection, an integrity check)
   2  usage or configuration error
-  3  hazards refused (pass --allow-hazards kind,...)
+  3  hazards refused (pass --allow-hazards kind,...), or migrate fresh not confirmed (--force)
   4  changes pending (migrate status/pending --check, schema diff --exit-code)
   5  migration lock held by another runner (with --no-wait)
   130  interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: what committed stays, the rest rolled back`;

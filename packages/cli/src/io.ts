@@ -22,6 +22,12 @@ export interface CliIo {
    * locks are released, and the command ends with exit code 130 (SIGINT) or 143 (SIGTERM).
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Asks the user `question` on the terminal and resolves with the line typed (rejects when
+   * `signal` aborts). Absent when nobody can answer (the input or the error stream is not a
+   * terminal): a command that must ask then refuses instead.
+   */
+  readonly ask?: ((question: string, signal?: AbortSignal) => Promise<string>) | undefined;
 }
 
 export type Colors = ReturnType<typeof pc.createColors>;

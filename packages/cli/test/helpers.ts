@@ -27,11 +27,23 @@ export interface Result {
 /** Runs the program with buffers. `env` replaces the environment (no DATABASE_URL unless given). */
 export async function cli(
   argv: string[],
-  options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean } = { cwd: process.cwd() },
+  options: {
+    cwd: string;
+    env?: Record<string, string | undefined>;
+    tty?: boolean;
+    /** Somebody at a terminal, answering the command's questions. */
+    ask?: (question: string) => Promise<string>;
+  } = { cwd: process.cwd() },
 ): Promise<Result> {
   const stdout = new Buffer(options.tty === true);
   const stderr = new Buffer(options.tty === true);
-  const code = await run(argv, { stdout, stderr, env: options.env ?? {}, cwd: options.cwd });
+  const code = await run(argv, {
+    stdout,
+    stderr,
+    env: options.env ?? {},
+    cwd: options.cwd,
+    ...(options.ask === undefined ? {} : { ask: options.ask }),
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -109,11 +109,11 @@ describe('migrate make around a view made by hand', { timeout: 300_000 }, () => 
     );
     await js(0, 'migrate', 'check');
     // Where the view was made, fresh cannot take the first migration back: its table has the view.
-    const blocked = await js(1, 'migrate', 'fresh');
+    const blocked = await js(1, 'migrate', 'fresh', '--force');
     expect(blocked.stderr).toContain('view big_orders depends on table orders');
     expect(blocked.stderr).toMatch(/_init's down was rolled back: it stays applied\./);
     await execOn(db.url, 'DROP VIEW big_orders');
-    await js(0, 'migrate', 'fresh');
+    await js(0, 'migrate', 'fresh', '--force');
     expect(await hasView()).toBe(false);
     expect((await js(0, 'migrate', 'make', 'again', '--online')).stdout).toContain('No changes');
 

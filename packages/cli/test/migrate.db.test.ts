@@ -122,13 +122,71 @@ describe('migrate commands on a real database', { timeout: 240_000 }, () => {
 
   it('fresh rolls back and migrates again; fresh --drop rebuilds the schema', async () => {
     expect((await run('migrate')).code).toBe(0);
-    const fresh = JSON.parse((await run('migrate', 'fresh', '--json')).stdout);
+    const fresh = JSON.parse((await run('migrate', 'fresh', '--json', '--force')).stdout);
     expect(fresh.rolledBack).toHaveLength(4);
     expect(fresh.applied).toHaveLength(4);
-    const drop = await run('migrate', 'fresh', '--drop');
+    const drop = await run('migrate', 'fresh', '--drop', '--force');
     expect(drop.code).toBe(0);
     expect(drop.stdout).toContain('Dropped and recreated schema public');
     expect(drop.stdout).toMatch(/Applied 4 migrations/);
+  });
+
+  it('fresh deletes data: it asks first, and without --force where nobody can answer it refuses (exit 3)', async () => {
+    expect((await run('migrate')).code).toBe(0);
+    // The database, as the messages name it: the server's database, or PGlite's folder.
+    const where = db.kind === 'server' ? new URL(db.url).pathname.slice(1) : db.url.slice('pglite:'.length);
+    const stillApplied = async () =>
+      JSON.parse((await run('migrate', 'status', '--json')).stdout).migrations.filter(
+        (m: { applied: boolean }) => m.applied,
+      ).length;
+    const before = await stillApplied();
+
+    // A script (no terminal to ask on), with or without --json: refused, nothing changed.
+    for (const args of [[], ['--json'], ['--drop']]) {
+      const refused = await run('migrate', 'fresh', ...args);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toContain('error [NOT_CONFIRMED]: migrate fresh');
+      expect(refused.stderr).toContain(where);
+      expect(refused.stderr).toContain('hint: Pass --force to run it without asking.');
+    }
+    expect(await stillApplied()).toBe(before);
+
+    // At a terminal: the question names the database; anything but yes changes nothing.
+    const questions: string[] = [];
+    const answering = (answer: string) => (question: string) => {
+      questions.push(question);
+      return Promise.resolve(answer);
+    };
+    for (const answer of ['', 'n', 'no', 'yess']) {
+      const declined = await cli(['migrate', 'fresh'], {
+        cwd: p.dir,
+        env: { DATABASE_URL: db.url },
+        ask: answering(answer),
+      });
+      expect(declined.code).toBe(3);
+      expect(declined.stderr).toContain('migrate fresh was not confirmed; nothing was changed.');
+    }
+    expect(questions[0]).toContain('rolls back every migration applied to');
+    expect(questions[0]).toContain(where);
+    expect(questions[0]).toMatch(/Go on\? \[y\/N\] $/);
+    expect(await stillApplied()).toBe(before);
+
+    // --json never asks: it is for programs.
+    const json = await cli(['migrate', 'fresh', '--json'], {
+      cwd: p.dir,
+      env: { DATABASE_URL: db.url },
+      ask: answering('y'),
+    });
+    expect(json.code).toBe(3);
+
+    const confirmed = await cli(['migrate', 'fresh'], {
+      cwd: p.dir,
+      env: { DATABASE_URL: db.url },
+      ask: answering(' Yes '),
+    });
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toContain(`Rolled back ${before} migrations`);
+    expect(await stillApplied()).toBe(before);
   });
 
   it('a failing migration: stable code, file, statement, caret; no stack unless --verbose', async () => {

@@ -95,7 +95,7 @@ describe('generated migrations run up, down and up again (through the binary)', 
     const dry = await js(0, 'migrate', 'fresh', '--dry-run', '--json');
     const plan = JSON.parse(dry.stdout);
     expect(plan.migrations.filter((m: { direction: string }) => m.direction === 'down')).toHaveLength(4);
-    const fresh = await js(0, 'migrate', 'fresh', '--json');
+    const fresh = await js(0, 'migrate', 'fresh', '--json', '--force');
     const result = JSON.parse(fresh.stdout);
     expect(result.rolledBack).toHaveLength(4);
     expect(result.applied).toHaveLength(4);

@@ -60,10 +60,15 @@ export function migrateCommand(env: CommandEnv, globals: boolean): CommandModule
           command: 'fresh',
           describe: 'Roll everything back (or --drop the schemas) and migrate from scratch',
           builder: (s) =>
-            s.option('drop', {
-              type: 'boolean',
-              describe: 'Drop and recreate the managed schemas instead of running the downs',
-            }),
+            s
+              .option('drop', {
+                type: 'boolean',
+                describe: 'Drop and recreate the managed schemas instead of running the downs',
+              })
+              .option('force', {
+                type: 'boolean',
+                describe: 'Do not ask first (needed where nobody can answer: a script, CI, --json)',
+              }),
           handler: lazyHandler(env, async () => (await load()).fresh),
         })
         .command({

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../context.js';
+import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { printDryRun, printStatusTable, ranSummary } from '../output/format.js';
 import { Progress } from '../output/progress.js';
@@ -147,9 +148,13 @@ export async function rollback(
   return ExitCode.Success;
 }
 
-/** `justscale migrate fresh`: rolls everything back (or `--drop`s the schemas) and migrates again. */
+/**
+ * `justscale migrate fresh`: rolls everything back (or `--drop`s the schemas) and migrates again.
+ * It deletes every row of the tables the migrations made, so it asks first (`--force` does not), and
+ * where nobody can answer it refuses without `--force` (exit 3).
+ */
 export async function fresh(
-  args: RunFlags & { drop?: boolean | undefined },
+  args: RunFlags & { drop?: boolean | undefined; force?: boolean | undefined },
   ctx: CommandContext,
 ): Promise<ExitCode> {
   if (args.dryRun) {
@@ -158,6 +163,7 @@ export async function fresh(
     else printDryRun(ctx.out, report);
     return ExitCode.Success;
   }
+  if (args.force !== true) await confirmFresh(ctx, args.drop === true);
   const progress = new Progress(ctx);
   const result = await live(progress, async () =>
     (await runnerFor(ctx, args, progress)).fresh({ drop: args.drop === true }),
@@ -174,4 +180,36 @@ export async function fresh(
   if (result.applied.length > 0) ctx.out.line(ranSummary(result.applied, 'Applied'));
   else ctx.out.line('No migrations to apply.');
   return ExitCode.Success;
+}
+
+/** Asks before `migrate fresh` deletes data; throws `NOT_CONFIRMED` (exit 3) unless the answer is yes. */
+async function confirmFresh(ctx: CommandContext, drop: boolean): Promise<void> {
+  const { label } = await ctx.database();
+  const what = drop
+    ? `drops the managed schemas of ${label} with everything in them`
+    : `rolls back every migration applied to ${label}`;
+  const deleted = `${what}, then migrates from scratch: the rows of every table it drops are deleted`;
+  const ask = ctx.json ? undefined : ctx.io.ask;
+  if (ask === undefined) {
+    throw new CliError(
+      'NOT_CONFIRMED',
+      `migrate fresh ${deleted}. It asks first, and nobody can answer here; nothing was changed.`,
+      { exitCode: ExitCode.Hazards, hint: 'Pass --force to run it without asking.' },
+    );
+  }
+  let answer: string;
+  try {
+    answer = await ask(`migrate fresh ${deleted}.\nGo on? [y/N] `, ctx.signal);
+  } catch (error) {
+    // Ctrl-C (or SIGTERM) at the question, or the terminal gone.
+    throw new CliError('NOT_CONFIRMED', 'migrate fresh was stopped at its question; nothing was changed.', {
+      exitCode: ExitCode.Hazards,
+      cause: error,
+    });
+  }
+  if (!/^\s*y(es)?\s*$/i.test(answer)) {
+    throw new CliError('NOT_CONFIRMED', 'migrate fresh was not confirmed; nothing was changed.', {
+      exitCode: ExitCode.Hazards,
+    });
+  }
 }
