@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
+import { terminalQuestion } from './ask.js';
 import { quickAnswer } from './help-text.js';
 
 // Embedded PostgreSQL (PGlite) is a large WebAssembly module. By default V8 compiles it with its
@@ -47,28 +48,14 @@ else {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // A question (`migrate fresh`'s) is asked only where somebody can answer it. The terminal stays in
-  // its line mode, so Ctrl-C at the prompt is a SIGINT like any other (it aborts `signal`).
-  const ask =
-    process.stdin.isTTY && process.stderr.isTTY
-      ? async (question: string, signal?: AbortSignal) => {
-          const { createInterface } = await import('node:readline/promises');
-          const line = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
-          try {
-            process.stderr.write(question);
-            return await line.question('', signal === undefined ? {} : { signal });
-          } finally {
-            line.close();
-          }
-        }
-      : undefined;
   const io = {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     signal: interrupt.signal,
-    ask,
+    // A question (`migrate fresh`'s) is asked only where somebody can answer it.
+    ask: terminalQuestion(),
   };
   process.exitCode = await (await import('./program.js')).run(args, io);
   process.removeListener('SIGINT', onSignal);

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { terminalQuestion } from './ask.js';
 import type { CommandEnv } from './command.js';
 import { migrateCommand } from './commands/migrate.js';
 import type { ConfigOverrides } from './context.js';
@@ -39,6 +40,9 @@ export function createMigrationController(options: MigrationControllerOptions = 
     env: options.io?.env ?? process.env,
     cwd: options.io?.cwd ?? process.cwd(),
     ...(options.io?.color === undefined ? {} : { color: options.io.color }),
+    ...(options.io?.signal === undefined ? {} : { signal: options.io.signal }),
+    // Questions go to the terminal, as in `justscale`, unless the program gives its own streams.
+    ask: options.io?.ask ?? (options.io?.stderr === undefined ? terminalQuestion() : undefined),
   };
   const { io: _io, onExit, globalOptions, ...overrides } = options;
   const env: CommandEnv = {

@@ -19,7 +19,7 @@ describe('createMigrationController mounted in another yargs program', { timeout
     await db?.close();
   });
 
-  async function host(args: string[]) {
+  async function host(args: string[], ask?: (question: string) => Promise<string>) {
     const stdout = new Buffer();
     const stderr = new Buffer();
     const codes: number[] = [];
@@ -35,7 +35,7 @@ describe('createMigrationController mounted in another yargs program', { timeout
           database: db.url,
           directory: 'db',
           table: 'schema_history',
-          io: { stdout, stderr, env: {}, cwd: p.dir },
+          io: { stdout, stderr, env: {}, cwd: p.dir, ...(ask === undefined ? {} : { ask }) },
           onExit: (code) => codes.push(code),
         }),
       )
@@ -64,6 +64,23 @@ describe('createMigrationController mounted in another yargs program', { timeout
     const back = await host(['migrate', 'rollback']);
     expect(back.codes).toEqual([0]);
     expect(back.stdout).toMatch(/Rolled back 1 migration/);
+  });
+
+  it('migrate fresh asks through the io given, and refuses where there is none to ask', async () => {
+    expect((await host(['migrate'])).codes).toEqual([0]);
+    // The program gave its own streams and no question: nobody to ask.
+    const refused = await host(['migrate', 'fresh']);
+    expect(refused.codes).toEqual([3]);
+    expect(refused.stderr).toContain('NOT_CONFIRMED');
+    const asked: string[] = [];
+    const fresh = await host(['migrate', 'fresh'], async (question) => {
+      asked.push(question);
+      return 'y';
+    });
+    expect(fresh.codes).toEqual([0]);
+    expect(asked).toHaveLength(1);
+    expect(fresh.stdout).toMatch(/Rolled back 1 migration[\s\S]*Applied 1 migration/);
+    expect((await host(['migrate', 'fresh', '--force'])).codes).toEqual([0]);
   });
 
   it('leaves the host program’s own commands alone', async () => {
