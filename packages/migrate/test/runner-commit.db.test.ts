@@ -1,4 +1,4 @@
-import type { Driver, Queryable } from '@justscale/driver';
+import type { Driver, Queryable, Session } from '@justscale/driver';
 import { createTestDatabase, type TestDatabase } from '@justscale/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrationRunner, MigrationFailedError } from '../src/index.js';
@@ -129,18 +129,23 @@ describe('the runner ends each migration in as few round trips as psql', () => {
     await dir.write('002_b.ts', tsTableMigration('b'));
     const { driver, sent } = recording(test.driver);
     const runner = createMigrationRunner(driver, { directory: dir.path });
-    // The first run finds no table: the read is refused, and the table created.
+    const lock =
+      'SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8), pg_catalog.to_regclass($2::pg_catalog.text) IS NOT NULL AS seen';
+    const read = 'SELECT c.has_checksum, m.id, m.name, m.batch, m.applied_at, m.checksum';
+    // The first run: the lock's statement saw no table, so it is made before it is read (a read of
+    // a missing table would leave an ERROR in the server's log).
     expect((await runner.migrate()).map((m) => m.name)).toEqual(['001_a', '002_b']);
-    expect(sent.slice(0, 3).map((s) => s.split('\n')[0])).toEqual([
-      'SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)',
-      'SELECT c.has_checksum, m.id, m.name, m.batch, m.applied_at, m.checksum',
+    expect(sent.slice(0, 4).map((s) => s.split('\n')[0])).toEqual([
+      lock,
       'SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1',
+      'CREATE TABLE IF NOT EXISTS "public"."_migrations" (',
+      read,
     ]);
     sent.length = 0;
     expect(await runner.migrate()).toEqual([]);
     expect(sent.map((s) => s.split('\n')[0])).toEqual([
-      'SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)',
-      'SELECT c.has_checksum, m.id, m.name, m.batch, m.applied_at, m.checksum',
+      lock,
+      read,
       'SELECT pg_catalog.pg_advisory_unlock($1::pg_catalog.int8)',
     ]);
     // The checksums are still checked against the rows that one read returned.
@@ -148,6 +153,30 @@ describe('the runner ends each migration in as few round trips as psql', () => {
     sent.length = 0;
     await expect(runner.migrate()).rejects.toMatchObject({ code: 'MIGRATION_CHECKSUM_CHANGED' });
     expect(sent).toHaveLength(3);
+  });
+
+  it("a table the lock's look missed (another runner made it meanwhile) is read all the same, not applied again", async () => {
+    await dir.write('001_a.sql', tableMigration('a'));
+    expect(await createMigrationRunner(test.driver, { directory: dir.path }).migrate()).toHaveLength(1);
+    // The look is as this session's catalog cache saw it: here it is made to say "missing".
+    const stale = (q: Queryable): Queryable => ({
+      ...q,
+      query: (async (sql: string, params?: readonly unknown[]) => {
+        const result = await q.query(sql, params);
+        if (!sql.startsWith('SELECT pg_catalog.pg_advisory_lock(')) return result;
+        return { ...result, rows: result.rows.map((row) => ({ ...row, seen: false })) };
+      }) as Queryable['query'],
+      transaction: (fn) => q.transaction((tx) => fn(stale(tx))),
+    });
+    const driver: Driver = {
+      ...test.driver,
+      session: (fn) => test.driver.session((s) => fn(stale(s) as Session)),
+    };
+    await dir.write('002_b.sql', tableMigration('b'));
+    expect(
+      (await createMigrationRunner(driver, { directory: dir.path }).migrate()).map((m) => m.name),
+    ).toEqual(['002_b']);
+    expect(await tracked()).toEqual(['001_a', '002_b']);
   });
 
   it('runs every migration but the last with synchronous_commit off, inside its own transaction only (on PGlite, none)', async () => {

@@ -117,10 +117,10 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
    * Files and rows. `ensure`: create the tracking table (or add its `checksum`) when missing, on a
    * session holding the lock. The files are read while the rows are fetched.
    */
-  const readState = async (queryable: Queryable, ensure = false): Promise<MigrationState> => {
+  const readState = async (queryable: Queryable, ensure = false, seen?: boolean): Promise<MigrationState> => {
     const files = discoverMigrations(fs, options.directory);
     files.catch(() => undefined);
-    const rows = ensure ? await ensureTracking(queryable) : (await tracking.read(queryable)).rows;
+    const rows = ensure ? await ensureTracking(queryable, seen) : (await tracking.read(queryable)).rows;
     return analyse(await files, rows);
   };
 
@@ -152,18 +152,20 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
       : driver.session((session) => withSearchPath(session, searchPath, () => fn(session)));
   };
 
-  const withLock = async <T>(fn: (session: Session) => Promise<T>): Promise<T> =>
+  /** Runs `fn` holding the lock; `seen`: whether the tracking table looked present then (a hint). */
+  const withLock = async <T>(fn: (session: Session, seen: boolean | undefined) => Promise<T>): Promise<T> =>
     (await driverOf()).session(async (session) => {
-      await acquireLock(session, key, options.lock ?? 'wait', tracking.label, {
+      const { tableSeen } = await acquireLock(session, key, options.lock ?? 'wait', tracking.label, {
         schema,
         name: tracking.table,
+        ref: tracking.ref,
       });
       let result: T;
       try {
         result =
           searchPath === undefined
-            ? await fn(session)
-            : await withSearchPath(session, searchPath, () => fn(session));
+            ? await fn(session, tableSeen)
+            : await withSearchPath(session, searchPath, () => fn(session, tableSeen));
       } catch (error) {
         // The session may be broken by the failure; releasing the session releases the lock too.
         await releaseLock(session, key).catch(() => undefined);
@@ -220,19 +222,26 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
     return plan;
   };
 
-  /** Reads the tracking table, creating it or adding `checksum` first when missing; returns its rows. */
-  const ensureTracking = async (session: Queryable): Promise<TrackingRow[]> => {
+  /**
+   * Reads the tracking table, creating it or adding `checksum` first when missing; returns its rows.
+   * `seen === false` (it looked missing when the lock was granted): it is created first, then read,
+   * so that a first run does not leave the read's `relation does not exist` ERROR in the server's
+   * log. The look can miss a table another runner has just made, hence `IF NOT EXISTS` and the read.
+   */
+  const ensureTracking = async (session: Queryable, seen?: boolean): Promise<TrackingRow[]> => {
     const [createSchema, createTable, addChecksum] = tracking.createStatements();
-    const found = await tracking.read(session);
-    if (!found.exists) {
+    const create = async () => {
+      // CREATE SCHEMA IF NOT EXISTS would still need the CREATE privilege on the database.
       const { rows } = await session.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [
         schema,
       ]);
       if (rows.length === 0) await session.query(createSchema!.sql);
       await session.query(createTable!.sql);
-    } else if (!found.checksum) {
-      await session.query(addChecksum!.sql);
-    }
+    };
+    if (seen === false) await create();
+    const found = await tracking.read(session);
+    if (!found.exists) await create();
+    else if (!found.checksum) await session.query(addChecksum!.sql);
     return found.rows;
   };
 
@@ -268,8 +277,8 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
           return dryRunResult(statements, [steps, 'up']);
         });
       }
-      return withLock(async (session) => {
-        const steps = await planMigrate(await readState(session, true));
+      return withLock(async (session, seen) => {
+        const steps = await planMigrate(await readState(session, true, seen));
         return run(session, 'up', steps);
       });
     },
@@ -291,8 +300,8 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
           return dryRunResult(statements, [steps, 'down']);
         });
       }
-      return withLock(async (session) => {
-        const steps = await planRollback(await readState(session, true), opts);
+      return withLock(async (session, seen) => {
+        const steps = await planRollback(await readState(session, true, seen), opts);
         return run(session, 'down', steps);
       });
     },
@@ -325,8 +334,8 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
           return dryRunResult(statements, [down, 'down'], [up, 'up']);
         });
       }
-      return withLock(async (session) => {
-        const state = await readState(session, true);
+      return withLock(async (session, seen) => {
+        const state = await readState(session, true, seen);
         // Everything is planned (and every module loaded) before anything is dropped or reverted.
         const down = opts.drop ? [] : await planRollback(state, { all: true });
         const up = await planMigrate(analyse(state.files, []));
@@ -337,7 +346,8 @@ export function createMigrationRunner(client: unknown, options: MigrationRunnerO
             for (const s of statements) await tx.query(s.sql, s.params);
             if (!schemas.includes(schema)) await tx.query(`DELETE FROM ${tracking.ref}`);
           });
-          await ensureTracking(session);
+          // Its schema dropped, the table is gone: made again without reading it first.
+          await ensureTracking(session, schemas.includes(schema) ? false : undefined);
         } else {
           rolledBack = await run(session, 'down', down);
         }

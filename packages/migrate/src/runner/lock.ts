@@ -18,32 +18,45 @@ export function lockKey(schema: string, table: string): string {
   return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
 }
 
-/** Takes the session-level advisory lock on `session`, waiting, failing at once, or polling until a timeout. */
+/**
+ * Takes the session-level advisory lock on `session`, waiting, failing at once, or polling until a
+ * timeout. With `table` (a qualified name), the same statement says whether that table was there once
+ * the lock was granted: as this session's catalog cache saw it, which can miss a table another
+ * session has just made (no lock is taken on it). `false` is a hint, not a fact: create the table
+ * `IF NOT EXISTS`, then read it.
+ */
 export async function acquireLock(
   session: Session,
   key: string,
   mode: LockMode,
   label: string,
-  table?: { readonly schema: string; readonly name: string },
-): Promise<void> {
+  table?: { readonly schema: string; readonly name: string; readonly ref: string },
+): Promise<{ tableSeen: boolean | undefined }> {
+  const seen = table === undefined ? '' : ', pg_catalog.to_regclass($2::pg_catalog.text) IS NOT NULL AS seen';
+  const params = table === undefined ? [key] : [key, table.ref];
+  const tableSeen = (row: { seen?: boolean } | undefined) =>
+    table === undefined ? undefined : row?.seen === true;
   if (mode === 'wait') {
-    await session.query('SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)', [key]);
-    return;
+    const { rows } = await session.query<{ seen?: boolean }>(
+      `SELECT pg_catalog.pg_advisory_lock($1::pg_catalog.int8)${seen}`,
+      params,
+    );
+    return { tableSeen: tableSeen(rows[0]) };
   }
   const deadline = mode === 'fail' ? 0 : Date.now() + mode.timeout;
   for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
-    const { rows } = await session.query<{ locked: boolean }>(
-      'SELECT pg_catalog.pg_try_advisory_lock($1::pg_catalog.int8) AS locked',
-      [key],
+    const { rows } = await session.query<{ locked: boolean; seen?: boolean }>(
+      `SELECT pg_catalog.pg_try_advisory_lock($1::pg_catalog.int8) AS locked${seen}`,
+      params,
     );
-    if (rows[0]?.locked === true) return;
+    if (rows[0]?.locked === true) return { tableSeen: tableSeen(rows[0]) };
     const left = deadline - Date.now();
     if (left <= 0) {
       const waited = mode === 'fail' ? '' : `; it was still held after ${mode.timeout} ms`;
       throw new MigrationLockError(
         `Another migration runner holds the lock for ${label} (advisory lock ${key})${waited}.`,
         {
-          ref: { kind: 'table', ...table },
+          ref: { kind: 'table', ...(table === undefined ? {} : { schema: table.schema, name: table.name }) },
           hint: `Run again when it has finished, or wait for it (${OPTION_TOKEN}).`,
           option: { name: 'lock', value: 'wait' },
         },
