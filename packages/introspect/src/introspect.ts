@@ -183,6 +183,11 @@ async function readCatalog(
   const head = await readHead(q, options, setup);
   const into: Destination = { builder: new SnapshotBuilder(options, head.schemas), notModelled: [] };
   await readQueries(q, queryList(options, withNotModelled), head, into);
+  return catalogOf(into, head);
+}
+
+/** The read's result, once every query has ended. */
+function catalogOf(into: Destination, head: CatalogHead): Catalog {
   return { snapshot: into.builder.finish(), notModelled: into.notModelled, serverVersion: head.version };
 }
 
@@ -290,7 +295,7 @@ async function readInParallel(
       .map((r) => r.reason as unknown);
     if (failures.length > 0)
       throw failures.find((e) => e instanceof SharedSnapshotUnavailable) ?? failures[0];
-    return { snapshot: into.builder.finish(), notModelled: into.notModelled, serverVersion: head.version };
+    return catalogOf(into, head);
   });
 }
 

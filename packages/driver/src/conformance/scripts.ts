@@ -1,8 +1,23 @@
 import assert from 'node:assert/strict';
 import { forEachRowOfScript } from '../each-row.js';
 import { DatabaseError } from '../errors.js';
+import type { Driver, ScriptStatement } from '../types.js';
 import type { ConformanceCheck } from './check.js';
 import { rejection } from './check.js';
+
+/** The `DatabaseError` a script run in a transaction of `driver` fails with (it must fail). */
+async function scriptFailure(
+  driver: Driver,
+  statements: ScriptStatement[],
+  what: string,
+): Promise<DatabaseError> {
+  const error = await rejection(
+    driver.transaction((tx) => forEachRowOfScript(tx, statements)),
+    what,
+  );
+  assert.ok(error instanceof DatabaseError, `expected a DatabaseError, got ${String(error)}`);
+  return error;
+}
 
 /** `forEachRowOfScript`: each statement's rows and end, in one round trip or one by one. */
 export const scriptChecks: readonly ConformanceCheck[] = [
@@ -48,21 +63,19 @@ export const scriptChecks: readonly ConformanceCheck[] = [
     async run(driver) {
       const seen: string[] = [];
       const failing = 'SELECT 1 / (2 - n) AS x FROM pg_catalog.generate_series(1, 3) AS n';
-      const error = await rejection(
-        driver.transaction((tx) =>
-          forEachRowOfScript(tx, [
-            { sql: 'SELECT 1 AS one', onRow: () => seen.push('one'), onEnd: () => seen.push('one ended') },
-            { sql: failing, onRow: () => seen.push('x'), onEnd: () => seen.push('x ended') },
-            {
-              sql: 'SELECT 3 AS three',
-              onRow: () => seen.push('three'),
-              onEnd: () => seen.push('three ended'),
-            },
-          ]),
-        ),
+      const error = await scriptFailure(
+        driver,
+        [
+          { sql: 'SELECT 1 AS one', onRow: () => seen.push('one'), onEnd: () => seen.push('one ended') },
+          { sql: failing, onRow: () => seen.push('x'), onEnd: () => seen.push('x ended') },
+          {
+            sql: 'SELECT 3 AS three',
+            onRow: () => seen.push('three'),
+            onEnd: () => seen.push('three ended'),
+          },
+        ],
         'a division by zero',
       );
-      assert.ok(error instanceof DatabaseError, `expected a DatabaseError, got ${String(error)}`);
       assert.equal(error.code, '22012');
       assert.equal(error.sql, failing);
       assert.deepStrictEqual(seen.slice(0, 2), ['one', 'one ended']);
@@ -71,17 +84,15 @@ export const scriptChecks: readonly ConformanceCheck[] = [
         `ran past the failure: ${seen.join(', ')}`,
       );
       // The position of a syntax error is counted from the start of the failing statement.
-      const syntax = await rejection(
-        driver.transaction((tx) =>
-          forEachRowOfScript(tx, [
-            // A character outside the BMP: two UTF-16 code units, one character to PostgreSQL.
-            { sql: "SELECT '🐘' AS one", onRow: () => {} },
-            { sql: 'SELECT 2 AS two FROM WHERE' },
-          ]),
-        ),
+      const syntax = await scriptFailure(
+        driver,
+        [
+          // A character outside the BMP: two UTF-16 code units, one character to PostgreSQL.
+          { sql: "SELECT '🐘' AS one", onRow: () => {} },
+          { sql: 'SELECT 2 AS two FROM WHERE' },
+        ],
         'a syntax error',
       );
-      assert.ok(syntax instanceof DatabaseError, `expected a DatabaseError, got ${String(syntax)}`);
       assert.equal(syntax.code, '42601');
       assert.equal(syntax.sql, 'SELECT 2 AS two FROM WHERE');
       assert.equal(syntax.position, 'SELECT 2 AS two FROM '.length + 1);
@@ -118,17 +129,15 @@ export const scriptChecks: readonly ConformanceCheck[] = [
     async run(driver) {
       const seen: string[] = [];
       const failing = "SELECT '🐘' AS two FROM WHERE";
-      const error = await rejection(
-        driver.transaction((tx) =>
-          forEachRowOfScript(tx, [
-            { sql: "SET LOCAL application_name = '🐘 first'", onEnd: () => seen.push('first ended') },
-            { sql: failing, onEnd: () => seen.push('failing ended') },
-            { sql: 'SELECT 3 AS three' },
-          ]),
-        ),
+      const error = await scriptFailure(
+        driver,
+        [
+          { sql: "SET LOCAL application_name = '🐘 first'", onEnd: () => seen.push('first ended') },
+          { sql: failing, onEnd: () => seen.push('failing ended') },
+          { sql: 'SELECT 3 AS three' },
+        ],
         'a syntax error in the second of three statements',
       );
-      assert.ok(error instanceof DatabaseError, `expected a DatabaseError, got ${String(error)}`);
       assert.equal(error.code, '42601');
       assert.equal(error.sql, failing);
       assert.equal(error.position, [..."SELECT '🐘' AS two FROM "].length + 1);
