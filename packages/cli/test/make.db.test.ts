@@ -86,6 +86,7 @@ describe('migrate make from the models', { timeout: 240_000 }, () => {
     const r = await run('migrate', 'make', 'add_avatar', '--models', 'src/models-v2.ts');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Created migrations\/\d{14}_add_avatar\.ts/);
+    expect(r.stdout).toContain('_add_avatar.ts: migration (1 statement).');
     const source = await made('add_avatar');
     expect(source).toContain(
       "await db.alterTable({ schema: 'public', name: 'users' }, (t) => t.addColumn('avatarUrl', field.text().optional()));",

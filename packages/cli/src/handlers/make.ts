@@ -149,7 +149,10 @@ export async function make(args: MakeArgs, ctx: CommandContext): Promise<ExitCod
       ...(statements ? { statements } : {}),
     });
   } else {
-    const what = statements === null ? 'blank migration' : `migration (${statements.up} statements)`;
+    const what =
+      statements === null
+        ? 'blank migration'
+        : `migration (${statements.up} statement${statements.up === 1 ? '' : 's'})`;
     if (paths.length === 1) {
       ctx.out.line(`${ctx.out.colors.green('Created')} ${displayPath(ctx.io.cwd, paths[0]!)}: ${what}.`);
     } else {
